@@ -1,0 +1,60 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Chatobuy.Inbox.Tests.Support;
+
+/// <summary>
+/// The whole app on real Kestrel (a free loopback port), with its own temporary data folder and the Sandbox on.
+/// Tests talk to it, and it talks to its own Sandbox, over real HTTP.
+/// </summary>
+public sealed class InboxApp : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "chatobuy-inbox-tests", Guid.NewGuid().ToString("N"));
+
+    /// <summary>Extra settings a test class wants, applied like command-line values.</summary>
+    public Dictionary<string, string?> Settings { get; } = new();
+
+    public Uri BaseAddress { get; private set; } = default!;
+
+    public Task InitializeAsync()
+    {
+        UseKestrel(0);
+        StartServer();
+        var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        BaseAddress = new Uri(address.Replace("127.0.0.1", "localhost"));
+        ClientOptions.BaseAddress = BaseAddress;
+        return Task.CompletedTask;
+    }
+
+    public new async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        try
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file may still be held for a moment; the folder is under the temp directory anyway.
+        }
+    }
+
+    public HttpClient CreateHttpClient() =>
+        CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = BaseAddress, AllowAutoRedirect = false, HandleCookies = true });
+
+    public AsyncServiceScope CreateScope() => Services.CreateAsyncScope();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("Storage:DataDirectory", DataDirectory);
+        builder.UseSetting("Sandbox:Enabled", "true");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+}

@@ -1,0 +1,24 @@
+using System.Net;
+using Chatobuy.Inbox.Data;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Chatobuy.Inbox.Tests.Support;
+
+public sealed class SmokeTests(InboxApp app) : IClassFixture<InboxApp>
+{
+    [Fact]
+    public async Task Healthz_DatabaseReachable_AnswersOkJson()
+    {
+        using var client = app.CreateHttpClient();
+        var response = await client.GetAsync("/healthz");
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await response.Content.ReadAsStringAsync()).ShouldBe("""{"status":"ok","database":"ok"}""");
+    }
+
+    [Fact]
+    public void DataDirectory_FromTestSettings_IsUsed()
+    {
+        app.Services.GetRequiredService<DataPaths>().DataDirectory.ShouldBe(app.DataDirectory);
+        File.Exists(Path.Combine(app.DataDirectory, "inbox.db")).ShouldBeTrue();
+    }
+}

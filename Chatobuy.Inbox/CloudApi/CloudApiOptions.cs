@@ -1,0 +1,17 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Chatobuy.Inbox.CloudApi;
+
+public sealed class CloudApiOptions
+{
+    public const string SectionName = "CloudApi";
+
+    [Required, Url]
+    public string DefaultBaseUrl { get; set; } = "https://graph.facebook.com";
+
+    [Required, RegularExpression(@"^v[0-9]+\.[0-9]+$")]
+    public string DefaultVersion { get; set; } = "v23.0";
+
+    [Range(1, 300)]
+    public int TimeoutSeconds { get; set; } = 30;
+}

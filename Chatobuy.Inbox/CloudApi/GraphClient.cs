@@ -1,0 +1,113 @@
+using System.Net.Sockets;
+using System.Text.Json;
+using Refit;
+
+namespace Chatobuy.Inbox.CloudApi;
+
+/// <summary>
+/// The Graph API as the features use it: pages followed to the end, every failure turned into a
+/// <see cref="GraphError"/>. Nothing here retries a call by itself.
+/// </summary>
+public sealed class GraphClient(IGraphApi api, ILogger<GraphClient> logger)
+{
+    private const string WabaFields = "id,name,currency,timezone_id,message_template_namespace";
+    private const string PhoneFields = "id,display_phone_number,verified_name,quality_rating,code_verification_status,name_status,status,platform_type,throughput";
+    private const int PageSize = 100;
+
+    public Task<GraphResult<DebugTokenData>> CheckTokenAsync(GraphConnection connection, CancellationToken cancellationToken) =>
+        CallAsync(GraphOperation.CheckToken, async () => (await api.DebugTokenAsync(connection, connection.AccessToken, cancellationToken)).Data);
+
+    /// <summary>The WhatsApp Business Accounts a business owns and those shared with it, every page.</summary>
+    public Task<GraphResult<IReadOnlyList<WabaData>>> ListWabasAsync(GraphConnection connection, string businessId, CancellationToken cancellationToken) =>
+        CallAsync<IReadOnlyList<WabaData>>(GraphOperation.ListAccounts, async () =>
+        {
+            var owned = await ReadAllAsync(after => api.GetOwnedWabasAsync(connection, businessId, WabaFields, PageSize, after, cancellationToken));
+            var shared = await ReadAllAsync(after => api.GetClientWabasAsync(connection, businessId, WabaFields, PageSize, after, cancellationToken));
+            return owned.Concat(shared).DistinctBy(w => w.Id).ToList();
+        });
+
+    public Task<GraphResult<IReadOnlyList<PhoneNumberData>>> ListPhoneNumbersAsync(GraphConnection connection, string wabaId, CancellationToken cancellationToken) =>
+        CallAsync<IReadOnlyList<PhoneNumberData>>(GraphOperation.ListPhoneNumbers, async () =>
+            await ReadAllAsync(after => api.GetPhoneNumbersAsync(connection, wabaId, PhoneFields, PageSize, after, cancellationToken)));
+
+    public Task<GraphResult<bool>> SubscribeAppAsync(GraphConnection connection, string wabaId, CancellationToken cancellationToken) =>
+        CallAsync(GraphOperation.SubscribeApp, async () => (await api.SubscribeAppAsync(connection, wabaId, cancellationToken)).Success);
+
+    public Task<GraphResult<bool>> UnsubscribeAppAsync(GraphConnection connection, string wabaId, CancellationToken cancellationToken) =>
+        CallAsync(GraphOperation.UnsubscribeApp, async () => (await api.UnsubscribeAppAsync(connection, wabaId, cancellationToken)).Success);
+
+    public Task<GraphResult<IReadOnlyList<SubscribedApp>>> GetSubscribedAppsAsync(GraphConnection connection, string wabaId, CancellationToken cancellationToken) =>
+        CallAsync(GraphOperation.Other, async () => (await api.GetSubscribedAppsAsync(connection, wabaId, cancellationToken)).Data);
+
+    /// <summary>Asks Meta to deliver this phone number's webhooks to <paramref name="callbackUrl"/>; Meta verifies the URL first.</summary>
+    public Task<GraphResult<bool>> SetWebhookOverrideAsync(
+        GraphConnection connection,
+        string phoneNumberId,
+        string callbackUrl,
+        string verifyToken,
+        CancellationToken cancellationToken) =>
+        CallAsync(GraphOperation.SetWebhook, async () => (await api.SetPhoneWebhookOverrideAsync(
+            connection,
+            phoneNumberId,
+            new WebhookOverrideRequest(new WebhookConfiguration(callbackUrl, verifyToken)),
+            cancellationToken)).Success);
+
+    /// <summary>Follows <c>paging.next</c> (through its <c>after</c> cursor) until Meta stops giving one.</summary>
+    private static async Task<List<T>> ReadAllAsync<T>(Func<string?, Task<GraphPage<T>>> readPage)
+    {
+        var all = new List<T>();
+        string? after = null;
+        for (var pages = 0; pages < 1000; pages++)
+        {
+            var page = await readPage(after);
+            all.AddRange(page.Data);
+            after = page.Paging?.Cursors?.After;
+            if (page.Paging?.Next is null || after is null)
+            {
+                break;
+            }
+        }
+
+        return all;
+    }
+
+    private async Task<GraphResult<T>> CallAsync<T>(GraphOperation operation, Func<Task<T>> call)
+    {
+        try
+        {
+            return GraphResult<T>.Ok(await call());
+        }
+        catch (ApiException exception)
+        {
+            var error = FromApiException(exception, operation);
+            logger.LogWarning("Graph {Operation} failed with code {Code}/{Subcode} (HTTP {Status}, trace {Trace})", operation, error.Code, error.Subcode, error.HttpStatus, error.FbTraceId);
+            return GraphResult<T>.Fail(error);
+        }
+        catch (Exception exception) when (exception is HttpRequestException or SocketException or TaskCanceledException { InnerException: TimeoutException })
+        {
+            logger.LogWarning("Graph {Operation} could not reach the Graph API: {Reason}", operation, exception.Message);
+            return GraphResult<T>.Fail(GraphErrorExplainer.Explain(GraphErrorExplainer.Unreachable, null, null, exception.Message, null, null, operation));
+        }
+    }
+
+    internal static GraphError FromApiException(ApiException exception, GraphOperation operation)
+    {
+        var status = (int)exception.StatusCode;
+        GraphErrorBody? body = null;
+        if (!string.IsNullOrWhiteSpace(exception.Content))
+        {
+            try
+            {
+                body = JsonSerializer.Deserialize<GraphErrorEnvelope>(exception.Content, GraphJson.Options)?.Error;
+            }
+            catch (JsonException)
+            {
+                body = null;
+            }
+        }
+
+        return body is null
+            ? GraphErrorExplainer.Explain(GraphErrorExplainer.UnexpectedAnswer, null, null, null, null, status, operation)
+            : GraphErrorExplainer.Explain(body.Code, body.ErrorSubcode, body.Type, body.Message, body.FbtraceId, status, operation);
+    }
+}

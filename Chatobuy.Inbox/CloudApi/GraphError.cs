@@ -1,0 +1,113 @@
+namespace Chatobuy.Inbox.CloudApi;
+
+/// <summary>A Graph API failure in our own terms: Meta's codes plus what it means and what to do next.</summary>
+public sealed record GraphError(
+    int Code,
+    int? Subcode,
+    string? Type,
+    string? MetaMessage,
+    string? FbTraceId,
+    int? HttpStatus,
+    string Explanation,
+    string NextStep)
+{
+    /// <summary>One line for the user: the explanation, the next step, and Meta's code for support.</summary>
+    public string ForUser =>
+        $"{Explanation} {NextStep} (Meta error {Code}{(Subcode is null ? "" : $"/{Subcode}")}{(FbTraceId is null ? "" : $", trace {FbTraceId}")})";
+}
+
+/// <summary>The result of a Graph call: a value, or a <see cref="GraphError"/>.</summary>
+public sealed record GraphResult<T>(T? Value, GraphError? Error)
+{
+    public bool Succeeded => Error is null;
+
+    public static GraphResult<T> Ok(T value) => new(value, null);
+
+    public static GraphResult<T> Fail(GraphError error) => new(default, error);
+}
+
+/// <summary>What the business was doing when the error came, so the explanation can be specific.</summary>
+public enum GraphOperation
+{
+    CheckToken,
+    ListAccounts,
+    ListPhoneNumbers,
+    SubscribeApp,
+    UnsubscribeApp,
+    SetWebhook,
+    Other,
+}
+
+public static class GraphErrorExplainer
+{
+    /// <summary>Pseudo-code for a Graph host that could not be reached at all (no HTTP answer).</summary>
+    public const int Unreachable = -1;
+
+    /// <summary>Pseudo-code for an answer that was not Graph's JSON error envelope.</summary>
+    public const int UnexpectedAnswer = -2;
+
+    public static GraphError Explain(
+        int code,
+        int? subcode,
+        string? type,
+        string? metaMessage,
+        string? fbTraceId,
+        int? httpStatus,
+        GraphOperation operation)
+    {
+        var (explanation, next) = code switch
+        {
+            Unreachable => (
+                "The Graph API could not be reached.",
+                "Check the Graph API address and this server's internet connection, then try again."),
+            UnexpectedAnswer => (
+                $"The Graph API gave an answer we did not understand (HTTP {httpStatus}).",
+                "Check that the Graph API address points at Meta (https://graph.facebook.com) or the built-in Sandbox."),
+            190 => (
+                "The access token is invalid or expired.",
+                "Generate a new System User token in Meta Business Settings → Users → System Users → Generate New Token, and paste it here."),
+            0 => (
+                "Meta could not authenticate this request.",
+                "Generate a new System User token and try again."),
+            10 or (>= 200 and <= 299) => (
+                $"The access token is missing a permission{PermissionHint(operation)}.",
+                "In Meta Business Settings → System Users, give the system user the app and the WhatsApp account as assets, then generate a token with business_management, whatsapp_business_messaging and whatsapp_business_management."),
+            100 when operation is GraphOperation.ListAccounts => (
+                "Business Manager ID not found, or this token cannot see it.",
+                "Copy the Business ID from the address bar of Meta Business Settings (business_id=…) and check that the token belongs to a system user of that business."),
+            100 when operation is GraphOperation.ListPhoneNumbers => (
+                "That WhatsApp Business Account was not found, or this token cannot see it.",
+                "Check that the system user has the WhatsApp account assigned as an asset."),
+            100 => (
+                "Meta refused a parameter of the request.",
+                "Check the values you entered and try again."),
+            2200 => (
+                "Meta could not verify this channel's webhook URL: it did not answer the verification request with the challenge.",
+                "Make sure the inbox is reachable at its public address over HTTPS, or paste the Webhook URL and Verify Token in Meta's app by hand."),
+            4 or 80007 or 130429 => (
+                "Meta's rate limit was reached.",
+                "Wait a minute and try again."),
+            368 => (
+                "Meta has temporarily blocked this account for policy reasons.",
+                "Check the account's status in WhatsApp Manager."),
+            131031 => (
+                "This WhatsApp Business Account is locked.",
+                "Check the account's status in WhatsApp Manager."),
+            1 or 2 or 131000 or 131016 => (
+                "Meta had a temporary problem.",
+                "Try again in a few minutes."),
+            _ => (
+                string.IsNullOrWhiteSpace(metaMessage) ? "Meta refused the request." : $"Meta refused the request: {metaMessage}",
+                "Check the values you entered; if it keeps happening, contact Meta support with the trace id."),
+        };
+        return new GraphError(code, subcode, type, metaMessage, fbTraceId, httpStatus, explanation, next);
+    }
+
+    private static string PermissionHint(GraphOperation operation) => operation switch
+    {
+        GraphOperation.ListAccounts => " (business_management)",
+        GraphOperation.ListPhoneNumbers or GraphOperation.SubscribeApp or GraphOperation.UnsubscribeApp or GraphOperation.SetWebhook
+            => " (whatsapp_business_management)",
+        _ => "",
+    };
+}

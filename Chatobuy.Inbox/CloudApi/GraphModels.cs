@@ -1,0 +1,70 @@
+using System.Text.Json.Serialization;
+
+namespace Chatobuy.Inbox.CloudApi;
+
+// Wire shapes of the Graph API (reference §0–2). Names are Meta's snake_case through the serializer settings.
+
+public sealed record GraphPage<T>(IReadOnlyList<T> Data, GraphPaging? Paging);
+
+public sealed record GraphPaging(GraphCursors? Cursors, string? Next, string? Previous);
+
+public sealed record GraphCursors(string? Before, string? After);
+
+public sealed record DebugTokenResponse(DebugTokenData Data);
+
+public sealed record DebugTokenData(
+    string? AppId,
+    string? Application,
+    string? Type,
+    long? ExpiresAt,
+    bool IsValid,
+    IReadOnlyList<string>? Scopes,
+    IReadOnlyList<GranularScope>? GranularScopes,
+    string? UserId);
+
+public sealed record GranularScope(string Scope, IReadOnlyList<string>? TargetIds);
+
+public sealed record WabaData(
+    string Id,
+    string? Name,
+    string? Currency,
+    string? TimezoneId,
+    string? MessageTemplateNamespace);
+
+public sealed record PhoneNumberData(
+    string Id,
+    string? DisplayPhoneNumber,
+    string? VerifiedName,
+    string? QualityRating,
+    string? CodeVerificationStatus,
+    string? NameStatus,
+    string? Status,
+    string? PlatformType,
+    PhoneThroughput? Throughput);
+
+public sealed record PhoneThroughput(string? Level);
+
+public sealed record SuccessResponse(bool Success);
+
+public sealed record SubscribedAppsResponse(IReadOnlyList<SubscribedApp> Data);
+
+public sealed record SubscribedApp(
+    [property: JsonPropertyName("whatsapp_business_api_data")] SubscribedAppData? WhatsAppBusinessApiData,
+    string? OverrideCallbackUri);
+
+public sealed record SubscribedAppData(string? Id, string? Name, string? Link);
+
+public sealed record WebhookOverrideRequest(WebhookConfiguration WebhookConfiguration);
+
+public sealed record WebhookConfiguration(string OverrideCallbackUri, string VerifyToken);
+
+public sealed record GraphErrorEnvelope(GraphErrorBody? Error);
+
+public sealed record GraphErrorBody(
+    string? Message,
+    string? Type,
+    int Code,
+    int? ErrorSubcode,
+    string? ErrorUserTitle,
+    string? ErrorUserMsg,
+    string? FbtraceId);

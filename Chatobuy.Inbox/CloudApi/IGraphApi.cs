@@ -1,0 +1,79 @@
+using Refit;
+
+namespace Chatobuy.Inbox.CloudApi;
+
+/// <summary>
+/// The Graph endpoints the inbox uses (reference §1–2). Every call names its <see cref="GraphConnection"/>: the
+/// <see cref="GraphConnectionHandler"/> points the request at that base URL and version and adds the token.
+/// </summary>
+public interface IGraphApi
+{
+    [Get("/debug_token")]
+    Task<DebugTokenResponse> DebugTokenAsync(
+        [Property(GraphConnection.OptionKey)] GraphConnection connection,
+        [AliasAs("input_token")] string inputToken,
+        CancellationToken cancellationToken);
+
+    [Get("/{businessId}/owned_whatsapp_business_accounts")]
+    Task<GraphPage<WabaData>> GetOwnedWabasAsync(
+        [Property(GraphConnection.OptionKey)] GraphConnection connection,
+        string businessId,
+        string fields,
+        int limit,
+        string? after,
+        CancellationToken cancellationToken);
+
+    [Get("/{businessId}/client_whatsapp_business_accounts")]
+    Task<GraphPage<WabaData>> GetClientWabasAsync(
+        [Property(GraphConnection.OptionKey)] GraphConnection connection,
+        string businessId,
+        string fields,
+        int limit,
+        string? after,
+        CancellationToken cancellationToken);
+
+    [Get("/{wabaId}/phone_numbers")]
+    Task<GraphPage<PhoneNumberData>> GetPhoneNumbersAsync(
+        [Property(GraphConnection.OptionKey)] GraphConnection connection,
+        string wabaId,
+        string fields,
+        int limit,
+        string? after,
+        CancellationToken cancellationToken);
+
+    [Get("/{wabaId}/subscribed_apps")]
+    Task<SubscribedAppsResponse> GetSubscribedAppsAsync(
+        [Property(GraphConnection.OptionKey)] GraphConnection connection,
+        string wabaId,
+        CancellationToken cancellationToken);
+
+    [Post("/{wabaId}/subscribed_apps")]
+    Task<SuccessResponse> SubscribeAppAsync(
+        [Property(GraphConnection.OptionKey)] GraphConnection connection,
+        string wabaId,
+        CancellationToken cancellationToken);
+
+    [Delete("/{wabaId}/subscribed_apps")]
+    Task<SuccessResponse> UnsubscribeAppAsync(
+        [Property(GraphConnection.OptionKey)] GraphConnection connection,
+        string wabaId,
+        CancellationToken cancellationToken);
+
+    [Post("/{phoneNumberId}")]
+    Task<SuccessResponse> SetPhoneWebhookOverrideAsync(
+        [Property(GraphConnection.OptionKey)] GraphConnection connection,
+        string phoneNumberId,
+        [Body] WebhookOverrideRequest request,
+        CancellationToken cancellationToken);
+}
+
+/// <summary>Where and as whom a Graph call is made.</summary>
+public sealed record GraphConnection(string BaseUrl, string Version, string AccessToken)
+{
+    public const string OptionKey = "Chatobuy.GraphConnection";
+
+    public Uri Root => new($"{BaseUrl.TrimEnd('/')}/{Version}/");
+
+    // Never print the token.
+    public override string ToString() => $"{BaseUrl.TrimEnd('/')}/{Version}";
+}

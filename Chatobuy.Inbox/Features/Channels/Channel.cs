@@ -1,0 +1,106 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Chatobuy.Inbox.Features.Channels;
+
+/// <summary>A WhatsApp Cloud API phone number connected to the inbox.</summary>
+public sealed class Channel
+{
+    /// <summary>32 lowercase hex digits: safe in any URL without encoding.</summary>
+    public string Id { get; set; } = NewId();
+
+    public string Title { get; set; } = "";
+
+    /// <summary>Graph API root without the version, e.g. https://graph.facebook.com or the Sandbox's.</summary>
+    public string GraphBaseUrl { get; set; } = "";
+
+    public string GraphVersion { get; set; } = "v23.0";
+
+    public string BusinessId { get; set; } = "";
+
+    public string WabaId { get; set; } = "";
+
+    public string WabaName { get; set; } = "";
+
+    public string PhoneNumberId { get; set; } = "";
+
+    public string DisplayPhoneNumber { get; set; } = "";
+
+    public string VerifiedName { get; set; } = "";
+
+    public string? QualityRating { get; set; }
+
+    public string? CodeVerificationStatus { get; set; }
+
+    /// <summary>System User access token, encrypted with Data Protection.</summary>
+    public string AccessTokenProtected { get; set; } = "";
+
+    /// <summary>Meta App Secret, encrypted with Data Protection; verifies webhook signatures.</summary>
+    public string AppSecretProtected { get; set; } = "";
+
+    /// <summary>What Meta must send as hub.verify_token to this channel's webhook URL.</summary>
+    public string VerifyToken { get; set; } = "";
+
+    public bool IsDefault { get; set; }
+
+    public ChannelStatus Status { get; set; } = ChannelStatus.Connected;
+
+    public string? StatusReason { get; set; }
+
+    public string? ForwardingWebhookUrl { get; set; }
+
+    public List<string> AlertEmails { get; set; } = [];
+
+    /// <summary>The callback URL we asked Meta to deliver to (phone number webhook override), when set.</summary>
+    public string? WebhookOverrideUrl { get; set; }
+
+    /// <summary>Why setting the override failed, in plain language, when it did.</summary>
+    public string? WebhookOverrideError { get; set; }
+
+    public DateTimeOffset? WebhookVerifiedAt { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public string GraphRoot => $"{GraphBaseUrl.TrimEnd('/')}/{GraphVersion}";
+
+    public static string NewId() => Guid.NewGuid().ToString("N");
+}
+
+public enum ChannelStatus
+{
+    Connected,
+    Disconnected,
+}
+
+public sealed class ChannelConfiguration : IEntityTypeConfiguration<Channel>
+{
+    public void Configure(EntityTypeBuilder<Channel> builder)
+    {
+        builder.HasKey(c => c.Id);
+        builder.Property(c => c.Id).HasMaxLength(32);
+        builder.Property(c => c.Title).HasMaxLength(100);
+        builder.Property(c => c.GraphBaseUrl).HasMaxLength(300);
+        builder.Property(c => c.GraphVersion).HasMaxLength(10);
+        builder.Property(c => c.BusinessId).HasMaxLength(64);
+        builder.Property(c => c.WabaId).HasMaxLength(64);
+        builder.Property(c => c.WabaName).HasMaxLength(200);
+        builder.Property(c => c.PhoneNumberId).HasMaxLength(64);
+        builder.Property(c => c.DisplayPhoneNumber).HasMaxLength(40);
+        builder.Property(c => c.VerifiedName).HasMaxLength(200);
+        builder.Property(c => c.QualityRating).HasMaxLength(20);
+        builder.Property(c => c.CodeVerificationStatus).HasMaxLength(20);
+        builder.Property(c => c.VerifyToken).HasMaxLength(64);
+        builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(c => c.StatusReason).HasMaxLength(500);
+        builder.Property(c => c.ForwardingWebhookUrl).HasMaxLength(2048);
+        builder.Property(c => c.WebhookOverrideUrl).HasMaxLength(2048);
+        builder.Property(c => c.WebhookOverrideError).HasMaxLength(1000);
+        builder.Ignore(c => c.GraphRoot);
+
+        // One channel per phone number, and at most one default channel.
+        builder.HasIndex(c => c.PhoneNumberId).IsUnique();
+        builder.HasIndex(c => c.IsDefault).IsUnique().HasFilter("\"IsDefault\" = 1");
+    }
+}

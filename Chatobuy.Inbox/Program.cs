@@ -1,0 +1,54 @@
+using Chatobuy.Inbox.CloudApi;
+using Chatobuy.Inbox.Components;
+using Chatobuy.Inbox.Data;
+using Chatobuy.Inbox.Features.Api;
+using Chatobuy.Inbox.Features.Channels;
+using Chatobuy.Inbox.Features.Health;
+using Chatobuy.Inbox.Features.Users;
+using Chatobuy.Inbox.Features.Webhooks;
+using Chatobuy.Inbox.Sandbox;
+using MudBlazor.Services;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Configuration.UseRootAppSettings();
+
+builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddMudServices();
+builder.Services.AddControllers();
+builder.Services.AddSingleton(TimeProvider.System);
+
+builder.Services.AddData(builder.Configuration, builder.Environment);
+builder.Services.AddUsers();
+builder.Services.AddCloudApi();
+builder.Services.AddChannels();
+builder.Services.AddWebhooks();
+builder.Services.AddIntegrationApi();
+builder.AddSandbox();
+
+var app = builder.Build();
+
+await app.MigrateDatabaseAsync();
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/error", createScopeForErrors: true);
+}
+
+app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseSetupGate();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapStaticAssets().AllowAnonymous();
+app.MapHealth();
+app.MapUsers();
+app.MapWebhooks();
+app.MapIntegrationApi();
+app.MapSandbox();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+
+app.Run();
+
+/// <summary>Entry point; public for the integration tests' WebApplicationFactory.</summary>
+public partial class Program;
