@@ -1,0 +1,21 @@
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+using MudBlazor.Services;
+
+namespace Chatobuy.Inbox.Tests.Support;
+
+/// <summary>bUnit context with MudBlazor's services and providers, and loose JS interop.</summary>
+public abstract class ComponentTestContext : BunitContext
+{
+    protected ComponentTestContext()
+    {
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        JSInterop.Setup<bool>("chatobuy.copyText", _ => true).SetResult(true);
+        Services.AddMudServices(options => options.SnackbarConfiguration.ShowTransitionDuration = 0);
+        Services.AddSingleton(TimeProvider.System);
+    }
+
+    /// <summary>Renders the MudBlazor providers that dialogs, popovers and snackbars need.</summary>
+    protected IRenderedComponent<MudProviders> RenderProviders() => Render<MudProviders>();
+}
