@@ -7,13 +7,11 @@ using Chatobuy.Inbox.Features.Health;
 using Chatobuy.Inbox.Features.Users;
 using Chatobuy.Inbox.Features.Webhooks;
 using Chatobuy.Inbox.Sandbox;
-using MudBlazor.Services;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.UseRootAppSettings();
 
-builder.Services.AddRazorComponents().AddInteractiveServerComponents();
-builder.Services.AddMudServices();
+builder.Services.AddInboxComponents();
 builder.Services.AddControllers();
 builder.Services.AddSingleton(TimeProvider.System);
 

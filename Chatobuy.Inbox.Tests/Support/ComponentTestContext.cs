@@ -13,6 +13,7 @@ public abstract class ComponentTestContext : BunitContext
         JSInterop.Mode = JSRuntimeMode.Loose;
         JSInterop.Setup<bool>("chatobuy.copyText", _ => true).SetResult(true);
         Services.AddMudServices(options => options.SnackbarConfiguration.ShowTransitionDuration = 0);
+        Services.AddScoped<Chatobuy.Inbox.Components.Shared.Clipboard>();
         Services.AddSingleton(TimeProvider.System);
     }
 

@@ -15,6 +15,9 @@ public static class ChannelsExtensions
             .ValidateOnStart();
         services.AddSingleton<GraphTargets>();
         services.AddSingleton<ChannelSecrets>();
+        services.AddSingleton<ChannelEvents>();
+        services.AddScoped<ChannelService>();
+        services.AddScoped<ChannelSetupService>();
         services.AddValidatorsFromAssemblyContaining<ChannelSecrets>(includeInternalTypes: true);
         return services;
     }

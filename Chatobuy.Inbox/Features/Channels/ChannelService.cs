@@ -1,0 +1,218 @@
+using System.Security.Cryptography;
+using System.Text;
+using Chatobuy.Inbox.CloudApi;
+using Chatobuy.Inbox.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Chatobuy.Inbox.Features.Channels;
+
+/// <summary>What pages may show of a channel: everything but its secrets (the token only masked).</summary>
+public sealed record ChannelView(
+    string Id,
+    string Title,
+    string DisplayPhoneNumber,
+    string VerifiedName,
+    string PhoneNumberId,
+    string WabaId,
+    string WabaName,
+    string BusinessId,
+    string? QualityRating,
+    ChannelStatus Status,
+    string? StatusReason,
+    bool IsDefault,
+    DateTimeOffset CreatedAt,
+    string GraphRoot,
+    bool IsSandbox,
+    string MaskedAccessToken,
+    string VerifyToken,
+    string? ForwardingWebhookUrl,
+    IReadOnlyList<string> AlertEmails,
+    string? WebhookOverrideUrl,
+    string? WebhookOverrideError,
+    DateTimeOffset? WebhookVerifiedAt);
+
+public sealed record ChannelCommandResult(bool Succeeded, string? Error = null, string? Warning = null)
+{
+    public static readonly ChannelCommandResult Ok = new(true);
+
+    public static ChannelCommandResult NotFound => new(false, "This channel no longer exists.");
+}
+
+public sealed class ChannelService(
+    IDbContextFactory<InboxDbContext> dbFactory,
+    ChannelSecrets secrets,
+    ChannelEvents events,
+    GraphClient graph,
+    GraphTargets targets,
+    TimeProvider time,
+    ILogger<ChannelService> logger)
+{
+    /// <summary>All channels, the default first, then oldest first.</summary>
+    public async Task<IReadOnlyList<ChannelView>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var channels = await db.Channels.AsNoTracking()
+            .OrderByDescending(c => c.IsDefault)
+            .ThenBy(c => c.CreatedAt)
+            .ToListAsync(cancellationToken);
+        return channels.Select(ToView).ToList();
+    }
+
+    public async Task<ChannelView?> GetAsync(string id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var channel = await db.Channels.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        return channel is null ? null : ToView(channel);
+    }
+
+    public async Task<ChannelCommandResult> UpdateAsync(string id, EditChannelModel model, CancellationToken cancellationToken = default)
+    {
+        var validation = await new EditChannelValidator().ValidateAsync(model, cancellationToken);
+        if (!validation.IsValid)
+        {
+            return new ChannelCommandResult(false, validation.Errors[0].ErrorMessage);
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var channel = await db.Channels.FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (channel is null)
+        {
+            return ChannelCommandResult.NotFound;
+        }
+
+        channel.Title = model.Title.Trim();
+        channel.ForwardingWebhookUrl = string.IsNullOrWhiteSpace(model.ForwardingWebhookUrl) ? null : model.ForwardingWebhookUrl.Trim();
+        channel.AlertEmails = model.AlertEmails.ToList();
+        channel.UpdatedAt = time.GetUtcNow();
+        await db.SaveChangesAsync(cancellationToken);
+        events.Publish(id);
+        return ChannelCommandResult.Ok;
+    }
+
+    /// <summary>Makes this channel the one default; exactly one channel is default whenever any exist.</summary>
+    public async Task<ChannelCommandResult> MarkDefaultAsync(string id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (!await db.Channels.AnyAsync(c => c.Id == id, cancellationToken))
+        {
+            return ChannelCommandResult.NotFound;
+        }
+
+        await db.Channels.Where(c => c.IsDefault && c.Id != id)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.IsDefault, false), cancellationToken);
+        await db.Channels.Where(c => c.Id == id)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.IsDefault, true), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        events.Publish(id);
+        return ChannelCommandResult.Ok;
+    }
+
+    /// <summary>
+    /// Deletes the channel. When it is the last channel on its WhatsApp Business Account, the app is also
+    /// unsubscribed from that account; if Meta refuses, the channel is still deleted and the refusal reported.
+    /// </summary>
+    public async Task<ChannelCommandResult> DeleteAsync(string id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var channel = await db.Channels.FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (channel is null)
+        {
+            return ChannelCommandResult.NotFound;
+        }
+
+        string? warning = null;
+        var lastOnWaba = !await db.Channels.AnyAsync(
+            c => c.Id != id && c.WabaId == channel.WabaId && c.GraphBaseUrl == channel.GraphBaseUrl,
+            cancellationToken);
+        if (lastOnWaba)
+        {
+            var unsubscribed = await graph.UnsubscribeAppAsync(ConnectionOf(channel), channel.WabaId, cancellationToken);
+            if (!unsubscribed.Succeeded)
+            {
+                warning = $"The channel was deleted, but the app could not be unsubscribed from the WhatsApp Business Account: {unsubscribed.Error!.ForUser} You can remove it in Meta's app settings.";
+            }
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        db.Channels.Remove(channel);
+        await db.SaveChangesAsync(cancellationToken);
+        if (channel.IsDefault)
+        {
+            var next = await db.Channels.OrderBy(c => c.CreatedAt).FirstOrDefaultAsync(cancellationToken);
+            if (next is not null)
+            {
+                next.IsDefault = true;
+                await db.SaveChangesAsync(cancellationToken);
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        logger.LogInformation("Channel {ChannelId} deleted", id);
+        events.Publish(id);
+        return new ChannelCommandResult(true, null, warning);
+    }
+
+    /// <summary>Checks Meta's verification handshake for a channel and records it when it matches.</summary>
+    public async Task<bool> VerifyWebhookAsync(string id, string? verifyToken, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrEmpty(verifyToken))
+        {
+            return false;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var channel = await db.Channels.FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (channel is null || !FixedTimeEquals(channel.VerifyToken, verifyToken))
+        {
+            return false;
+        }
+
+        channel.WebhookVerifiedAt = time.GetUtcNow();
+        await db.SaveChangesAsync(cancellationToken);
+        events.Publish(id);
+        return true;
+    }
+
+    internal GraphConnection ConnectionOf(Channel channel) =>
+        new(channel.GraphBaseUrl, channel.GraphVersion, secrets.Unprotect(channel.AccessTokenProtected));
+
+    private ChannelView ToView(Channel c) => new(
+        c.Id,
+        c.Title,
+        c.DisplayPhoneNumber,
+        c.VerifiedName,
+        c.PhoneNumberId,
+        c.WabaId,
+        c.WabaName,
+        c.BusinessId,
+        c.QualityRating,
+        c.Status,
+        c.StatusReason,
+        c.IsDefault,
+        c.CreatedAt,
+        c.GraphRoot,
+        targets.IsSandbox(c.GraphBaseUrl),
+        MaskToken(c.AccessTokenProtected),
+        c.VerifyToken,
+        c.ForwardingWebhookUrl,
+        c.AlertEmails,
+        c.WebhookOverrideUrl,
+        c.WebhookOverrideError,
+        c.WebhookVerifiedAt);
+
+    private string MaskToken(string protectedToken)
+    {
+        try
+        {
+            return ChannelSecrets.Mask(secrets.Unprotect(protectedToken));
+        }
+        catch (CryptographicException)
+        {
+            return "(cannot be read: the key ring changed; reconnect the channel)";
+        }
+    }
+
+    private static bool FixedTimeEquals(string expected, string actual) =>
+        CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(expected), Encoding.UTF8.GetBytes(actual));
+}
