@@ -6,7 +6,7 @@ using MudBlazor.Services;
 namespace Chatobuy.Inbox.Tests.Support;
 
 /// <summary>bUnit context with MudBlazor's services and providers, and loose JS interop.</summary>
-public abstract class ComponentTestContext : BunitContext
+public abstract class ComponentTestContext : BunitContext, IAsyncLifetime
 {
     protected ComponentTestContext()
     {
@@ -19,4 +19,14 @@ public abstract class ComponentTestContext : BunitContext
 
     /// <summary>Renders the MudBlazor providers that dialogs, popovers and snackbars need.</summary>
     protected IRenderedComponent<MudProviders> RenderProviders() => Render<MudProviders>();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    // MudBlazor's services only dispose asynchronously.
+    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
+
+    protected override void Dispose(bool disposing)
+    {
+        // Disposal happens in IAsyncLifetime.DisposeAsync.
+    }
 }

@@ -1,0 +1,110 @@
+using Chatobuy.Inbox.CloudApi;
+using Chatobuy.Inbox.Data;
+using Chatobuy.Inbox.Features.Channels;
+using Chatobuy.Inbox.Tests.Support;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Internal;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace Chatobuy.Inbox.Tests.Features.Channels;
+
+/// <summary>Channel components with the real services over a temporary SQLite file and a fake Graph API.</summary>
+public abstract class ChannelComponentTestContext : ComponentTestContext
+{
+    private readonly string _databaseFile = Path.Combine(Path.GetTempPath(), $"chatobuy-bunit-{Guid.NewGuid():N}.db");
+
+    internal FakeGraphApi Graph { get; } = new();
+
+    protected ChannelComponentTestContext()
+    {
+        Services.AddDbContextFactory<InboxDbContext>(o => o.UseSqlite($"Data Source={_databaseFile}"));
+        Services.AddSingleton<IDataProtectionProvider>(new EphemeralDataProtectionProvider());
+        Services.AddSingleton<IGraphApi>(Graph);
+        Services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
+        Services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
+        Services.AddSingleton(Options.Create(new CloudApiOptions()));
+        Services.AddSingleton(Options.Create(new InboxOptions()));
+        Services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Sandbox:Enabled"] = "true" }).Build());
+        Services.AddSingleton<IHostEnvironment>(new HostingEnvironment { EnvironmentName = Environments.Development });
+        Services.AddSingleton<IServer>(new AddressOnlyServer("http://127.0.0.1:5999"));
+        Services.AddSingleton<GraphTargets>();
+        Services.AddSingleton<ChannelSecrets>();
+        Services.AddSingleton<ChannelEvents>();
+        Services.AddScoped<GraphClient>();
+        Services.AddScoped<ChannelService>();
+        Services.AddScoped<ChannelSetupService>();
+        AddAuthorization();
+
+        using var db = Services.GetRequiredService<IDbContextFactory<InboxDbContext>>().CreateDbContext();
+        db.Database.Migrate();
+    }
+
+    protected async Task<List<Channel>> StoredChannelsAsync()
+    {
+        await using var db = await Services.GetRequiredService<IDbContextFactory<InboxDbContext>>().CreateDbContextAsync();
+        return await db.Channels.AsNoTracking().ToListAsync();
+    }
+
+    protected async Task<Channel> AddChannelAsync(string title, string phoneNumberId, bool isDefault, string wabaId = "111")
+    {
+        var secrets = Services.GetRequiredService<ChannelSecrets>();
+        var channel = new Channel
+        {
+            Title = title,
+            GraphBaseUrl = "http://graph.test",
+            BusinessId = "123456",
+            WabaId = wabaId,
+            WabaName = "Store account",
+            PhoneNumberId = phoneNumberId,
+            DisplayPhoneNumber = $"+1 555-{phoneNumberId}",
+            VerifiedName = title,
+            AccessTokenProtected = secrets.Protect("EAAtoken1234567890abcd"),
+            AppSecretProtected = secrets.Protect("0123456789abcdef0123456789abcdef"),
+            VerifyToken = "verify",
+            IsDefault = isDefault,
+            CreatedAt = DateTimeOffset.UtcNow,
+            UpdatedAt = DateTimeOffset.UtcNow,
+        };
+        await using var db = await Services.GetRequiredService<IDbContextFactory<InboxDbContext>>().CreateDbContextAsync();
+        db.Channels.Add(channel);
+        await db.SaveChangesAsync();
+        return channel;
+    }
+
+    protected override async ValueTask DisposeAsyncCore()
+    {
+        await base.DisposeAsyncCore();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        File.Delete(_databaseFile);
+    }
+
+    private sealed class AddressOnlyServer : IServer
+    {
+        public AddressOnlyServer(string address)
+        {
+            var addresses = new ServerAddressesFeature();
+            addresses.Addresses.Add(address);
+            Features.Set<IServerAddressesFeature>(addresses);
+        }
+
+        public IFeatureCollection Features { get; } = new FeatureCollection();
+
+        public Task StartAsync<TContext>(IHttpApplication<TContext> application, CancellationToken cancellationToken)
+            where TContext : notnull => Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public void Dispose()
+        {
+        }
+    }
+}

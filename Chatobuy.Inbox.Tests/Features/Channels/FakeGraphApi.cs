@@ -1,0 +1,83 @@
+using System.Net;
+using System.Text;
+using Chatobuy.Inbox.CloudApi;
+using Refit;
+
+namespace Chatobuy.Inbox.Tests.Features.Channels;
+
+/// <summary>An in-memory Graph API for component tests: one business, two accounts, three numbers.</summary>
+internal sealed class FakeGraphApi : IGraphApi
+{
+    public string? FailWithErrorJson { get; set; }
+
+    public int FailStatus { get; set; } = 401;
+
+    public List<string> Calls { get; } = [];
+
+    public Task<DebugTokenResponse> DebugTokenAsync(GraphConnection connection, string inputToken, CancellationToken cancellationToken)
+    {
+        Calls.Add("debug_token");
+        return Answer(new DebugTokenResponse(new DebugTokenData("1", "App", "SYSTEM_USER", 0, true, [], [], "9")));
+    }
+
+    public Task<GraphPage<WabaData>> GetOwnedWabasAsync(GraphConnection connection, string businessId, string fields, int limit, string? after, CancellationToken cancellationToken)
+    {
+        Calls.Add("owned");
+        return Answer(new GraphPage<WabaData>([new WabaData("111", "Store account", "USD", "1", null)], null));
+    }
+
+    public Task<GraphPage<WabaData>> GetClientWabasAsync(GraphConnection connection, string businessId, string fields, int limit, string? after, CancellationToken cancellationToken)
+    {
+        Calls.Add("client");
+        return Answer(new GraphPage<WabaData>([new WabaData("222", "Support account", "EUR", "1", null)], null));
+    }
+
+    public Task<GraphPage<PhoneNumberData>> GetPhoneNumbersAsync(GraphConnection connection, string wabaId, string fields, int limit, string? after, CancellationToken cancellationToken)
+    {
+        Calls.Add($"phone_numbers:{wabaId}");
+        IReadOnlyList<PhoneNumberData> numbers = wabaId == "111"
+            ? [Number("1001", "+1 555-0101", "Store", "GREEN"), Number("1002", "+1 555-0102", "Store Two", "YELLOW")]
+            : [Number("2001", "+44 20 5550 0103", "Support", "RED")];
+        return Answer(new GraphPage<PhoneNumberData>(numbers, null));
+    }
+
+    public Task<SubscribedAppsResponse> GetSubscribedAppsAsync(GraphConnection connection, string wabaId, CancellationToken cancellationToken) =>
+        Answer(new SubscribedAppsResponse([]));
+
+    public Task<SuccessResponse> SubscribeAppAsync(GraphConnection connection, string wabaId, CancellationToken cancellationToken)
+    {
+        Calls.Add($"subscribe:{wabaId}");
+        return Answer(new SuccessResponse(true));
+    }
+
+    public Task<SuccessResponse> UnsubscribeAppAsync(GraphConnection connection, string wabaId, CancellationToken cancellationToken)
+    {
+        Calls.Add($"unsubscribe:{wabaId}");
+        return Answer(new SuccessResponse(true));
+    }
+
+    public Task<SuccessResponse> SetPhoneWebhookOverrideAsync(GraphConnection connection, string phoneNumberId, WebhookOverrideRequest request, CancellationToken cancellationToken)
+    {
+        Calls.Add($"override:{phoneNumberId}:{request.WebhookConfiguration.OverrideCallbackUri}");
+        return Answer(new SuccessResponse(true));
+    }
+
+    private static PhoneNumberData Number(string id, string display, string name, string quality) =>
+        new(id, display, name, quality, "VERIFIED", "APPROVED", "CONNECTED", "CLOUD_API", new PhoneThroughput("STANDARD"));
+
+    private async Task<T> Answer<T>(T value)
+    {
+        if (FailWithErrorJson is null)
+        {
+            return value;
+        }
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, "http://graph.test/v23.0/x");
+        using var response = new HttpResponseMessage((HttpStatusCode)FailStatus)
+        {
+            Content = new StringContent(FailWithErrorJson, Encoding.UTF8, "application/json"),
+            RequestMessage = request,
+        };
+        throw await ApiException.Create(request, HttpMethod.Get, response, new RefitSettings());
+    }
+}
