@@ -32,7 +32,9 @@ if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/error", createScopeForErrors: true);
 }
 
-app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseWhen(
+    context => IsPageRequest(context.Request.Path),
+    pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
 app.UseSetupGate();
 app.UseAuthentication();
 app.UseAuthorization();
@@ -47,6 +49,11 @@ app.MapSandbox();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();
+
+// Machine endpoints answer with their own status codes and bodies; only pages get the friendly "not found" page.
+static bool IsPageRequest(PathString path) =>
+    !path.StartsWithSegments("/webhooks") && !path.StartsWithSegments("/api") && !path.StartsWithSegments("/sandbox/graph")
+    && !path.StartsWithSegments("/healthz") && !path.StartsWithSegments("/hubs") && !path.StartsWithSegments("/_blazor");
 
 /// <summary>Entry point; public for the integration tests' WebApplicationFactory.</summary>
 public partial class Program;
