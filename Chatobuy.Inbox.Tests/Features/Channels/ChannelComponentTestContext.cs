@@ -56,24 +56,7 @@ public abstract class ChannelComponentTestContext : ComponentTestContext
 
     protected async Task<Channel> AddChannelAsync(string title, string phoneNumberId, bool isDefault, string wabaId = "111")
     {
-        var secrets = Services.GetRequiredService<ChannelSecrets>();
-        var channel = new Channel
-        {
-            Title = title,
-            GraphBaseUrl = "http://graph.test",
-            BusinessId = "123456",
-            WabaId = wabaId,
-            WabaName = "Store account",
-            PhoneNumberId = phoneNumberId,
-            DisplayPhoneNumber = $"+1 555-{phoneNumberId}",
-            VerifiedName = title,
-            AccessTokenProtected = secrets.Protect("EAAtoken1234567890abcd"),
-            AppSecretProtected = secrets.Protect("0123456789abcdef0123456789abcdef"),
-            VerifyToken = "verify",
-            IsDefault = isDefault,
-            CreatedAt = DateTimeOffset.UtcNow,
-            UpdatedAt = DateTimeOffset.UtcNow,
-        };
+        var channel = TestChannels.New(Services.GetRequiredService<ChannelSecrets>(), title, phoneNumberId, wabaId, isDefault);
         await using var db = await Services.GetRequiredService<IDbContextFactory<InboxDbContext>>().CreateDbContextAsync();
         db.Channels.Add(channel);
         await db.SaveChangesAsync();

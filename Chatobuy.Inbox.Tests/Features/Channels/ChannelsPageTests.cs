@@ -70,14 +70,8 @@ public sealed class ChannelsPageTests : ChannelComponentTestContext
     [Fact]
     public async Task Edit_InvalidForwardingUrlAndEmail_ShowsMessagesAndSavesNothing()
     {
-        await AddChannelAsync("First", "1001", isDefault: true);
-        var providers = RenderProviders();
-        var page = Render<ChannelsPage>();
-        page.WaitForAssertion(() => page.FindAll("tbody tr").Count.ShouldBe(1));
-
-        page.Find("[data-testid=channel-menu] button").Click();
-        providers.WaitForAssertion(() => providers.Find("[data-testid=menu-edit]").Click());
-        providers.WaitForAssertion(() => providers.Find("input[data-testid=edit-forwarding]").Input("ftp://example.com/hook"));
+        var (providers, page) = await OpenEditDialogAsync();
+        providers.Find("input[data-testid=edit-forwarding]").Input("ftp://example.com/hook");
         providers.Find("textarea[data-testid=edit-emails]").Input("ops@example.com, not-an-email");
         providers.Find("[data-testid=edit-save]").Click();
 
@@ -94,14 +88,8 @@ public sealed class ChannelsPageTests : ChannelComponentTestContext
     [Fact]
     public async Task Edit_ValidValues_AreSavedAndShown()
     {
-        await AddChannelAsync("First", "1001", isDefault: true);
-        var providers = RenderProviders();
-        var page = Render<ChannelsPage>();
-        page.WaitForAssertion(() => page.FindAll("tbody tr").Count.ShouldBe(1));
-
-        page.Find("[data-testid=channel-menu] button").Click();
-        providers.WaitForAssertion(() => providers.Find("[data-testid=menu-edit]").Click());
-        providers.WaitForAssertion(() => providers.Find("input[data-testid=edit-title]").Input("Sales line"));
+        var (providers, page) = await OpenEditDialogAsync();
+        providers.Find("input[data-testid=edit-title]").Input("Sales line");
         providers.Find("input[data-testid=edit-forwarding]").Input("https://hooks.example.com/wa");
         providers.Find("textarea[data-testid=edit-emails]").Input("ops@example.com\nboss@example.com");
         providers.Find("[data-testid=edit-save]").Click();
@@ -110,5 +98,18 @@ public sealed class ChannelsPageTests : ChannelComponentTestContext
         var stored = (await StoredChannelsAsync()).ShouldHaveSingleItem();
         stored.ForwardingWebhookUrl.ShouldBe("https://hooks.example.com/wa");
         stored.AlertEmails.ShouldBe(["ops@example.com", "boss@example.com"]);
+    }
+
+    /// <summary>One channel listed, its menu opened and Edit chosen: the dialog is on screen.</summary>
+    private async Task<(IRenderedComponent<Support.MudProviders> Providers, IRenderedComponent<ChannelsPage> Page)> OpenEditDialogAsync()
+    {
+        await AddChannelAsync("First", "1001", isDefault: true);
+        var providers = RenderProviders();
+        var page = Render<ChannelsPage>();
+        page.WaitForAssertion(() => page.FindAll("tbody tr").Count.ShouldBe(1));
+        page.Find("[data-testid=channel-menu] button").Click();
+        providers.WaitForAssertion(() => providers.Find("[data-testid=menu-edit]").Click());
+        providers.WaitForAssertion(() => providers.Find("input[data-testid=edit-title]"));
+        return (providers, page);
     }
 }

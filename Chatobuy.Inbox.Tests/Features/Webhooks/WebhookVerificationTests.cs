@@ -33,10 +33,10 @@ public sealed class WebhookVerificationTests(InboxApp app) : IClassFixture<Inbox
         var channel = await AddChannelAsync();
         using var client = app.CreateHttpClient();
 
-        var response = await client.GetAsync($"/webhooks/whatsapp/{channel.Id}?hub.mode={mode}&hub.challenge=42&hub.verify_token={token ?? channel.VerifyToken}");
+        var response = await client.GetAsync($"/webhooks/whatsapp/{channel.Id}?hub.mode={mode}&hub.challenge=1158201444&hub.verify_token={token ?? channel.VerifyToken}");
 
         response.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
-        (await response.Content.ReadAsStringAsync()).ShouldNotContain("42");
+        (await response.Content.ReadAsStringAsync()).ShouldNotContain("1158201444");
     }
 
     [Fact]
@@ -50,18 +50,7 @@ public sealed class WebhookVerificationTests(InboxApp app) : IClassFixture<Inbox
     private async Task<Channel> AddChannelAsync()
     {
         var services = app.Services;
-        var secrets = services.GetRequiredService<ChannelSecrets>();
-        var channel = new Channel
-        {
-            Title = "Handshake",
-            GraphBaseUrl = "http://graph.test",
-            PhoneNumberId = Guid.NewGuid().ToString("N")[..12],
-            AccessTokenProtected = secrets.Protect("token"),
-            AppSecretProtected = secrets.Protect("secret"),
-            VerifyToken = Guid.NewGuid().ToString("N"),
-            CreatedAt = DateTimeOffset.UtcNow,
-            UpdatedAt = DateTimeOffset.UtcNow,
-        };
+        var channel = TestChannels.New(services.GetRequiredService<ChannelSecrets>(), "Handshake", Guid.NewGuid().ToString("N")[..12]);
         await using var db = await services.GetRequiredService<IDbContextFactory<InboxDbContext>>().CreateDbContextAsync();
         db.Channels.Add(channel);
         await db.SaveChangesAsync();
