@@ -12,7 +12,7 @@ public static class CloudApiExtensions
             .ValidateOnStart();
 
         services.AddTransient<GraphConnectionHandler>();
-        services.AddRefitClient<IGraphApi>(new RefitSettings
+        services.AddRefitGeneratedClient<IGraphApi>(new RefitSettings
             {
                 ContentSerializer = new SystemTextJsonContentSerializer(GraphJson.Options),
             })
