@@ -97,4 +97,17 @@ public sealed class SandboxPageTests : IAsyncLifetime
         });
         page.Markup.ShouldNotContain("hush-verify-token");
     }
+
+    [Fact]
+    public async Task SandboxPage_SandboxNotRegistered_SaysItIsOff()
+    {
+        await using var context = new BunitContext();
+        context.JSInterop.Mode = JSRuntimeMode.Loose;
+        context.Services.AddMudServices();
+        context.Render<MudProviders>();
+
+        var page = context.Render<SandboxPage>();
+
+        page.Find("[data-testid=sandbox-off]").TextContent.ShouldContain("Sandbox is turned off");
+    }
 }
