@@ -427,7 +427,7 @@ public static partial class SandboxGraphEndpoints
             return (null, SandboxGraphErrors.InvalidParameter($"(#100) The parameter {tokenName} is required"));
         }
 
-        return (new SandboxWebhookOverride(parsed.ToString(), token), null);
+        return (new SandboxWebhookOverride(uri.Trim(), token), null);
     }
 
     private static string? Text(JsonNode? node) =>
