@@ -2,7 +2,34 @@ namespace Chatobuy.Inbox.Sandbox;
 
 public static class SandboxExtensions
 {
-    public static WebApplicationBuilder AddSandbox(this WebApplicationBuilder builder) => builder;
+    /// <summary>Registers the Cloud API emulator when <c>Sandbox:Enabled</c> is true (default: in Development only).</summary>
+    public static WebApplicationBuilder AddSandbox(this WebApplicationBuilder builder)
+    {
+        if (!SandboxOptions.IsEnabled(builder.Configuration, builder.Environment))
+        {
+            return builder;
+        }
 
-    public static WebApplication MapSandbox(this WebApplication app) => app;
+        builder.Services.AddOptions<SandboxOptions>()
+            .BindConfiguration(SandboxOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton<SandboxState>();
+        builder.Services.AddSingleton<SandboxWebhookVerifier>();
+        builder.Services.AddHttpClient(SandboxWebhookVerifier.HttpClientName, client => client.Timeout = SandboxWebhookVerifier.Timeout)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false })
+            .RemoveAllLoggers();
+        return builder;
+    }
+
+    /// <summary>Mounts the emulated Graph API at <c>/sandbox/graph/{version}</c> when the Sandbox is on.</summary>
+    public static WebApplication MapSandbox(this WebApplication app)
+    {
+        if (SandboxOptions.IsEnabled(app.Configuration, app.Environment))
+        {
+            SandboxGraphEndpoints.Map(app);
+        }
+
+        return app;
+    }
 }

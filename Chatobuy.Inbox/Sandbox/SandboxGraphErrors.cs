@@ -1,0 +1,57 @@
+using System.Security.Cryptography;
+
+namespace Chatobuy.Inbox.Sandbox;
+
+/// <summary>Graph's error envelope (reference §8.1) with the codes and texts Meta uses.</summary>
+public static class SandboxGraphErrors
+{
+    public const string InvalidTokenMessage = "Invalid OAuth access token - Cannot parse access token";
+    public const string MissingTokenMessage = "Invalid OAuth access token";
+
+    /// <summary>HTTP 401, code 190: a missing or unknown access token.</summary>
+    public static IResult InvalidToken(HttpContext http, bool missing)
+    {
+        var message = missing ? MissingTokenMessage : InvalidTokenMessage;
+        http.Response.Headers.WWWAuthenticate = $"OAuth \"Facebook Platform\" \"invalid_token\" \"{message}\"";
+        return Error(StatusCodes.Status401Unauthorized, message, "OAuthException", 190);
+    }
+
+    /// <summary>HTTP 400, code 100/33: the id is unknown, or that verb is not supported on it.</summary>
+    public static IResult UnsupportedRequest(string method, string id) =>
+        Error(
+            StatusCodes.Status400BadRequest,
+            $"Unsupported {method} request. Object with ID '{id}' does not exist, cannot be loaded due to missing permissions, or does not support this operation. Please read the Graph API documentation at https://developers.facebook.com/docs/graph-api",
+            "GraphMethodException",
+            100,
+            33);
+
+    /// <summary>HTTP 400, code 100: a field or edge the node does not have.</summary>
+    public static IResult NonexistingField(string field, string nodeType) =>
+        InvalidParameter($"(#100) Tried accessing nonexisting field ({field}) on node type ({nodeType})");
+
+    /// <summary>HTTP 400, code 100: a parameter Meta would refuse; <paramref name="message"/> starts with "(#100)".</summary>
+    public static IResult InvalidParameter(string message) =>
+        Error(StatusCodes.Status400BadRequest, message, "OAuthException", 100);
+
+    /// <summary>HTTP 400, code 2200: the callback did not pass the verification handshake.</summary>
+    public static IResult CallbackVerificationFailed(string details) =>
+        Error(StatusCodes.Status400BadRequest, $"(#2200) Callback verification failed with the following errors: {details}", "OAuthException", 2200);
+
+    /// <summary>HTTP 404: no such API version or path on the emulator.</summary>
+    public static IResult UnknownPath(string path) =>
+        Error(StatusCodes.Status404NotFound, $"Unknown path components: {path}", "OAuthException", 2500);
+
+    /// <summary>A trace id shaped like Meta's (23 url-safe characters).</summary>
+    public static string NewTraceId() =>
+        Convert.ToBase64String(RandomNumberGenerator.GetBytes(18)).Replace('+', '-').Replace('/', '_')[..23];
+
+    private static IResult Error(int status, string message, string type, int code, int? subcode = null) =>
+        TypedResults.Json(
+            new ErrorEnvelope(new ErrorBody(message, type, code, subcode, NewTraceId())),
+            SandboxJson.Options,
+            statusCode: status);
+
+    private sealed record ErrorEnvelope(ErrorBody Error);
+
+    private sealed record ErrorBody(string Message, string Type, int Code, int? ErrorSubcode, string FbtraceId);
+}
