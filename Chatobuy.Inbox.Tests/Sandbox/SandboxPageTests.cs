@@ -9,13 +9,9 @@ using MudBlazor.Services;
 
 namespace Chatobuy.Inbox.Tests.Sandbox;
 
-/// <summary>
-/// The Sandbox page in bUnit. Owns its <see cref="BunitContext"/> and disposes it asynchronously: MudBlazor's
-/// KeyInterceptorService is only IAsyncDisposable, and xunit 2.9 calls the synchronous Dispose of a test class.
-/// </summary>
-public sealed class SandboxPageTests : IAsyncLifetime
+/// <summary>The Sandbox page in bUnit, over a Sandbox state of its own.</summary>
+public sealed class SandboxPageTests : ComponentTestContext
 {
-    private readonly BunitContext _context = new();
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "chatobuy-inbox-tests", Guid.NewGuid().ToString("N"));
     private readonly SandboxOptions _options = new()
     {
@@ -28,17 +24,13 @@ public sealed class SandboxPageTests : IAsyncLifetime
     public SandboxPageTests()
     {
         _state = new SandboxState(Microsoft.Extensions.Options.Options.Create(_options), new DataPaths(_dataDirectory), TimeProvider.System, NullLogger<SandboxState>.Instance);
-        _context.JSInterop.Mode = JSRuntimeMode.Loose;
-        _context.Services.AddMudServices();
-        _context.Services.AddSingleton(_state);
-        _context.Services.AddSingleton<IOptions<SandboxOptions>>(Microsoft.Extensions.Options.Options.Create(_options));
+        Services.AddSingleton(_state);
+        Services.AddSingleton<IOptions<SandboxOptions>>(Microsoft.Extensions.Options.Options.Create(_options));
     }
 
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync()
+    protected override async ValueTask DisposeAsyncCore()
     {
-        await _context.DisposeAsync();
+        await base.DisposeAsyncCore();
         if (Directory.Exists(_dataDirectory))
         {
             Directory.Delete(_dataDirectory, recursive: true);
@@ -47,8 +39,8 @@ public sealed class SandboxPageTests : IAsyncLifetime
 
     private IRenderedComponent<SandboxPage> RenderPage()
     {
-        _context.Render<MudProviders>();
-        return _context.Render<SandboxPage>();
+        RenderProviders();
+        return Render<SandboxPage>();
     }
 
     [Fact]
