@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Chatobuy.Inbox.Features.Api;
 
@@ -7,6 +8,7 @@ public static class ApiExtensions
     public static IServiceCollection AddIntegrationApi(this IServiceCollection services)
     {
         services.AddSingleton<ApiKeyService>();
+        services.TryAddScoped<NewApiKeyValidator>();
 
         // Adds a scheme only; the default scheme (the Identity cookie) stays as the Users feature set it.
         services.AddAuthentication()
