@@ -19,7 +19,8 @@ public sealed class UserAdministration(
     RoleManager<IdentityRole> roles,
     IDbContextFactory<InboxDbContext> dbFactory,
     SetupState setup,
-    TimeProvider time)
+    TimeProvider time,
+    ILogger<UserAdministration> logger)
 {
     public async Task<UserCommandResult> CreateFirstAdminAsync(string email, string displayName, string password)
     {
@@ -66,6 +67,7 @@ public sealed class UserAdministration(
             return UserCommandResult.Fail(Describe(added));
         }
 
+        logger.LogInformation("User {UserId} created with role {Role}", user.Id, role);
         return UserCommandResult.Ok;
     }
 
@@ -116,10 +118,11 @@ public sealed class UserAdministration(
 
         // A new security stamp ends the user's open sessions at the next revalidation.
         await users.UpdateSecurityStampAsync(user);
+        logger.LogInformation("User {UserId} {Change} by {ActingUserId}", userId, active ? "reactivated" : "deactivated", actingUserId);
         return UserCommandResult.Ok;
     }
 
-    public async Task<UserCommandResult> ChangeRoleAsync(string userId, string role)
+    public async Task<UserCommandResult> ChangeRoleAsync(string userId, string role, string? actingUserId = null)
     {
         if (!Roles.All.Contains(role))
         {
@@ -152,6 +155,7 @@ public sealed class UserAdministration(
         }
 
         await users.UpdateSecurityStampAsync(user);
+        logger.LogInformation("User {UserId} is now {Role}, changed by {ActingUserId}", userId, role, actingUserId ?? "(system)");
         return UserCommandResult.Ok;
     }
 

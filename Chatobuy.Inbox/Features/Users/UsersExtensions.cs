@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Chatobuy.Inbox.Features.Users;
 
@@ -51,6 +52,7 @@ public static class UsersExtensions
 
         services.AddSingleton<SetupState>();
         services.AddScoped<UserAdministration>();
+        services.TryAddScoped<NewUserValidator>();
         return services;
     }
 

@@ -1,0 +1,214 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using Chatobuy.Inbox.Data;
+using Chatobuy.Inbox.Features.Api;
+using Chatobuy.Inbox.Features.Channels;
+using Chatobuy.Inbox.Tests.Features.Users;
+using Chatobuy.Inbox.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Chatobuy.Inbox.Tests.Features.Api;
+
+public sealed class IntegrationApiTests(InboxApp app) : IClassFixture<InboxApp>, IAsyncLifetime
+{
+    private const string AccessTokenSentinel = "SENTINEL-ACCESS-TOKEN-7f3a";
+    private const string AppSecretSentinel = "SENTINEL-APP-SECRET-91bc";
+    private const string VerifyTokenSentinel = "SENTINEL-VERIFY-TOKEN-c0de";
+    private const string MissingKeyMessage = "A valid API key is required: send Authorization: Bearer <key>.";
+
+    private Channel _older = default!;
+    private Channel _defaultChannel = default!;
+
+    public async Task InitializeAsync()
+    {
+        var now = DateTimeOffset.UtcNow;
+        _older = NewChannel("Support line", now.AddDays(-2), isDefault: false);
+        _defaultChannel = NewChannel("Sales line", now.AddDays(-1), isDefault: true);
+        var newer = NewChannel("Returns line", now, isDefault: false);
+
+        var dbFactory = app.Services.GetRequiredService<IDbContextFactory<InboxDbContext>>();
+        await using var db = await dbFactory.CreateDbContextAsync();
+        await db.Channels.ExecuteDeleteAsync();
+        db.Channels.AddRange(newer, _defaultChannel, _older);
+        await db.SaveChangesAsync();
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task ListChannels_ValidKey_ReturnsChannelsDefaultFirstWithoutSecrets()
+    {
+        using var client = await ClientWithNewKeyAsync();
+
+        var response = await client.GetAsync("/api/v1/channels");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        response.Content.Headers.ContentType?.MediaType.ShouldBe("application/json");
+        var body = await response.Content.ReadAsStringAsync();
+        body.ShouldNotContain(AccessTokenSentinel);
+        body.ShouldNotContain(AppSecretSentinel);
+        body.ShouldNotContain(VerifyTokenSentinel);
+
+        using var json = JsonDocument.Parse(body);
+        var titles = json.RootElement.EnumerateArray().Select(c => c.GetProperty("title").GetString()).ToList();
+        titles.ShouldBe(["Sales line", "Support line", "Returns line"]);
+
+        var first = json.RootElement[0];
+        first.GetProperty("id").GetString().ShouldBe(_defaultChannel.Id);
+        first.GetProperty("phoneNumberId").GetString().ShouldBe(_defaultChannel.PhoneNumberId);
+        first.GetProperty("displayPhoneNumber").GetString().ShouldBe("+1 555 0100");
+        first.GetProperty("verifiedName").GetString().ShouldBe("Sales line Ltd");
+        first.GetProperty("wabaId").GetString().ShouldBe("waba-1");
+        first.GetProperty("wabaName").GetString().ShouldBe("Main WABA");
+        first.GetProperty("businessId").GetString().ShouldBe("biz-1");
+        first.GetProperty("status").GetString().ShouldBe("connected");
+        first.GetProperty("isDefault").GetBoolean().ShouldBeTrue();
+        first.GetProperty("qualityRating").GetString().ShouldBe("GREEN");
+        first.GetProperty("createdAt").GetDateTimeOffset().ShouldBe(_defaultChannel.CreatedAt, TimeSpan.FromMilliseconds(1));
+        first.GetProperty("webhookUrl").GetString()
+            .ShouldBe($"{app.BaseAddress.GetLeftPart(UriPartial.Authority)}/webhooks/whatsapp/{_defaultChannel.Id}");
+        json.RootElement[1].GetProperty("isDefault").GetBoolean().ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task GetChannel_ValidKeyAndKnownId_ReturnsThatChannel()
+    {
+        using var client = await ClientWithNewKeyAsync();
+
+        var response = await client.GetAsync($"/api/v1/channels/{_older.Id}");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var body = await response.Content.ReadAsStringAsync();
+        body.ShouldNotContain(AccessTokenSentinel);
+        body.ShouldNotContain(AppSecretSentinel);
+        using var json = JsonDocument.Parse(body);
+        json.RootElement.GetProperty("title").GetString().ShouldBe("Support line");
+        json.RootElement.GetProperty("status").GetString().ShouldBe("disconnected");
+    }
+
+    [Fact]
+    public async Task GetChannel_UnknownId_Returns404WithJsonError()
+    {
+        using var client = await ClientWithNewKeyAsync();
+
+        var response = await client.GetAsync("/api/v1/channels/00000000000000000000000000000000");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await ErrorOfAsync(response)).ShouldBe("Channel not found");
+    }
+
+    [Fact]
+    public async Task ListChannels_NoKey_Returns401JsonNotRedirect()
+    {
+        using var client = SignedOutClient.For(app);
+
+        var response = await client.GetAsync("/api/v1/channels");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        response.Headers.Location.ShouldBeNull();
+        (await ErrorOfAsync(response)).ShouldBe(MissingKeyMessage);
+    }
+
+    [Fact]
+    public async Task ListChannels_WrongKey_Returns401Json()
+    {
+        using var client = SignedOutClient.For(app);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "cbk_not-a-real-key-at-all-0000000000000000000");
+
+        var response = await client.GetAsync("/api/v1/channels");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await ErrorOfAsync(response)).ShouldBe(MissingKeyMessage);
+    }
+
+    [Fact]
+    public async Task ListChannels_RevokedKey_Returns401Json()
+    {
+        await using var scope = app.CreateScope();
+        var keys = scope.ServiceProvider.GetRequiredService<ApiKeyService>();
+        var created = await keys.CreateAsync("Revoked integration", "tests");
+        (await keys.RevokeAsync(created.Key.Id)).ShouldBeTrue();
+        using var client = SignedOutClient.For(app);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", created.Plaintext);
+
+        var response = await client.GetAsync("/api/v1/channels");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await ErrorOfAsync(response)).ShouldBe(MissingKeyMessage);
+    }
+
+    [Fact]
+    public async Task CreateKey_Always_ShowsKeyOnceAndStoresOnlyItsHash()
+    {
+        await using var scope = app.CreateScope();
+        var keys = scope.ServiceProvider.GetRequiredService<ApiKeyService>();
+
+        var created = await keys.CreateAsync("CRM sync", "admin@example.com");
+
+        created.Plaintext.ShouldStartWith("cbk_");
+        created.Plaintext.Length.ShouldBe(47);
+        created.Key.Prefix.ShouldBe(created.Plaintext[..12]);
+        var dbFactory = scope.ServiceProvider.GetRequiredService<IDbContextFactory<InboxDbContext>>();
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var stored = await db.ApiKeys.SingleAsync(k => k.Id == created.Key.Id);
+        stored.Hash.ShouldBe(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(created.Plaintext))));
+        stored.Hash.ShouldNotContain(created.Plaintext);
+        (await keys.ListAsync()).ShouldContain(k => k.Id == created.Key.Id && k.Name == "CRM sync" && !k.IsRevoked);
+    }
+
+    [Fact]
+    public async Task ValidateKey_Used_RecordsLastUse()
+    {
+        await using var scope = app.CreateScope();
+        var keys = scope.ServiceProvider.GetRequiredService<ApiKeyService>();
+        var created = await keys.CreateAsync("Last use", "tests");
+        using var client = SignedOutClient.For(app);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", created.Plaintext);
+
+        (await client.GetAsync("/api/v1/channels")).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        (await keys.ListAsync()).Single(k => k.Id == created.Key.Id).LastUsedAt.ShouldNotBeNull();
+    }
+
+    private async Task<HttpClient> ClientWithNewKeyAsync()
+    {
+        await using var scope = app.CreateScope();
+        var created = await scope.ServiceProvider.GetRequiredService<ApiKeyService>().CreateAsync("Integration test", "tests");
+        var client = SignedOutClient.For(app);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", created.Plaintext);
+        return client;
+    }
+
+    private static async Task<string?> ErrorOfAsync(HttpResponseMessage response)
+    {
+        response.Content.Headers.ContentType?.MediaType.ShouldBe("application/json");
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return json.RootElement.GetProperty("error").GetString();
+    }
+
+    private static Channel NewChannel(string title, DateTimeOffset createdAt, bool isDefault)
+    {
+        var suffix = Random.Shared.Next(100_000, 999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return new Channel
+        {
+            Title = title,
+            GraphBaseUrl = "http://localhost/sandbox/graph",
+            BusinessId = "biz-1",
+            WabaId = "waba-1",
+            WabaName = "Main WABA",
+            PhoneNumberId = "pn-" + title.Replace(' ', '-') + suffix,
+            DisplayPhoneNumber = isDefault ? "+1 555 0100" : "+1 555 0199",
+            VerifiedName = title + " Ltd",
+            QualityRating = "GREEN",
+            AccessTokenProtected = AccessTokenSentinel,
+            AppSecretProtected = AppSecretSentinel,
+            VerifyToken = VerifyTokenSentinel,
+            IsDefault = isDefault,
+            Status = title == "Support line" ? ChannelStatus.Disconnected : ChannelStatus.Connected,
+            CreatedAt = createdAt,
+            UpdatedAt = createdAt,
+        };
+    }
+}

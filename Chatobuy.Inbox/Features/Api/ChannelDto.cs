@@ -1,0 +1,35 @@
+using Chatobuy.Inbox.Features.Channels;
+
+namespace Chatobuy.Inbox.Features.Api;
+
+/// <summary>A channel as integrators see it. Deliberately without the access token, App Secret or verify token.</summary>
+public sealed record ChannelDto(
+    string Id,
+    string Title,
+    string PhoneNumberId,
+    string DisplayPhoneNumber,
+    string VerifiedName,
+    string WabaId,
+    string WabaName,
+    string BusinessId,
+    string Status,
+    bool IsDefault,
+    string? QualityRating,
+    DateTimeOffset CreatedAt,
+    string WebhookUrl)
+{
+    public static ChannelDto From(Channel channel, string publicBaseUrl) => new(
+        channel.Id,
+        channel.Title,
+        channel.PhoneNumberId,
+        channel.DisplayPhoneNumber,
+        channel.VerifiedName,
+        channel.WabaId,
+        channel.WabaName,
+        channel.BusinessId,
+        channel.Status == ChannelStatus.Connected ? "connected" : "disconnected",
+        channel.IsDefault,
+        channel.QualityRating,
+        channel.CreatedAt,
+        $"{publicBaseUrl.TrimEnd('/')}/webhooks/whatsapp/{channel.Id}");
+}
