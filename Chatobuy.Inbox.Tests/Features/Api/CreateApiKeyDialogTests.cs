@@ -6,7 +6,7 @@ using MudBlazor;
 
 namespace Chatobuy.Inbox.Tests.Features.Api;
 
-public sealed class CreateApiKeyDialogTests : ComponentTestContext, IAsyncLifetime
+public sealed class CreateApiKeyDialogTests : ComponentTestContext
 {
     private const string Plaintext = "cbk_abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG";
     private readonly List<string> _names = [];
@@ -15,11 +15,6 @@ public sealed class CreateApiKeyDialogTests : ComponentTestContext, IAsyncLifeti
     {
         Services.AddScoped<NewApiKeyValidator>();
     }
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    // MudBlazor's services only dispose asynchronously.
-    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
 
     [Fact]
     public async Task Create_NoName_AsksForANameAndCreatesNothing()

@@ -6,7 +6,7 @@ using MudBlazor;
 
 namespace Chatobuy.Inbox.Tests.Features.Users;
 
-public sealed class AddUserDialogTests : ComponentTestContext, IAsyncLifetime
+public sealed class AddUserDialogTests : ComponentTestContext
 {
     private readonly List<NewUserModel> _submitted = [];
 
@@ -14,11 +14,6 @@ public sealed class AddUserDialogTests : ComponentTestContext, IAsyncLifetime
     {
         Services.AddScoped<NewUserValidator>();
     }
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    // MudBlazor's services only dispose asynchronously.
-    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
 
     [Fact]
     public async Task Submit_EmptyForm_ShowsMessagesNextToFieldsAndCreatesNothing()

@@ -177,7 +177,7 @@ public sealed partial class UserAdministrationTests(InboxApp app, EmptyInboxApp 
         PathOf(response.Headers.Location).ShouldBe("/");
         var home = await client.GetAsync("/");
         home.StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await home.Content.ReadAsStringAsync()).ShouldContain("You are signed in.");
+        (await home.Content.ReadAsStringAsync()).ShouldContain("Hello, welcome@example.com");
     }
 
     [Fact]
