@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -42,8 +43,12 @@ public sealed class InboxApp : WebApplicationFactory<Program>, IAsyncLifetime
         }
     }
 
+    /// <summary>A client of the running server that keeps cookies and shows redirects instead of following them.</summary>
     public HttpClient CreateHttpClient() =>
-        CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = BaseAddress, AllowAutoRedirect = false, HandleCookies = true });
+        new(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() })
+        {
+            BaseAddress = BaseAddress,
+        };
 
     public AsyncServiceScope CreateScope() => Services.CreateAsyncScope();
 

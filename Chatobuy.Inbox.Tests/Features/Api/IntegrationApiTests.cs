@@ -102,7 +102,7 @@ public sealed class IntegrationApiTests(InboxApp app) : IClassFixture<InboxApp>,
     [Fact]
     public async Task ListChannels_NoKey_Returns401JsonNotRedirect()
     {
-        using var client = SignedOutClient.For(app);
+        using var client = app.CreateHttpClient();
 
         var response = await client.GetAsync("/api/v1/channels");
 
@@ -114,7 +114,7 @@ public sealed class IntegrationApiTests(InboxApp app) : IClassFixture<InboxApp>,
     [Fact]
     public async Task ListChannels_WrongKey_Returns401Json()
     {
-        using var client = SignedOutClient.For(app);
+        using var client = app.CreateHttpClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "cbk_not-a-real-key-at-all-0000000000000000000");
 
         var response = await client.GetAsync("/api/v1/channels");
@@ -130,7 +130,7 @@ public sealed class IntegrationApiTests(InboxApp app) : IClassFixture<InboxApp>,
         var keys = scope.ServiceProvider.GetRequiredService<ApiKeyService>();
         var created = await keys.CreateAsync("Revoked integration", "tests");
         (await keys.RevokeAsync(created.Key.Id)).ShouldBeTrue();
-        using var client = SignedOutClient.For(app);
+        using var client = app.CreateHttpClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", created.Plaintext);
 
         var response = await client.GetAsync("/api/v1/channels");
@@ -164,7 +164,7 @@ public sealed class IntegrationApiTests(InboxApp app) : IClassFixture<InboxApp>,
         await using var scope = app.CreateScope();
         var keys = scope.ServiceProvider.GetRequiredService<ApiKeyService>();
         var created = await keys.CreateAsync("Last use", "tests");
-        using var client = SignedOutClient.For(app);
+        using var client = app.CreateHttpClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", created.Plaintext);
 
         (await client.GetAsync("/api/v1/channels")).StatusCode.ShouldBe(HttpStatusCode.OK);
@@ -176,7 +176,7 @@ public sealed class IntegrationApiTests(InboxApp app) : IClassFixture<InboxApp>,
     {
         await using var scope = app.CreateScope();
         var created = await scope.ServiceProvider.GetRequiredService<ApiKeyService>().CreateAsync("Integration test", "tests");
-        var client = SignedOutClient.For(app);
+        var client = app.CreateHttpClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", created.Plaintext);
         return client;
     }

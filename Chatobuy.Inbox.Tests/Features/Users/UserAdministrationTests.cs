@@ -20,7 +20,7 @@ public sealed partial class UserAdministrationTests(InboxApp app, EmptyInboxApp 
     [Fact]
     public async Task Home_NoUsersYet_RedirectsToSetup()
     {
-        using var client = SignedOutClient.For(emptyApp.App);
+        using var client = emptyApp.App.CreateHttpClient();
 
         var response = await client.GetAsync("/");
 
@@ -47,7 +47,7 @@ public sealed partial class UserAdministrationTests(InboxApp app, EmptyInboxApp 
         again.Succeeded.ShouldBeFalse();
         again.Error.ShouldBe("Set-up is already done: sign in instead.");
 
-        using var client = SignedOutClient.For(firstRunApp.App);
+        using var client = firstRunApp.App.CreateHttpClient();
         var home = await client.GetAsync("/");
         home.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         PathOf(home.Headers.Location).ShouldBe("/login");
@@ -136,7 +136,7 @@ public sealed partial class UserAdministrationTests(InboxApp app, EmptyInboxApp 
             (await admin.ListAsync()).Single(u => u.Id == id).IsActive.ShouldBeFalse();
         }
 
-        using var client = SignedOutClient.For(app);
+        using var client = app.CreateHttpClient();
         var response = await PostLoginAsync(client, "gone@example.com", Password);
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
@@ -156,7 +156,7 @@ public sealed partial class UserAdministrationTests(InboxApp app, EmptyInboxApp 
             (await admin.SetActiveAsync(id, active: true, actingUserId: "someone-else")).Succeeded.ShouldBeTrue();
         }
 
-        using var client = SignedOutClient.For(app);
+        using var client = app.CreateHttpClient();
         var response = await PostLoginAsync(client, "back@example.com", Password);
 
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
@@ -170,7 +170,7 @@ public sealed partial class UserAdministrationTests(InboxApp app, EmptyInboxApp 
             await CreateUserAsync(scope.ServiceProvider.GetRequiredService<UserAdministration>(), "welcome@example.com", Roles.Agent);
         }
 
-        using var client = SignedOutClient.For(app);
+        using var client = app.CreateHttpClient();
         var response = await PostLoginAsync(client, "welcome@example.com", Password);
 
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
@@ -188,7 +188,7 @@ public sealed partial class UserAdministrationTests(InboxApp app, EmptyInboxApp 
             await CreateUserAsync(scope.ServiceProvider.GetRequiredService<UserAdministration>(), "typo@example.com", Roles.Agent);
         }
 
-        using var client = SignedOutClient.For(app);
+        using var client = app.CreateHttpClient();
         var response = await PostLoginAsync(client, "typo@example.com", "not-the-password");
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
@@ -203,7 +203,7 @@ public sealed partial class UserAdministrationTests(InboxApp app, EmptyInboxApp 
             await CreateUserAsync(scope.ServiceProvider.GetRequiredService<UserAdministration>(), "plain-agent@example.com", Roles.Agent);
         }
 
-        using var client = SignedOutClient.For(app);
+        using var client = app.CreateHttpClient();
         (await PostLoginAsync(client, "plain-agent@example.com", Password)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
 
         var response = await client.GetAsync("/users");
@@ -225,7 +225,7 @@ public sealed partial class UserAdministrationTests(InboxApp app, EmptyInboxApp 
             (await admin.SetActiveAsync(id, active: false, actingUserId: adminId)).Succeeded.ShouldBeTrue();
         }
 
-        using var client = SignedOutClient.For(app);
+        using var client = app.CreateHttpClient();
         (await PostLoginAsync(client, AdminEmail, Password)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
 
         var response = await client.GetAsync("/users");

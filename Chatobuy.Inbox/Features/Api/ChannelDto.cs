@@ -18,7 +18,7 @@ public sealed record ChannelDto(
     DateTimeOffset CreatedAt,
     string WebhookUrl)
 {
-    public static ChannelDto From(Channel channel, string publicBaseUrl) => new(
+    public static ChannelDto From(ChannelView channel, string publicBaseUrl) => new(
         channel.Id,
         channel.Title,
         channel.PhoneNumberId,
@@ -31,5 +31,5 @@ public sealed record ChannelDto(
         channel.IsDefault,
         channel.QualityRating,
         channel.CreatedAt,
-        $"{publicBaseUrl.TrimEnd('/')}/webhooks/whatsapp/{channel.Id}");
+        ChannelSetupService.WebhookUrl(publicBaseUrl, channel.Id));
 }

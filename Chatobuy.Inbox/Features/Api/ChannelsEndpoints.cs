@@ -1,8 +1,5 @@
-using Chatobuy.Inbox.Data;
 using Chatobuy.Inbox.Features.Channels;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace Chatobuy.Inbox.Features.Api;
 
@@ -20,35 +17,28 @@ public static class ChannelsEndpoints
 
     private static async Task<Ok<List<ChannelDto>>> ListAsync(
         HttpRequest request,
-        IDbContextFactory<InboxDbContext> dbFactory,
-        IOptions<InboxOptions> inbox,
+        ChannelService channels,
+        GraphTargets targets,
         CancellationToken cancellationToken)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var channels = await db.Channels.AsNoTracking()
-            .OrderByDescending(c => c.IsDefault)
-            .ThenBy(c => c.CreatedAt)
-            .ToListAsync(cancellationToken);
-        var baseUrl = PublicBaseUrl(request, inbox.Value);
-        return TypedResults.Ok(channels.Select(c => ChannelDto.From(c, baseUrl)).ToList());
+        var baseUrl = PublicBaseUrl(request, targets);
+        var all = await channels.ListAsync(cancellationToken);
+        return TypedResults.Ok(all.Select(c => ChannelDto.From(c, baseUrl)).ToList());
     }
 
     private static async Task<Results<Ok<ChannelDto>, NotFound<ApiError>>> GetAsync(
         string id,
         HttpRequest request,
-        IDbContextFactory<InboxDbContext> dbFactory,
-        IOptions<InboxOptions> inbox,
+        ChannelService channels,
+        GraphTargets targets,
         CancellationToken cancellationToken)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var channel = await db.Channels.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        var channel = await channels.GetAsync(id, cancellationToken);
         return channel is null
             ? TypedResults.NotFound(new ApiError(NotFoundMessage))
-            : TypedResults.Ok(ChannelDto.From(channel, PublicBaseUrl(request, inbox.Value)));
+            : TypedResults.Ok(ChannelDto.From(channel, PublicBaseUrl(request, targets)));
     }
 
-    private static string PublicBaseUrl(HttpRequest request, InboxOptions inbox) =>
-        string.IsNullOrWhiteSpace(inbox.PublicBaseUrl)
-            ? $"{request.Scheme}://{request.Host}{request.PathBase}"
-            : inbox.PublicBaseUrl.TrimEnd('/');
+    private static string PublicBaseUrl(HttpRequest request, GraphTargets targets) =>
+        targets.PublicBaseUrl($"{request.Scheme}://{request.Host}{request.PathBase}");
 }
