@@ -7,22 +7,15 @@ using Microsoft.Extensions.Options;
 namespace Chatobuy.Inbox.Tests.Sandbox;
 
 /// <summary>The inbox's own Graph client against the Sandbox, over real HTTP.</summary>
-public sealed class SandboxGraphClientTests(InboxApp app) : IClassFixture<InboxApp>
+public sealed class SandboxGraphClientTests(InboxApp app) : SandboxTestBase(app)
 {
-    private SandboxOptions Options => app.Services.GetRequiredService<IOptions<SandboxOptions>>().Value;
-
-    private SandboxState State => app.Services.GetRequiredService<SandboxState>();
-
-    private GraphConnection Connection(string? token = null) =>
-        new(app.BaseAddress + "sandbox/graph", "v23.0", token ?? Options.AccessToken);
-
     [Fact]
     public async Task CheckToken_SandboxToken_IsValidWithWabaTargets()
     {
-        await using var scope = app.CreateScope();
+        await using var scope = App.CreateScope();
         var client = scope.ServiceProvider.GetRequiredService<GraphClient>();
 
-        var result = await client.CheckTokenAsync(Connection(), CancellationToken.None);
+        var result = await client.CheckTokenAsync(SandboxConnection(), CancellationToken.None);
 
         result.Succeeded.ShouldBeTrue(result.Error?.ForUser);
         var data = result.Value!;
@@ -40,10 +33,10 @@ public sealed class SandboxGraphClientTests(InboxApp app) : IClassFixture<InboxA
     [Fact]
     public async Task ListWabas_SandboxBusiness_ReturnsOwnedAndClientAccounts()
     {
-        await using var scope = app.CreateScope();
+        await using var scope = App.CreateScope();
         var client = scope.ServiceProvider.GetRequiredService<GraphClient>();
 
-        var result = await client.ListWabasAsync(Connection(), Options.BusinessId, CancellationToken.None);
+        var result = await client.ListWabasAsync(SandboxConnection(), Options.BusinessId, CancellationToken.None);
 
         result.Succeeded.ShouldBeTrue(result.Error?.ForUser);
         result.Value!.Select(w => w.Name).ShouldBe(["Chatobuy Sandbox Store", "Chatobuy Sandbox Support"]);
@@ -57,12 +50,12 @@ public sealed class SandboxGraphClientTests(InboxApp app) : IClassFixture<InboxA
     [Fact]
     public async Task ListPhoneNumbers_EachWaba_ReturnsItsNumbers()
     {
-        await using var scope = app.CreateScope();
+        await using var scope = App.CreateScope();
         var client = scope.ServiceProvider.GetRequiredService<GraphClient>();
-        var wabas = (await client.ListWabasAsync(Connection(), Options.BusinessId, CancellationToken.None)).Value!;
+        var wabas = (await client.ListWabasAsync(SandboxConnection(), Options.BusinessId, CancellationToken.None)).Value!;
 
-        var store = await client.ListPhoneNumbersAsync(Connection(), wabas[0].Id, CancellationToken.None);
-        var support = await client.ListPhoneNumbersAsync(Connection(), wabas[1].Id, CancellationToken.None);
+        var store = await client.ListPhoneNumbersAsync(SandboxConnection(), wabas[0].Id, CancellationToken.None);
+        var support = await client.ListPhoneNumbersAsync(SandboxConnection(), wabas[1].Id, CancellationToken.None);
 
         store.Value!.Select(p => p.DisplayPhoneNumber).ShouldBe(["+1 555-0100", "+1 555-0101"]);
         support.Value!.Select(p => p.DisplayPhoneNumber).ShouldBe(["+1 555-0102"]);
@@ -80,10 +73,10 @@ public sealed class SandboxGraphClientTests(InboxApp app) : IClassFixture<InboxA
     [Fact]
     public async Task CheckToken_WrongToken_FailsWithCode190ExplainingTheToken()
     {
-        await using var scope = app.CreateScope();
+        await using var scope = App.CreateScope();
         var client = scope.ServiceProvider.GetRequiredService<GraphClient>();
 
-        var result = await client.CheckTokenAsync(Connection("EAAnotTheSandboxToken"), CancellationToken.None);
+        var result = await client.CheckTokenAsync(SandboxConnection("EAAnotTheSandboxToken"), CancellationToken.None);
 
         result.Succeeded.ShouldBeFalse();
         result.Error!.Code.ShouldBe(190);
@@ -96,10 +89,10 @@ public sealed class SandboxGraphClientTests(InboxApp app) : IClassFixture<InboxA
     [Fact]
     public async Task ListWabas_UnknownBusinessId_FailsWithCode100()
     {
-        await using var scope = app.CreateScope();
+        await using var scope = App.CreateScope();
         var client = scope.ServiceProvider.GetRequiredService<GraphClient>();
 
-        var result = await client.ListWabasAsync(Connection(), "123456789012345", CancellationToken.None);
+        var result = await client.ListWabasAsync(SandboxConnection(), "123456789012345", CancellationToken.None);
 
         result.Error!.Code.ShouldBe(100);
         result.Error.Subcode.ShouldBe(33);
@@ -111,12 +104,12 @@ public sealed class SandboxGraphClientTests(InboxApp app) : IClassFixture<InboxA
     [Fact]
     public async Task SubscribeApp_OwnedWaba_SubscribedAppsShowsTheApp()
     {
-        await using var scope = app.CreateScope();
+        await using var scope = App.CreateScope();
         var client = scope.ServiceProvider.GetRequiredService<GraphClient>();
         var wabaId = State.Wabas[0].Id;
 
-        var subscribed = await client.SubscribeAppAsync(Connection(), wabaId, CancellationToken.None);
-        var apps = await client.GetSubscribedAppsAsync(Connection(), wabaId, CancellationToken.None);
+        var subscribed = await client.SubscribeAppAsync(SandboxConnection(), wabaId, CancellationToken.None);
+        var apps = await client.GetSubscribedAppsAsync(SandboxConnection(), wabaId, CancellationToken.None);
 
         subscribed.Value.ShouldBeTrue();
         var only = apps.Value!.ShouldHaveSingleItem();
@@ -130,13 +123,13 @@ public sealed class SandboxGraphClientTests(InboxApp app) : IClassFixture<InboxA
     [Fact]
     public async Task UnsubscribeApp_SubscribedWaba_SubscribedAppsIsEmpty()
     {
-        await using var scope = app.CreateScope();
+        await using var scope = App.CreateScope();
         var client = scope.ServiceProvider.GetRequiredService<GraphClient>();
         var wabaId = State.Wabas[1].Id;
-        (await client.SubscribeAppAsync(Connection(), wabaId, CancellationToken.None)).Value.ShouldBeTrue();
+        (await client.SubscribeAppAsync(SandboxConnection(), wabaId, CancellationToken.None)).Value.ShouldBeTrue();
 
-        var unsubscribed = await client.UnsubscribeAppAsync(Connection(), wabaId, CancellationToken.None);
-        var apps = await client.GetSubscribedAppsAsync(Connection(), wabaId, CancellationToken.None);
+        var unsubscribed = await client.UnsubscribeAppAsync(SandboxConnection(), wabaId, CancellationToken.None);
+        var apps = await client.GetSubscribedAppsAsync(SandboxConnection(), wabaId, CancellationToken.None);
 
         unsubscribed.Value.ShouldBeTrue();
         apps.Value.ShouldBeEmpty();

@@ -10,15 +10,11 @@ using Microsoft.Extensions.Options;
 namespace Chatobuy.Inbox.Tests.Sandbox;
 
 /// <summary>The Sandbox's wire format as any HTTP caller sees it.</summary>
-public sealed class SandboxGraphHttpTests(InboxApp app) : IClassFixture<InboxApp>
+public sealed class SandboxGraphHttpTests(InboxApp app) : SandboxTestBase(app)
 {
-    private SandboxOptions Options => app.Services.GetRequiredService<IOptions<SandboxOptions>>().Value;
-
-    private SandboxState State => app.Services.GetRequiredService<SandboxState>();
-
     private HttpClient Client(bool withToken = true)
     {
-        var client = app.CreateHttpClient();
+        var client = App.CreateHttpClient();
         if (withToken)
         {
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Options.AccessToken);
@@ -43,7 +39,7 @@ public sealed class SandboxGraphHttpTests(InboxApp app) : IClassFixture<InboxApp
         first["paging"]!["cursors"]!["after"].ShouldNotBeNull();
         var next = new Uri(first["paging"]!["next"]!.GetValue<string>());
         next.IsAbsoluteUri.ShouldBeTrue();
-        next.GetLeftPart(UriPartial.Path).ShouldBe(new Uri(app.BaseAddress, $"/sandbox/graph/v23.0/{wabaId}/phone_numbers").ToString());
+        next.GetLeftPart(UriPartial.Path).ShouldBe(new Uri(App.BaseAddress, $"/sandbox/graph/v23.0/{wabaId}/phone_numbers").ToString());
         next.Query.ShouldContain("limit=1");
         next.Query.ShouldContain("after=");
 
@@ -137,7 +133,7 @@ public sealed class SandboxGraphHttpTests(InboxApp app) : IClassFixture<InboxApp
     [Fact]
     public async Task Me_WrongBearerToken_Answers401CannotParse()
     {
-        using var client = app.CreateHttpClient();
+        using var client = App.CreateHttpClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "EAAwrong");
 
         var response = await client.GetAsync("/sandbox/graph/v23.0/me");

@@ -11,30 +11,24 @@ using Microsoft.Extensions.Options;
 namespace Chatobuy.Inbox.Tests.Sandbox;
 
 /// <summary>Webhook overrides: the Sandbox runs Meta's verification handshake against the callback first.</summary>
-public sealed class SandboxWebhookOverrideTests(InboxApp app) : IClassFixture<InboxApp>
+public sealed class SandboxWebhookOverrideTests(InboxApp app) : SandboxTestBase(app)
 {
-    private SandboxOptions Options => app.Services.GetRequiredService<IOptions<SandboxOptions>>().Value;
-
-    private SandboxState State => app.Services.GetRequiredService<SandboxState>();
-
-    private GraphConnection Connection => new(app.BaseAddress + "sandbox/graph", "v23.0", Options.AccessToken);
-
     [Fact]
     public async Task SetWebhookOverride_CallbackEchoesChallenge_SucceedsAndIsStored()
     {
         await using var callback = await CallbackServer.StartAsync("right-token");
-        await using var scope = app.CreateScope();
+        await using var scope = App.CreateScope();
         var client = scope.ServiceProvider.GetRequiredService<GraphClient>();
         var phone = State.PhoneNumbers[0];
 
-        var result = await client.SetWebhookOverrideAsync(Connection, phone.Id, callback.Url.ToString(), "right-token", CancellationToken.None);
+        var result = await client.SetWebhookOverrideAsync(SandboxConnection(), phone.Id, callback.Url.ToString(), "right-token", CancellationToken.None);
 
         result.Succeeded.ShouldBeTrue(result.Error?.ForUser);
         result.Value.ShouldBeTrue();
         State.GetPhoneWebhookOverride(phone.Id).ShouldBe(new SandboxWebhookOverride(callback.Url.ToString(), "right-token"));
         State.EffectiveWebhookOverride(phone.Id)!.CallbackUri.ShouldBe(callback.Url.ToString());
         State.Calls.ShouldContain(c => c.Kind == SandboxCallKind.PhoneWebhookSet && c.ObjectId == phone.Id);
-        var saved = await File.ReadAllTextAsync(Path.Combine(app.DataDirectory, SandboxState.FileName));
+        var saved = await File.ReadAllTextAsync(Path.Combine(App.DataDirectory, SandboxState.FileName));
         saved.ShouldContain(callback.Url.ToString());
     }
 
@@ -42,11 +36,11 @@ public sealed class SandboxWebhookOverrideTests(InboxApp app) : IClassFixture<In
     public async Task SetWebhookOverride_WrongVerifyToken_FailsWithCode2200AndStoresNothing()
     {
         await using var callback = await CallbackServer.StartAsync("right-token");
-        await using var scope = app.CreateScope();
+        await using var scope = App.CreateScope();
         var client = scope.ServiceProvider.GetRequiredService<GraphClient>();
         var phone = State.PhoneNumbers[1];
 
-        var result = await client.SetWebhookOverrideAsync(Connection, phone.Id, callback.Url.ToString(), "wrong-token", CancellationToken.None);
+        var result = await client.SetWebhookOverrideAsync(SandboxConnection(), phone.Id, callback.Url.ToString(), "wrong-token", CancellationToken.None);
 
         result.Succeeded.ShouldBeFalse();
         result.Error!.Code.ShouldBe(2200);
@@ -59,7 +53,7 @@ public sealed class SandboxWebhookOverrideTests(InboxApp app) : IClassFixture<In
     [Fact]
     public async Task SetWebhookOverride_NothingListening_FailsWithCode2200DescribingTheConnection()
     {
-        await using var scope = app.CreateScope();
+        await using var scope = App.CreateScope();
         var client = scope.ServiceProvider.GetRequiredService<GraphClient>();
         string closedUrl;
         await using (var callback = await CallbackServer.StartAsync("t"))
@@ -67,7 +61,7 @@ public sealed class SandboxWebhookOverrideTests(InboxApp app) : IClassFixture<In
             closedUrl = callback.Url.ToString();
         }
 
-        var result = await client.SetWebhookOverrideAsync(Connection, State.PhoneNumbers[2].Id, closedUrl, "t", CancellationToken.None);
+        var result = await client.SetWebhookOverrideAsync(SandboxConnection(), State.PhoneNumbers[2].Id, closedUrl, "t", CancellationToken.None);
 
         result.Error!.Code.ShouldBe(2200);
         result.Error.MetaMessage!.ShouldContain("curl_errno = 7");
@@ -77,12 +71,12 @@ public sealed class SandboxWebhookOverrideTests(InboxApp app) : IClassFixture<In
     public async Task SetWebhookOverride_EmptyUri_ClearsTheOverride()
     {
         await using var callback = await CallbackServer.StartAsync("clear-me");
-        await using var scope = app.CreateScope();
+        await using var scope = App.CreateScope();
         var client = scope.ServiceProvider.GetRequiredService<GraphClient>();
         var phone = State.PhoneNumbers[2];
-        (await client.SetWebhookOverrideAsync(Connection, phone.Id, callback.Url.ToString(), "clear-me", CancellationToken.None)).Value.ShouldBeTrue();
+        (await client.SetWebhookOverrideAsync(SandboxConnection(), phone.Id, callback.Url.ToString(), "clear-me", CancellationToken.None)).Value.ShouldBeTrue();
 
-        var cleared = await client.SetWebhookOverrideAsync(Connection, phone.Id, "", "", CancellationToken.None);
+        var cleared = await client.SetWebhookOverrideAsync(SandboxConnection(), phone.Id, "", "", CancellationToken.None);
 
         cleared.Value.ShouldBeTrue();
         State.GetPhoneWebhookOverride(phone.Id).ShouldBeNull();
@@ -92,7 +86,7 @@ public sealed class SandboxWebhookOverrideTests(InboxApp app) : IClassFixture<In
     public async Task SubscribeWithOverride_CallbackEchoes_SubscribedAppsShowsTheOverride()
     {
         await using var callback = await CallbackServer.StartAsync("waba-token");
-        using var http = app.CreateHttpClient();
+        using var http = App.CreateHttpClient();
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Options.AccessToken);
         var wabaId = State.Wabas[1].Id;
 

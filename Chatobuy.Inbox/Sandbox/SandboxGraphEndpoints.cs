@@ -192,13 +192,9 @@ public static partial class SandboxGraphEndpoints
                 return parsed.Error;
             }
 
-            if (parsed.Override is { } callbackOverride)
+            if (await VerifyCallbackAsync(parsed.Override, verifier, cancellationToken) is { } refused)
             {
-                var failure = await verifier.VerifyAsync(new Uri(callbackOverride.CallbackUri), callbackOverride.VerifyToken, cancellationToken);
-                if (failure is not null)
-                {
-                    return SandboxGraphErrors.CallbackVerificationFailed(failure);
-                }
+                return refused;
             }
 
             state.SetPhoneWebhookOverride(phone.Id, parsed.Override);
@@ -244,19 +240,30 @@ public static partial class SandboxGraphEndpoints
             return parsed.Error;
         }
 
-        if (parsed.Override is { } callbackOverride)
+        if (await VerifyCallbackAsync(parsed.Override, verifier, cancellationToken) is { } refused)
         {
-            var failure = await verifier.VerifyAsync(new Uri(callbackOverride.CallbackUri), callbackOverride.VerifyToken, cancellationToken);
-            if (failure is not null)
-            {
-                return SandboxGraphErrors.CallbackVerificationFailed(failure);
-            }
+            return refused;
         }
 
         state.Subscribe(waba.Id, parsed.Override);
         loggerFactory.CreateLogger(typeof(SandboxGraphEndpoints)).LogInformation(
             "Sandbox app subscribed to WABA {WabaId} (override: {HasOverride})", waba.Id, parsed.Override is not null);
         return Success();
+    }
+
+    /// <summary>Meta verifies a new callback URL before it accepts it; null when there is none or it answered right.</summary>
+    private static async Task<IResult?> VerifyCallbackAsync(
+        SandboxWebhookOverride? callbackOverride,
+        SandboxWebhookVerifier verifier,
+        CancellationToken cancellationToken)
+    {
+        if (callbackOverride is null)
+        {
+            return null;
+        }
+
+        var failure = await verifier.VerifyAsync(new Uri(callbackOverride.CallbackUri), callbackOverride.VerifyToken, cancellationToken);
+        return failure is null ? null : SandboxGraphErrors.CallbackVerificationFailed(failure);
     }
 
     private static IResult DeleteEdge(string id, string edge, SandboxState state, ILoggerFactory loggerFactory)
