@@ -1,6 +1,8 @@
 using Chatobuy.Inbox.Features.Api;
 using Chatobuy.Inbox.Features.Channels;
+using Chatobuy.Inbox.Features.Inbox;
 using Chatobuy.Inbox.Features.Users;
+using Chatobuy.Inbox.Features.Webhooks;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -14,6 +16,20 @@ public sealed class InboxDbContext(DbContextOptions<InboxDbContext> options)
     public DbSet<Channel> Channels => Set<Channel>();
 
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+
+    public DbSet<Contact> Contacts => Set<Contact>();
+
+    public DbSet<Conversation> Conversations => Set<Conversation>();
+
+    public DbSet<Message> Messages => Set<Message>();
+
+    public DbSet<Reaction> Reactions => Set<Reaction>();
+
+    public DbSet<MessageStatusUpdate> MessageStatusUpdates => Set<MessageStatusUpdate>();
+
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+
+    public DbSet<ChannelEvent> ChannelEvents => Set<ChannelEvent>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

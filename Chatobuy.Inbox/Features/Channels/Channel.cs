@@ -59,6 +59,16 @@ public sealed class Channel
 
     public DateTimeOffset? WebhookVerifiedAt { get; set; }
 
+    /// <summary>When the first webhook signed with this channel's App Secret arrived.</summary>
+    public DateTimeOffset? FirstSignedEventAt { get; set; }
+
+    public DateTimeOffset? LastSignedEventAt { get; set; }
+
+    /// <summary>Deliveries for this channel refused because the signature did not match the App Secret.</summary>
+    public int RefusedSignatureCount { get; set; }
+
+    public DateTimeOffset? LastRefusedSignatureAt { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }

@@ -1,0 +1,33 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Chatobuy.Inbox.Features.Inbox;
+
+/// <summary>A WhatsApp user the business talks to.</summary>
+public sealed class Contact
+{
+    public long Id { get; set; }
+
+    /// <summary>The WhatsApp id (phone digits); for users known only by a business-scoped user id, that id.</summary>
+    public string WaId { get; set; } = "";
+
+    /// <summary>Business-scoped user id (BSUID) when Meta sends one.</summary>
+    public string? UserId { get; set; }
+
+    public string? ProfileName { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+}
+
+public sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
+{
+    public void Configure(EntityTypeBuilder<Contact> builder)
+    {
+        builder.Property(c => c.WaId).HasMaxLength(64);
+        builder.Property(c => c.UserId).HasMaxLength(128);
+        builder.Property(c => c.ProfileName).HasMaxLength(256);
+        builder.HasIndex(c => c.WaId).IsUnique();
+    }
+}

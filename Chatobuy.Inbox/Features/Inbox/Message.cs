@@ -1,0 +1,135 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Chatobuy.Inbox.Features.Inbox;
+
+/// <summary>One WhatsApp message, inbound or outbound, of any type.</summary>
+public sealed class Message
+{
+    public long Id { get; set; }
+
+    public long ConversationId { get; set; }
+
+    public string ChannelId { get; set; } = "";
+
+    /// <summary>Meta's message id (wamid). Unique: a delivery seen twice adds nothing.</summary>
+    public string? WaMessageId { get; set; }
+
+    public MessageDirection Direction { get; set; }
+
+    /// <summary>Meta's type: text, image, audio, video, document, sticker, location, contacts, interactive, button, order, reaction, system, unsupported, … (unknown types are kept as sent).</summary>
+    public string Type { get; set; } = "";
+
+    /// <summary>When Meta says it happened (the webhook timestamp), else when we stored it.</summary>
+    public DateTimeOffset Timestamp { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>Text body, media caption, or the readable text of a reply, order or system message.</summary>
+    public string? Text { get; set; }
+
+    /// <summary>The type-specific object exactly as Meta sent it (JSON), so no field is ever lost.</summary>
+    public string? PayloadJson { get; set; }
+
+    /// <summary>The <c>referral</c> object of a click-to-WhatsApp ad (JSON).</summary>
+    public string? ReferralJson { get; set; }
+
+    /// <summary>Message-level <c>errors</c> (JSON), e.g. for unsupported messages.</summary>
+    public string? ErrorsJson { get; set; }
+
+    public string? ReplyToWaMessageId { get; set; }
+
+    public bool Forwarded { get; set; }
+
+    public bool FrequentlyForwarded { get; set; }
+
+    public string? ReferredProductCatalogId { get; set; }
+
+    public string? ReferredProductRetailerId { get; set; }
+
+    public string? MediaId { get; set; }
+
+    public string? MediaMimeType { get; set; }
+
+    public string? MediaSha256 { get; set; }
+
+    public string? MediaFileName { get; set; }
+
+    public MediaState MediaState { get; set; }
+
+    /// <summary>Path of the downloaded file, relative to the media folder (content-hash name).</summary>
+    public string? MediaPath { get; set; }
+
+    public long? MediaSize { get; set; }
+
+    public string? MediaError { get; set; }
+
+    public int MediaAttempts { get; set; }
+
+    public DateTimeOffset? MediaNextAttemptAt { get; set; }
+
+    public MessageStatus Status { get; set; }
+
+    public DateTimeOffset? StatusAt { get; set; }
+
+    public int? ErrorCode { get; set; }
+
+    public string? ErrorTitle { get; set; }
+
+    public string? ErrorDetails { get; set; }
+
+    public string? PricingJson { get; set; }
+
+    public string? BizOpaqueCallbackData { get; set; }
+}
+
+public enum MessageDirection
+{
+    Inbound,
+    Outbound,
+}
+
+/// <summary>Delivery state, in the order it only ever moves (failed is terminal and kept with its error).</summary>
+public enum MessageStatus
+{
+    None = 0,
+    Pending = 1,
+    Sent = 2,
+    Delivered = 3,
+    Read = 4,
+    Played = 5,
+    Failed = 9,
+}
+
+public enum MediaState
+{
+    None,
+    Pending,
+    Downloaded,
+    Failed,
+}
+
+public sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
+{
+    public void Configure(EntityTypeBuilder<Message> builder)
+    {
+        builder.Property(m => m.ChannelId).HasMaxLength(32);
+        builder.Property(m => m.WaMessageId).HasMaxLength(256);
+        builder.Property(m => m.Direction).HasConversion<string>().HasMaxLength(16);
+        builder.Property(m => m.Type).HasMaxLength(40);
+        builder.Property(m => m.ReplyToWaMessageId).HasMaxLength(256);
+        builder.Property(m => m.MediaId).HasMaxLength(128);
+        builder.Property(m => m.MediaMimeType).HasMaxLength(128);
+        builder.Property(m => m.MediaSha256).HasMaxLength(128);
+        builder.Property(m => m.MediaFileName).HasMaxLength(512);
+        builder.Property(m => m.MediaState).HasConversion<string>().HasMaxLength(16);
+        builder.Property(m => m.MediaPath).HasMaxLength(512);
+        builder.Property(m => m.Status).HasConversion<string>().HasMaxLength(16);
+        builder.Property(m => m.ErrorTitle).HasMaxLength(512);
+        builder.Property(m => m.BizOpaqueCallbackData).HasMaxLength(512);
+        builder.HasIndex(m => m.WaMessageId).IsUnique();
+        builder.HasIndex(m => new { m.ConversationId, m.Timestamp });
+        builder.HasIndex(m => new { m.MediaState, m.MediaNextAttemptAt });
+        builder.HasOne<Conversation>().WithMany().HasForeignKey(m => m.ConversationId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

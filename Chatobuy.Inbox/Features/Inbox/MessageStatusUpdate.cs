@@ -1,0 +1,46 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Chatobuy.Inbox.Features.Inbox;
+
+/// <summary>
+/// Every distinct status Meta reported for a message, kept once per (wamid, status). A status may arrive before
+/// the message it is about is stored; it is applied when the message appears.
+/// </summary>
+public sealed class MessageStatusUpdate
+{
+    public long Id { get; set; }
+
+    public string WaMessageId { get; set; } = "";
+
+    public MessageStatus Status { get; set; }
+
+    public DateTimeOffset Timestamp { get; set; }
+
+    public string? RecipientId { get; set; }
+
+    public int? ErrorCode { get; set; }
+
+    public string? ErrorTitle { get; set; }
+
+    public string? ErrorDetails { get; set; }
+
+    public string? PricingJson { get; set; }
+
+    public string? ConversationJson { get; set; }
+
+    public string? BizOpaqueCallbackData { get; set; }
+}
+
+public sealed class MessageStatusUpdateConfiguration : IEntityTypeConfiguration<MessageStatusUpdate>
+{
+    public void Configure(EntityTypeBuilder<MessageStatusUpdate> builder)
+    {
+        builder.Property(s => s.WaMessageId).HasMaxLength(256);
+        builder.Property(s => s.Status).HasConversion<string>().HasMaxLength(16);
+        builder.Property(s => s.RecipientId).HasMaxLength(64);
+        builder.Property(s => s.ErrorTitle).HasMaxLength(512);
+        builder.Property(s => s.BizOpaqueCallbackData).HasMaxLength(512);
+        builder.HasIndex(s => new { s.WaMessageId, s.Status }).IsUnique();
+    }
+}

@@ -1,0 +1,32 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Chatobuy.Inbox.Features.Inbox;
+
+/// <summary>The current reaction of one person on one message. Removing a reaction deletes the row.</summary>
+public sealed class Reaction
+{
+    public long Id { get; set; }
+
+    /// <summary>The wamid of the message reacted to.</summary>
+    public string TargetWaMessageId { get; set; } = "";
+
+    /// <summary>Who reacted: the customer's wa_id, or "business".</summary>
+    public string ReactorId { get; set; } = "";
+
+    public string Emoji { get; set; } = "";
+
+    /// <summary>Meta's timestamp of the reaction event; an older event never replaces a newer one.</summary>
+    public DateTimeOffset ReactedAt { get; set; }
+}
+
+public sealed class ReactionConfiguration : IEntityTypeConfiguration<Reaction>
+{
+    public void Configure(EntityTypeBuilder<Reaction> builder)
+    {
+        builder.Property(r => r.TargetWaMessageId).HasMaxLength(256);
+        builder.Property(r => r.ReactorId).HasMaxLength(64);
+        builder.Property(r => r.Emoji).HasMaxLength(32);
+        builder.HasIndex(r => new { r.TargetWaMessageId, r.ReactorId }).IsUnique();
+    }
+}

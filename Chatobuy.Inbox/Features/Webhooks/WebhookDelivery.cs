@@ -1,0 +1,33 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Chatobuy.Inbox.Features.Webhooks;
+
+/// <summary>The raw body of an accepted webhook delivery: the event log for audit, replay and forwarding.</summary>
+public sealed class WebhookDelivery
+{
+    public long Id { get; set; }
+
+    public DateTimeOffset ReceivedAt { get; set; }
+
+    /// <summary>The channel whose App Secret verified the signature.</summary>
+    public string? ChannelId { get; set; }
+
+    /// <summary>The exact bytes Meta signed.</summary>
+    public byte[] Body { get; set; } = [];
+
+    public int MessageCount { get; set; }
+
+    public int StatusCount { get; set; }
+
+    public int OtherCount { get; set; }
+}
+
+public sealed class WebhookDeliveryConfiguration : IEntityTypeConfiguration<WebhookDelivery>
+{
+    public void Configure(EntityTypeBuilder<WebhookDelivery> builder)
+    {
+        builder.Property(d => d.ChannelId).HasMaxLength(32);
+        builder.HasIndex(d => d.ReceivedAt);
+    }
+}
