@@ -18,6 +18,9 @@ public sealed class InboxApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Extra settings a test class wants, applied like command-line values.</summary>
     public Dictionary<string, string?> Settings { get; } = new();
 
+    /// <summary>Extra services a test class wants (fault injection and the like), added after the app's own.</summary>
+    public Action<IServiceCollection>? ConfigureServices { get; set; }
+
     public Uri BaseAddress { get; private set; } = default!;
 
     public Task InitializeAsync()
@@ -60,6 +63,11 @@ public sealed class InboxApp : WebApplicationFactory<Program>, IAsyncLifetime
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (ConfigureServices is { } configure)
+        {
+            builder.ConfigureServices(configure);
         }
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Chatobuy.Inbox.Data;
 
@@ -19,7 +20,10 @@ public static class DataExtensions
 
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName).ValidateOnStart();
         services.AddSingleton(new DataPaths(dataDirectory));
-        services.AddDbContextFactory<InboxDbContext>(options => options.UseSqlite(connectionString));
+        // Interceptors registered in DI (diagnostics, fault injection in tests) join every context.
+        services.AddDbContextFactory<InboxDbContext>((provider, options) => options
+            .UseSqlite(connectionString)
+            .AddInterceptors(provider.GetServices<IInterceptor>()));
 
         services.AddDataProtection()
             .SetApplicationName("Chatobuy.Inbox")

@@ -609,6 +609,8 @@ namespace Chatobuy.Inbox.Data.Migrations
 
                     b.HasIndex("ChannelId");
 
+                    b.HasIndex("DeliveryId");
+
                     b.HasIndex("WabaId", "Field");
 
                     b.ToTable("ChannelEvents");
@@ -793,6 +795,17 @@ namespace Chatobuy.Inbox.Data.Migrations
                         .HasForeignKey("ConversationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Chatobuy.Inbox.Features.Webhooks.ChannelEvent", b =>
+                {
+                    b.HasOne("Chatobuy.Inbox.Features.Webhooks.WebhookDelivery", "Delivery")
+                        .WithMany()
+                        .HasForeignKey("DeliveryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Delivery");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

@@ -29,6 +29,8 @@ public sealed class ChannelEvent
     public DateTimeOffset ReceivedAt { get; set; }
 
     public long DeliveryId { get; set; }
+
+    public WebhookDelivery? Delivery { get; set; }
 }
 
 public sealed class ChannelEventConfiguration : IEntityTypeConfiguration<ChannelEvent>
@@ -40,5 +42,6 @@ public sealed class ChannelEventConfiguration : IEntityTypeConfiguration<Channel
         builder.Property(e => e.Field).HasMaxLength(100);
         builder.HasIndex(e => new { e.WabaId, e.Field });
         builder.HasIndex(e => e.ChannelId);
+        builder.HasOne(e => e.Delivery).WithMany().HasForeignKey(e => e.DeliveryId).OnDelete(DeleteBehavior.Cascade);
     }
 }

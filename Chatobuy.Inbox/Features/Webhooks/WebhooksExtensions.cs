@@ -2,7 +2,16 @@ namespace Chatobuy.Inbox.Features.Webhooks;
 
 public static class WebhooksExtensions
 {
-    public static IServiceCollection AddWebhooks(this IServiceCollection services) => services;
+    public static IServiceCollection AddWebhooks(this IServiceCollection services)
+    {
+        services.AddOptions<WebhookOptions>()
+            .BindConfiguration(WebhookOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<AppWebhookSettings>();
+        services.AddSingleton<WebhookIngestion>();
+        return services;
+    }
 
     public static WebApplication MapWebhooks(this WebApplication app)
     {

@@ -1,0 +1,479 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Chatobuy.Inbox.Data;
+using Chatobuy.Inbox.Features.Channels;
+using Chatobuy.Inbox.Features.Inbox;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using static Chatobuy.Inbox.Features.Webhooks.WebhookPayload;
+
+namespace Chatobuy.Inbox.Features.Webhooks;
+
+public enum IngestOutcome
+{
+    /// <summary>Verified and durably stored (or already stored before): answer 200.</summary>
+    Stored,
+
+    /// <summary>No channel of this inbox owns the numbers or accounts in the body: answer 200 so Meta stops.</summary>
+    NoKnownChannel,
+
+    /// <summary>Missing or wrong signature: answer 401.</summary>
+    BadSignature,
+
+    /// <summary>Not Meta's JSON envelope: answer 400.</summary>
+    Malformed,
+
+    /// <summary>The database could not take it now: answer 5xx so Meta retries.</summary>
+    TransientFailure,
+}
+
+public sealed record IngestResult(IngestOutcome Outcome, int Messages = 0, int Statuses = 0, int Others = 0, string? ChannelId = null);
+
+/// <summary>
+/// Verifies a webhook delivery and stores every message, status and event in it in one transaction, exactly
+/// once: a wamid already stored adds nothing, and statuses only move forward. Nothing is acknowledged before
+/// the transaction commits.
+/// </summary>
+public sealed partial class WebhookIngestion(
+    IDbContextFactory<InboxDbContext> dbFactory,
+    ChannelSecrets secrets,
+    ChannelEvents channelEvents,
+    IEnumerable<IIngestionObserver> observers,
+    TimeProvider time,
+    ILogger<WebhookIngestion> logger)
+{
+    private const int Attempts = 3;
+
+    private readonly ConcurrentDictionary<string, string> _secretCache = new();
+
+    public async Task<IngestResult> IngestAsync(byte[] body, string? signature, string? urlChannelId, CancellationToken cancellationToken)
+    {
+        JsonDocument document;
+        IReadOnlyList<WebhookChange> changes;
+        try
+        {
+            document = JsonDocument.Parse(body);
+            changes = WebhookPayload.Changes(document);
+        }
+        catch (JsonException)
+        {
+            LogMalformed(logger, body.Length);
+            return new IngestResult(IngestOutcome.Malformed);
+        }
+
+        using (document)
+        {
+            List<Channel> candidates;
+            try
+            {
+                candidates = await CandidatesAsync(changes, urlChannelId, cancellationToken);
+            }
+            catch (Exception exception) when (IsTransient(exception))
+            {
+                LogTransient(logger, exception);
+                return new IngestResult(IngestOutcome.TransientFailure);
+            }
+
+            if (candidates.Count == 0)
+            {
+                LogNoChannel(logger, string.Join(",", changes.Select(c => c.PhoneNumberId ?? c.WabaId).Distinct().Select(Mask)));
+                return new IngestResult(IngestOutcome.NoKnownChannel);
+            }
+
+            var verifiedBy = candidates.FirstOrDefault(c => WebhookSignature.IsValid(body, signature, SecretOf(c)));
+            if (verifiedBy is null)
+            {
+                await RecordRefusalAsync(candidates, urlChannelId, cancellationToken);
+                return new IngestResult(IngestOutcome.BadSignature);
+            }
+
+            // One Meta app signs with one secret: trust the channels that share it.
+            var secret = SecretOf(verifiedBy);
+            var trusted = candidates.Where(c => SecretOf(c) == secret).ToList();
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    var result = await StoreAsync(body, changes, verifiedBy, trusted, cancellationToken);
+                    channelEvents.Publish(verifiedBy.Id);
+                    foreach (var observer in observers)
+                    {
+                        observer.Stored(result);
+                    }
+
+                    return result;
+                }
+                catch (DbUpdateException exception) when (IsUniqueViolation(exception) && attempt < Attempts)
+                {
+                    // A concurrent delivery of the same events committed first: run again, it now adds only what is new.
+                    LogRetryAfterConflict(logger, attempt);
+                }
+                catch (Exception exception) when (IsTransient(exception))
+                {
+                    LogTransient(logger, exception);
+                    return new IngestResult(IngestOutcome.TransientFailure);
+                }
+            }
+        }
+    }
+
+    private async Task<List<Channel>> CandidatesAsync(IReadOnlyList<WebhookChange> changes, string? urlChannelId, CancellationToken cancellationToken)
+    {
+        var phoneIds = changes.Select(c => c.PhoneNumberId).OfType<string>().Distinct().ToList();
+        var wabaIds = changes.Where(c => c.PhoneNumberId is null).Select(c => c.WabaId).Distinct().ToList();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Channels.AsNoTracking()
+            .Where(c => c.Id == urlChannelId || phoneIds.Contains(c.PhoneNumberId) || wabaIds.Contains(c.WabaId))
+            .OrderBy(c => c.Id == urlChannelId ? 0 : 1)
+            .ToListAsync(cancellationToken);
+    }
+
+    private async Task<IngestResult> StoreAsync(
+        byte[] body,
+        IReadOnlyList<WebhookChange> changes,
+        Channel verifiedBy,
+        List<Channel> trusted,
+        CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var byPhone = trusted.ToDictionary(c => c.PhoneNumberId);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+        var delivery = new WebhookDelivery { ReceivedAt = now, ChannelId = verifiedBy.Id, Body = body };
+        db.WebhookDeliveries.Add(delivery);
+
+        var inbound = new List<InboundItem>();
+        var statuses = new List<StatusItem>();
+        foreach (var change in changes)
+        {
+            var channel = change.PhoneNumberId is { } phone ? byPhone.GetValueOrDefault(phone) : null;
+            if (change.Field == "messages" && change.PhoneNumberId is not null)
+            {
+                if (channel is null)
+                {
+                    LogUnknownNumber(logger, Mask(change.PhoneNumberId));
+                    continue;
+                }
+
+                var names = Array(change.Value, "contacts")
+                    .Select(c => (Id: String(c, "wa_id") ?? String(c, "user_id"), Name: Child(c, "profile") is { } p ? String(p, "name") : null, UserId: String(c, "user_id")))
+                    .Where(c => c.Id is not null)
+                    .GroupBy(c => c.Id!)
+                    .ToDictionary(g => g.Key, g => (g.First().Name, g.First().UserId));
+                inbound.AddRange(Array(change.Value, "messages").Select(m => new InboundItem(channel, m, names)));
+                statuses.AddRange(Array(change.Value, "statuses").Select(s => new StatusItem(channel, s)));
+                if (Child(change.Value, "errors") is { } errors)
+                {
+                    db.ChannelEvents.Add(NewEvent(change, channel.Id, "errors", errors.GetRawText(), now, delivery));
+                }
+            }
+            else
+            {
+                var owner = channel ?? trusted.FirstOrDefault(c => c.WabaId == change.WabaId);
+                db.ChannelEvents.Add(NewEvent(change, owner?.Id, change.Field, change.Value.GetRawText(), now, delivery));
+            }
+        }
+
+        var stored = await StoreMessagesAsync(db, inbound, now, cancellationToken);
+        var applied = await StoreStatusesAsync(db, statuses, cancellationToken);
+        delivery.MessageCount = inbound.Count;
+        delivery.StatusCount = statuses.Count;
+        delivery.OtherCount = changes.Count(c => c.Field != "messages");
+
+        var tracked = await db.Channels.FirstAsync(c => c.Id == verifiedBy.Id, cancellationToken);
+        tracked.FirstSignedEventAt ??= now;
+        tracked.LastSignedEventAt = now;
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        LogStored(logger, verifiedBy.Id, stored, inbound.Count - stored, applied, statuses.Count);
+        return new IngestResult(IngestOutcome.Stored, stored, applied, delivery.OtherCount, verifiedBy.Id);
+    }
+
+    private static ChannelEvent NewEvent(WebhookChange change, string? channelId, string field, string json, DateTimeOffset now, WebhookDelivery delivery) => new()
+    {
+        ChannelId = channelId,
+        WabaId = change.WabaId,
+        Field = field,
+        ValueJson = json,
+        EventTime = change.EntryTime,
+        ReceivedAt = now,
+        Delivery = delivery,
+    };
+
+    /// <summary>Stores the messages not seen before; returns how many were new.</summary>
+    private static async Task<int> StoreMessagesAsync(InboxDbContext db, List<InboundItem> inbound, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (inbound.Count == 0)
+        {
+            return 0;
+        }
+
+        var wamids = inbound.Select(i => String(i.Message, "id")).OfType<string>().Distinct().ToList();
+        var seen = (await db.Messages.Where(m => wamids.Contains(m.WaMessageId!)).Select(m => m.WaMessageId!).ToListAsync(cancellationToken)).ToHashSet();
+        var fresh = inbound
+            .Where(i => String(i.Message, "id") is { } id && InboundMessageMapper.SenderOf(i.Message) is not null && seen.Add(id))
+            .ToList();
+        if (fresh.Count == 0)
+        {
+            return 0;
+        }
+
+        // Contacts: one per sender, the profile name kept up to date.
+        var senders = fresh.Select(i => InboundMessageMapper.SenderOf(i.Message)!).Distinct().ToList();
+        var contacts = await db.Contacts.Where(c => senders.Contains(c.WaId)).ToDictionaryAsync(c => c.WaId, cancellationToken);
+        foreach (var item in fresh)
+        {
+            var sender = InboundMessageMapper.SenderOf(item.Message)!;
+            var (name, userId) = item.Names.GetValueOrDefault(sender);
+            if (!contacts.TryGetValue(sender, out var contact))
+            {
+                contact = new Contact { WaId = sender, CreatedAt = now, UpdatedAt = now };
+                contacts[sender] = contact;
+                db.Contacts.Add(contact);
+            }
+
+            if (name is not null && contact.ProfileName != name)
+            {
+                contact.ProfileName = name;
+                contact.UpdatedAt = now;
+            }
+
+            contact.UserId ??= userId;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+
+        // Conversations: the open one per contact and channel, opened when there is none.
+        var channelIds = fresh.Select(i => i.Channel.Id).Distinct().ToList();
+        var contactIds = contacts.Values.Select(c => c.Id).ToList();
+        var conversations = (await db.Conversations
+                .Where(c => c.Status == ConversationStatus.Open && channelIds.Contains(c.ChannelId) && contactIds.Contains(c.ContactId))
+                .ToListAsync(cancellationToken))
+            .ToDictionary(c => (c.ChannelId, c.ContactId));
+        foreach (var item in fresh)
+        {
+            var key = (item.Channel.Id, contacts[InboundMessageMapper.SenderOf(item.Message)!].Id);
+            if (!conversations.ContainsKey(key))
+            {
+                var conversation = new Conversation { ChannelId = key.Item1, ContactId = key.Item2, CreatedAt = now, LastMessageAt = now };
+                conversations[key] = conversation;
+                db.Conversations.Add(conversation);
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+
+        var reactions = new List<Message>();
+        foreach (var item in fresh)
+        {
+            var sender = InboundMessageMapper.SenderOf(item.Message)!;
+            var conversation = conversations[(item.Channel.Id, contacts[sender].Id)];
+            var message = InboundMessageMapper.Map(item.Message, item.Channel.Id, conversation.Id, now);
+            db.Messages.Add(message);
+            conversation.LastInboundAt = Max(conversation.LastInboundAt, message.Timestamp);
+            if (message.Type == "reaction")
+            {
+                reactions.Add(message);
+                continue;
+            }
+
+            conversation.UnreadCount++;
+            if (message.Timestamp >= conversation.LastMessageAt || conversation.LastMessagePreview is null)
+            {
+                conversation.LastMessageAt = Max(conversation.LastMessageAt, message.Timestamp)!.Value;
+                conversation.LastMessagePreview = InboundMessageMapper.Preview(message);
+            }
+        }
+
+        await ApplyReactionsAsync(db, reactions, contacts.Values.ToDictionary(c => c.Id, c => c.WaId), conversations.Values, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return fresh.Count;
+    }
+
+    /// <summary>The latest reaction of each person on each message wins; an empty emoji removes it.</summary>
+    private static async Task ApplyReactionsAsync(
+        InboxDbContext db,
+        List<Message> reactions,
+        Dictionary<long, string> waIdsByContact,
+        IEnumerable<Conversation> conversations,
+        CancellationToken cancellationToken)
+    {
+        if (reactions.Count == 0)
+        {
+            return;
+        }
+
+        var contactByConversation = conversations.ToDictionary(c => c.Id, c => waIdsByContact[c.ContactId]);
+        var events = reactions
+            .Select(r =>
+            {
+                using var payload = JsonDocument.Parse(r.PayloadJson ?? "{}");
+                return (Target: String(payload.RootElement, "message_id"), Reactor: contactByConversation[r.ConversationId], Emoji: r.Text ?? "", At: r.Timestamp);
+            })
+            .Where(e => e.Target is not null)
+            .ToList();
+        var targets = events.Select(e => e.Target!).Distinct().ToList();
+        var existing = await db.Reactions.Where(r => targets.Contains(r.TargetWaMessageId)).ToListAsync(cancellationToken);
+        foreach (var e in events.OrderBy(e => e.At))
+        {
+            var current = existing.FirstOrDefault(r => r.TargetWaMessageId == e.Target && r.ReactorId == e.Reactor);
+            if (current is not null && current.ReactedAt > e.At)
+            {
+                continue;
+            }
+
+            if (e.Emoji.Length == 0)
+            {
+                if (current is not null)
+                {
+                    db.Reactions.Remove(current);
+                    existing.Remove(current);
+                }
+
+                continue;
+            }
+
+            if (current is null)
+            {
+                current = new Reaction { TargetWaMessageId = e.Target!, ReactorId = e.Reactor };
+                db.Reactions.Add(current);
+                existing.Add(current);
+            }
+
+            current.Emoji = e.Emoji;
+            current.ReactedAt = e.At;
+        }
+    }
+
+    /// <summary>Keeps each (wamid, status) once and moves stored messages forward; returns how many were new.</summary>
+    private static async Task<int> StoreStatusesAsync(InboxDbContext db, List<StatusItem> statuses, CancellationToken cancellationToken)
+    {
+        if (statuses.Count == 0)
+        {
+            return 0;
+        }
+
+        var updates = statuses.Select(s => ToUpdate(s.Status)).OfType<MessageStatusUpdate>().ToList();
+        var ids = updates.Select(u => u.WaMessageId).Distinct().ToList();
+        var known = (await db.MessageStatusUpdates.Where(u => ids.Contains(u.WaMessageId)).Select(u => new { u.WaMessageId, u.Status }).ToListAsync(cancellationToken))
+            .Select(u => (u.WaMessageId, u.Status))
+            .ToHashSet();
+        var fresh = updates.Where(u => known.Add((u.WaMessageId, u.Status))).ToList();
+        db.MessageStatusUpdates.AddRange(fresh);
+
+        var messages = await db.Messages.Where(m => ids.Contains(m.WaMessageId!)).ToDictionaryAsync(m => m.WaMessageId!, cancellationToken);
+        foreach (var update in fresh.OrderBy(u => u.Status == MessageStatus.Failed ? int.MaxValue : (int)u.Status))
+        {
+            if (messages.TryGetValue(update.WaMessageId, out var message))
+            {
+                MessageStatusRules.Apply(message, update);
+            }
+        }
+
+        return fresh.Count;
+    }
+
+    private static MessageStatusUpdate? ToUpdate(JsonElement status)
+    {
+        if (String(status, "id") is not { } id || MessageStatusRules.Parse(String(status, "status")) is not { } parsed)
+        {
+            return null;
+        }
+
+        var error = Array(status, "errors").Select(e => (JsonElement?)e).FirstOrDefault();
+        return new MessageStatusUpdate
+        {
+            WaMessageId = id,
+            Status = parsed,
+            Timestamp = UnixTime(status, "timestamp") ?? DateTimeOffset.UnixEpoch,
+            RecipientId = String(status, "recipient_id") ?? String(status, "recipient_user_id"),
+            ErrorCode = error is { } e1 ? (int?)Number(e1, "code") : null,
+            ErrorTitle = error is { } e2 ? String(e2, "title") ?? String(e2, "message") : null,
+            ErrorDetails = error is { } e3 ? (Child(e3, "error_data") is { } data ? String(data, "details") : null) ?? String(e3, "message") : null,
+            PricingJson = Child(status, "pricing")?.GetRawText(),
+            ConversationJson = Child(status, "conversation")?.GetRawText(),
+            BizOpaqueCallbackData = String(status, "biz_opaque_callback_data"),
+        };
+    }
+
+    private async Task RecordRefusalAsync(List<Channel> candidates, string? urlChannelId, CancellationToken cancellationToken)
+    {
+        var blamed = candidates.Where(c => urlChannelId is null || c.Id == urlChannelId).Select(c => c.Id).ToList();
+        LogBadSignature(logger, string.Join(",", blamed));
+        try
+        {
+            var now = time.GetUtcNow();
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            await db.Channels.Where(c => blamed.Contains(c.Id)).ExecuteUpdateAsync(
+                s => s.SetProperty(c => c.RefusedSignatureCount, c => c.RefusedSignatureCount + 1).SetProperty(c => c.LastRefusedSignatureAt, now),
+                cancellationToken);
+        }
+        catch (Exception exception) when (IsTransient(exception))
+        {
+            LogTransient(logger, exception);
+        }
+
+        foreach (var id in blamed)
+        {
+            channelEvents.Publish(id);
+        }
+    }
+
+    /// <summary>The channel's App Secret; empty (never matching) when the key ring can no longer read it.</summary>
+    private string SecretOf(Channel channel) =>
+        _secretCache.GetOrAdd(channel.AppSecretProtected, protectedSecret =>
+        {
+            try
+            {
+                return secrets.Unprotect(protectedSecret);
+            }
+            catch (System.Security.Cryptography.CryptographicException)
+            {
+                return "";
+            }
+        });
+
+    private static DateTimeOffset? Max(DateTimeOffset? a, DateTimeOffset b) => a is null || b > a ? b : a;
+
+    private static bool IsUniqueViolation(DbUpdateException exception) =>
+        exception.InnerException is SqliteException { SqliteErrorCode: 19 };
+
+    private static bool IsTransient(Exception exception) =>
+        exception is DbUpdateException or SqliteException or IOException or TimeoutException
+        || exception.InnerException is SqliteException or IOException;
+
+    private static string Mask(string? id) => id is null || id.Length <= 4 ? "****" : $"****{id[^4..]}";
+
+    private sealed record InboundItem(Channel Channel, JsonElement Message, Dictionary<string, (string? Name, string? UserId)> Names);
+
+    private sealed record StatusItem(Channel Channel, JsonElement Status);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook body of {Length} bytes is not a WhatsApp webhook envelope")]
+    private static partial void LogMalformed(ILogger logger, int length);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Webhook for no channel of this inbox (numbers or accounts {Ids}); acknowledged and dropped")]
+    private static partial void LogNoChannel(ILogger logger, string ids);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook refused: missing or wrong X-Hub-Signature-256 for channel(s) {ChannelIds}")]
+    private static partial void LogBadSignature(ILogger logger, string channelIds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Webhook change for phone number {PhoneNumberId}, which no channel serves; skipped")]
+    private static partial void LogUnknownNumber(ILogger logger, string phoneNumberId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook not stored (transient failure); Meta will retry")]
+    private static partial void LogTransient(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Webhook delivery raced a duplicate (attempt {Attempt}); storing again")]
+    private static partial void LogRetryAfterConflict(ILogger logger, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Webhook for channel {ChannelId}: {New} new messages, {Duplicates} already stored, {NewStatuses}/{Statuses} new statuses")]
+    private static partial void LogStored(ILogger logger, string channelId, int @new, int duplicates, int newStatuses, int statuses);
+}
+
+/// <summary>Told after each committed delivery (e.g. to wake the media downloader or push to live panes).</summary>
+public interface IIngestionObserver
+{
+    void Stored(IngestResult result);
+}
