@@ -39,6 +39,9 @@ public abstract class ChannelComponentTestContext : ComponentTestContext
         Services.AddSingleton<GraphTargets>();
         Services.AddSingleton<ChannelSecrets>();
         Services.AddSingleton<ChannelEvents>();
+        Services.AddSingleton(Options.Create(new Chatobuy.Inbox.Features.Webhooks.WebhookOptions { AppVerifyToken = "app-level-token" }));
+        Services.AddSingleton(new DataPaths(Path.GetTempPath()));
+        Services.AddSingleton<Chatobuy.Inbox.Features.Webhooks.AppWebhookSettings>();
         Services.AddScoped<GraphClient>();
         Services.AddScoped<ChannelService>();
         Services.AddScoped<ChannelSetupService>();

@@ -15,6 +15,18 @@ public sealed class ChannelsPageTests : ChannelComponentTestContext
     }
 
     [Fact]
+    public void ChannelsPage_AppLevelWebhook_ShowsUrlAndVerifyToken()
+    {
+        RenderProviders();
+        var page = Render<ChannelsPage>();
+
+        page.Find("[data-testid=app-webhook] .mud-expand-panel-header").Click();
+
+        page.WaitForAssertion(() => page.Find("[data-testid=app-webhook-url]").TextContent.ShouldBe("http://localhost/webhooks/whatsapp"));
+        page.Find("[data-testid=app-verify-token]").TextContent.ShouldBe("app-level-token");
+    }
+
+    [Fact]
     public async Task MarkAsDefault_OtherChannel_MovesTheDefaultBadge()
     {
         await AddChannelAsync("First", "1001", isDefault: true);

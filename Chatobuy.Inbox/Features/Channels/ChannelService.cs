@@ -29,7 +29,11 @@ public sealed record ChannelView(
     IReadOnlyList<string> AlertEmails,
     string? WebhookOverrideUrl,
     string? WebhookOverrideError,
-    DateTimeOffset? WebhookVerifiedAt);
+    DateTimeOffset? WebhookVerifiedAt,
+    DateTimeOffset? FirstSignedEventAt,
+    DateTimeOffset? LastSignedEventAt,
+    int RefusedSignatureCount,
+    DateTimeOffset? LastRefusedSignatureAt);
 
 public sealed record ChannelCommandResult(bool Succeeded, string? Error = null, string? Warning = null)
 {
@@ -199,7 +203,11 @@ public sealed class ChannelService(
         c.AlertEmails,
         c.WebhookOverrideUrl,
         c.WebhookOverrideError,
-        c.WebhookVerifiedAt);
+        c.WebhookVerifiedAt,
+        c.FirstSignedEventAt,
+        c.LastSignedEventAt,
+        c.RefusedSignatureCount,
+        c.LastRefusedSignatureAt);
 
     private string MaskToken(string protectedToken)
     {
