@@ -40,11 +40,20 @@ public sealed partial class WebhookIngestion(
     ChannelEvents channelEvents,
     IEnumerable<IIngestionObserver> observers,
     TimeProvider time,
-    ILogger<WebhookIngestion> logger)
+    ILogger<WebhookIngestion> logger) : BackgroundService
 {
     private const int Attempts = 3;
 
+    /// <summary>Deliveries written together in one transaction at most (group commit).</summary>
+    private const int MaxGroupDeliveries = 64;
+
+    /// <summary>Messages and statuses written together in one transaction at most.</summary>
+    private const int MaxGroupUpdates = 2000;
+
     private readonly ConcurrentDictionary<string, string> _secretCache = new();
+
+    private readonly System.Threading.Channels.Channel<PendingDelivery> _queue =
+        System.Threading.Channels.Channel.CreateUnbounded<PendingDelivery>(new() { SingleReader = true });
 
     public async Task<IngestResult> IngestAsync(byte[] body, string? signature, string? urlChannelId, CancellationToken cancellationToken)
     {
@@ -90,29 +99,116 @@ public sealed partial class WebhookIngestion(
             // One Meta app signs with one secret: trust the channels that share it.
             var secret = SecretOf(verifiedBy);
             var trusted = candidates.Where(c => SecretOf(c) == secret).ToList();
-            for (var attempt = 1; ; attempt++)
+            var pending = new PendingDelivery(new VerifiedDelivery(body, changes, verifiedBy, trusted));
+            if (!_queue.Writer.TryWrite(pending))
             {
+                return new IngestResult(IngestOutcome.TransientFailure);
+            }
+
+            // Answer only once the writer has committed this delivery (or given up on it). The writer always
+            // completes it, and the parsed document must live until then.
+            return await pending.Result.Task;
+        }
+    }
+
+    /// <summary>
+    /// The single writer: takes every delivery waiting, writes them in one transaction and completes each after
+    /// the commit. SQLite allows one writer at a time, so grouping is what makes throughput.
+    /// </summary>
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var group = new List<PendingDelivery>();
+        try
+        {
+            while (await _queue.Reader.WaitToReadAsync(stoppingToken))
+            {
+                group.Clear();
+                var updates = 0;
+                while (group.Count < MaxGroupDeliveries && updates < MaxGroupUpdates && _queue.Reader.TryRead(out var next))
+                {
+                    group.Add(next);
+                    updates += next.Delivery.Changes.Count;
+                }
+
                 try
                 {
-                    var result = await StoreAsync(body, changes, verifiedBy, trusted, cancellationToken);
-                    channelEvents.Publish(verifiedBy.Id);
-                    foreach (var observer in observers)
-                    {
-                        observer.Stored(result);
-                    }
+                    await WriteGroupAsync(group, stoppingToken);
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+                {
+                    LogWriterFailed(logger, exception);
+                    group.ForEach(p => p.Result.TrySetResult(new IngestResult(IngestOutcome.TransientFailure)));
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down: what was not written is answered 5xx below, and Meta delivers it again.
+        }
+        finally
+        {
+            _queue.Writer.TryComplete();
+            group.ForEach(p => p.Result.TrySetResult(new IngestResult(IngestOutcome.TransientFailure)));
+            while (_queue.Reader.TryRead(out var left))
+            {
+                left.Result.TrySetResult(new IngestResult(IngestOutcome.TransientFailure));
+            }
+        }
+    }
 
-                    return result;
-                }
-                catch (DbUpdateException exception) when (IsUniqueViolation(exception) && attempt < Attempts)
-                {
-                    // A concurrent delivery of the same events committed first: run again, it now adds only what is new.
-                    LogRetryAfterConflict(logger, attempt);
-                }
-                catch (Exception exception) when (IsTransient(exception))
-                {
-                    LogTransient(logger, exception);
-                    return new IngestResult(IngestOutcome.TransientFailure);
-                }
+    private async Task WriteGroupAsync(List<PendingDelivery> group, CancellationToken cancellationToken)
+    {
+        var results = await TryStoreAsync(group.Select(p => p.Delivery).ToList(), cancellationToken);
+        if (results is null && group.Count > 1)
+        {
+            // One bad delivery must not hold back the others: write them one by one.
+            foreach (var pending in group)
+            {
+                var single = await TryStoreAsync([pending.Delivery], cancellationToken);
+                Complete(pending, single?[0] ?? new IngestResult(IngestOutcome.TransientFailure));
+            }
+
+            return;
+        }
+
+        for (var i = 0; i < group.Count; i++)
+        {
+            Complete(group[i], results?[i] ?? new IngestResult(IngestOutcome.TransientFailure));
+        }
+    }
+
+    private void Complete(PendingDelivery pending, IngestResult result)
+    {
+        if (result.Outcome == IngestOutcome.Stored)
+        {
+            channelEvents.Publish(pending.Delivery.VerifiedBy.Id);
+            foreach (var observer in observers)
+            {
+                observer.Stored(result);
+            }
+        }
+
+        pending.Result.TrySetResult(result);
+    }
+
+    /// <summary>Stores the group in one transaction; null when the database could not take it.</summary>
+    private async Task<IReadOnlyList<IngestResult>?> TryStoreAsync(IReadOnlyList<VerifiedDelivery> group, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await StoreAsync(group, cancellationToken);
+            }
+            catch (DbUpdateException exception) when (IsUniqueViolation(exception) && attempt < Attempts)
+            {
+                // Another instance committed the same events first: run again, it now adds only what is new.
+                LogRetryAfterConflict(logger, attempt);
+            }
+            catch (Exception exception) when (IsTransient(exception))
+            {
+                LogTransient(logger, exception);
+                return null;
             }
         }
     }
@@ -128,67 +224,81 @@ public sealed partial class WebhookIngestion(
             .ToListAsync(cancellationToken);
     }
 
-    private async Task<IngestResult> StoreAsync(
-        byte[] body,
-        IReadOnlyList<WebhookChange> changes,
-        Channel verifiedBy,
-        List<Channel> trusted,
-        CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<IngestResult>> StoreAsync(IReadOnlyList<VerifiedDelivery> group, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var byPhone = trusted.ToDictionary(c => c.PhoneNumberId);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
-        var delivery = new WebhookDelivery { ReceivedAt = now, ChannelId = verifiedBy.Id, Body = body };
-        db.WebhookDeliveries.Add(delivery);
-
         var inbound = new List<InboundItem>();
         var statuses = new List<StatusItem>();
-        foreach (var change in changes)
+        var deliveries = new List<WebhookDelivery>();
+        for (var owner = 0; owner < group.Count; owner++)
         {
-            var channel = change.PhoneNumberId is { } phone ? byPhone.GetValueOrDefault(phone) : null;
-            if (change.Field == "messages" && change.PhoneNumberId is not null)
+            var (body, changes, verifiedBy, trusted) = group[owner];
+            var byPhone = trusted.ToDictionary(c => c.PhoneNumberId);
+            var delivery = new WebhookDelivery { ReceivedAt = now, ChannelId = verifiedBy.Id, Body = body };
+            db.WebhookDeliveries.Add(delivery);
+            deliveries.Add(delivery);
+            foreach (var change in changes)
             {
-                if (channel is null)
+                var channel = change.PhoneNumberId is { } phone ? byPhone.GetValueOrDefault(phone) : null;
+                if (change.Field == "messages" && change.PhoneNumberId is not null)
                 {
-                    LogUnknownNumber(logger, Mask(change.PhoneNumberId));
-                    continue;
-                }
+                    if (channel is null)
+                    {
+                        LogUnknownNumber(logger, Mask(change.PhoneNumberId));
+                        continue;
+                    }
 
-                var names = Array(change.Value, "contacts")
-                    .Select(c => (Id: String(c, "wa_id") ?? String(c, "user_id"), Name: Child(c, "profile") is { } p ? String(p, "name") : null, UserId: String(c, "user_id")))
-                    .Where(c => c.Id is not null)
-                    .GroupBy(c => c.Id!)
-                    .ToDictionary(g => g.Key, g => (g.First().Name, g.First().UserId));
-                inbound.AddRange(Array(change.Value, "messages").Select(m => new InboundItem(channel, m, names)));
-                statuses.AddRange(Array(change.Value, "statuses").Select(s => new StatusItem(channel, s)));
-                if (Child(change.Value, "errors") is { } errors)
-                {
-                    db.ChannelEvents.Add(NewEvent(change, channel.Id, "errors", errors.GetRawText(), now, delivery));
+                    var names = Array(change.Value, "contacts")
+                        .Select(c => (Id: String(c, "wa_id") ?? String(c, "user_id"), Name: Child(c, "profile") is { } p ? String(p, "name") : null, UserId: String(c, "user_id")))
+                        .Where(c => c.Id is not null)
+                        .GroupBy(c => c.Id!)
+                        .ToDictionary(g => g.Key, g => (g.First().Name, g.First().UserId));
+                    var messages = Array(change.Value, "messages").Select(m => new InboundItem(owner, channel, m, names)).ToList();
+                    var changeStatuses = Array(change.Value, "statuses").Select(st => new StatusItem(owner, channel, st)).ToList();
+                    inbound.AddRange(messages);
+                    statuses.AddRange(changeStatuses);
+                    delivery.MessageCount += messages.Count;
+                    delivery.StatusCount += changeStatuses.Count;
+                    if (Child(change.Value, "errors") is { } errors)
+                    {
+                        db.ChannelEvents.Add(NewEvent(change, channel.Id, "errors", errors.GetRawText(), now, delivery));
+                    }
                 }
-            }
-            else
-            {
-                var owner = channel ?? trusted.FirstOrDefault(c => c.WabaId == change.WabaId);
-                db.ChannelEvents.Add(NewEvent(change, owner?.Id, change.Field, change.Value.GetRawText(), now, delivery));
+                else
+                {
+                    var owningChannel = channel ?? trusted.FirstOrDefault(c => c.WabaId == change.WabaId);
+                    db.ChannelEvents.Add(NewEvent(change, owningChannel?.Id, change.Field, change.Value.GetRawText(), now, delivery));
+                    delivery.OtherCount++;
+                }
             }
         }
 
-        var stored = await StoreMessagesAsync(db, inbound, now, cancellationToken);
-        var applied = await StoreStatusesAsync(db, statuses, cancellationToken);
-        delivery.MessageCount = inbound.Count;
-        delivery.StatusCount = statuses.Count;
-        delivery.OtherCount = changes.Count(c => c.Field != "messages");
+        var storedMessages = await StoreMessagesAsync(db, inbound, now, cancellationToken);
+        var storedStatuses = await StoreStatusesAsync(db, statuses, cancellationToken);
 
-        var tracked = await db.Channels.FirstAsync(c => c.Id == verifiedBy.Id, cancellationToken);
-        tracked.FirstSignedEventAt ??= now;
-        tracked.LastSignedEventAt = now;
+        var verifiedIds = group.Select(d => d.VerifiedBy.Id).Distinct().ToList();
+        foreach (var tracked in await db.Channels.Where(c => verifiedIds.Contains(c.Id)).ToListAsync(cancellationToken))
+        {
+            tracked.FirstSignedEventAt ??= now;
+            tracked.LastSignedEventAt = now;
+        }
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        LogStored(logger, verifiedBy.Id, stored, inbound.Count - stored, applied, statuses.Count);
-        return new IngestResult(IngestOutcome.Stored, stored, applied, delivery.OtherCount, verifiedBy.Id);
+
+        var results = new List<IngestResult>(group.Count);
+        for (var owner = 0; owner < group.Count; owner++)
+        {
+            var stored = storedMessages.GetValueOrDefault(owner);
+            var applied = storedStatuses.GetValueOrDefault(owner);
+            LogStored(logger, group[owner].VerifiedBy.Id, stored, deliveries[owner].MessageCount - stored, applied, deliveries[owner].StatusCount);
+            results.Add(new IngestResult(IngestOutcome.Stored, stored, applied, deliveries[owner].OtherCount, group[owner].VerifiedBy.Id));
+        }
+
+        return results;
     }
 
     private static ChannelEvent NewEvent(WebhookChange change, string? channelId, string field, string json, DateTimeOffset now, WebhookDelivery delivery) => new()
@@ -202,12 +312,12 @@ public sealed partial class WebhookIngestion(
         Delivery = delivery,
     };
 
-    /// <summary>Stores the messages not seen before; returns how many were new.</summary>
-    private static async Task<int> StoreMessagesAsync(InboxDbContext db, List<InboundItem> inbound, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>Stores the messages not seen before; returns how many were new, per delivery.</summary>
+    private static async Task<Dictionary<int, int>> StoreMessagesAsync(InboxDbContext db, List<InboundItem> inbound, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (inbound.Count == 0)
         {
-            return 0;
+            return [];
         }
 
         var wamids = inbound.Select(i => String(i.Message, "id")).OfType<string>().Distinct().ToList();
@@ -217,7 +327,7 @@ public sealed partial class WebhookIngestion(
             .ToList();
         if (fresh.Count == 0)
         {
-            return 0;
+            return [];
         }
 
         // Contacts: one per sender, the profile name kept up to date.
@@ -289,7 +399,7 @@ public sealed partial class WebhookIngestion(
 
         await ApplyReactionsAsync(db, reactions, contacts.Values.ToDictionary(c => c.Id, c => c.WaId), conversations.Values, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        return fresh.Count;
+        return fresh.GroupBy(i => i.Owner).ToDictionary(g => g.Key, g => g.Count());
     }
 
     /// <summary>The latest reaction of each person on each message wins; an empty emoji removes it.</summary>
@@ -347,20 +457,21 @@ public sealed partial class WebhookIngestion(
         }
     }
 
-    /// <summary>Keeps each (wamid, status) once and moves stored messages forward; returns how many were new.</summary>
-    private static async Task<int> StoreStatusesAsync(InboxDbContext db, List<StatusItem> statuses, CancellationToken cancellationToken)
+    /// <summary>Keeps each (wamid, status) once and moves stored messages forward; returns how many were new, per delivery.</summary>
+    private static async Task<Dictionary<int, int>> StoreStatusesAsync(InboxDbContext db, List<StatusItem> statuses, CancellationToken cancellationToken)
     {
         if (statuses.Count == 0)
         {
-            return 0;
+            return [];
         }
 
-        var updates = statuses.Select(s => ToUpdate(s.Status)).OfType<MessageStatusUpdate>().ToList();
-        var ids = updates.Select(u => u.WaMessageId).Distinct().ToList();
+        var updates = statuses.Select(s => (s.Owner, Update: ToUpdate(s.Status))).Where(u => u.Update is not null).ToList();
+        var ids = updates.Select(u => u.Update!.WaMessageId).Distinct().ToList();
         var known = (await db.MessageStatusUpdates.Where(u => ids.Contains(u.WaMessageId)).Select(u => new { u.WaMessageId, u.Status }).ToListAsync(cancellationToken))
             .Select(u => (u.WaMessageId, u.Status))
             .ToHashSet();
-        var fresh = updates.Where(u => known.Add((u.WaMessageId, u.Status))).ToList();
+        var freshWithOwner = updates.Where(u => known.Add((u.Update!.WaMessageId, u.Update.Status))).ToList();
+        var fresh = freshWithOwner.Select(u => u.Update!).ToList();
         db.MessageStatusUpdates.AddRange(fresh);
 
         var messages = await db.Messages.Where(m => ids.Contains(m.WaMessageId!)).ToDictionaryAsync(m => m.WaMessageId!, cancellationToken);
@@ -372,7 +483,7 @@ public sealed partial class WebhookIngestion(
             }
         }
 
-        return fresh.Count;
+        return freshWithOwner.GroupBy(u => u.Owner).ToDictionary(g => g.Key, g => g.Count());
     }
 
     private static MessageStatusUpdate? ToUpdate(JsonElement status)
@@ -446,9 +557,17 @@ public sealed partial class WebhookIngestion(
 
     private static string Mask(string? id) => id is null || id.Length <= 4 ? "****" : $"****{id[^4..]}";
 
-    private sealed record InboundItem(Channel Channel, JsonElement Message, Dictionary<string, (string? Name, string? UserId)> Names);
+    private sealed record InboundItem(int Owner, Channel Channel, JsonElement Message, Dictionary<string, (string? Name, string? UserId)> Names);
 
-    private sealed record StatusItem(Channel Channel, JsonElement Status);
+    private sealed record StatusItem(int Owner, Channel Channel, JsonElement Status);
+
+    /// <summary>A delivery whose signature checked out, ready to be written.</summary>
+    private sealed record VerifiedDelivery(byte[] Body, IReadOnlyList<WebhookChange> Changes, Channel VerifiedBy, List<Channel> Trusted);
+
+    private sealed record PendingDelivery(VerifiedDelivery Delivery)
+    {
+        public TaskCompletionSource<IngestResult> Result { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook body of {Length} bytes is not a WhatsApp webhook envelope")]
     private static partial void LogMalformed(ILogger logger, int length);
@@ -464,6 +583,9 @@ public sealed partial class WebhookIngestion(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook not stored (transient failure); Meta will retry")]
     private static partial void LogTransient(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Webhook writer failed on a group of deliveries; they were answered 5xx")]
+    private static partial void LogWriterFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Webhook delivery raced a duplicate (attempt {Attempt}); storing again")]
     private static partial void LogRetryAfterConflict(ILogger logger, int attempt);

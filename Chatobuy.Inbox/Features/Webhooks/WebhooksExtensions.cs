@@ -10,6 +10,7 @@ public static class WebhooksExtensions
             .ValidateOnStart();
         services.AddSingleton<AppWebhookSettings>();
         services.AddSingleton<WebhookIngestion>();
+        services.AddHostedService(provider => provider.GetRequiredService<WebhookIngestion>());
         return services;
     }
 
