@@ -19,6 +19,16 @@ public static class SandboxExtensions
         builder.Services.AddHttpClient(SandboxWebhookVerifier.HttpClientName, client => client.Timeout = SandboxWebhookVerifier.Timeout)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false })
             .RemoveAllLoggers();
+        builder.Services.AddSingleton<SandboxMediaStore>();
+        builder.Services.AddSingleton<SandboxDeliveryLog>();
+        builder.Services.AddSingleton<SandboxWebhookQueue>();
+        builder.Services.AddSingleton<SandboxCustomers>();
+        builder.Services.AddHostedService<SandboxWebhookSender>();
+
+        // Meta does not follow redirects; each POST gets its own timeout from the options.
+        builder.Services.AddHttpClient(SandboxWebhookSender.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false })
+            .RemoveAllLoggers();
         return builder;
     }
 
@@ -28,6 +38,7 @@ public static class SandboxExtensions
         if (SandboxOptions.IsEnabled(app.Configuration, app.Environment))
         {
             SandboxGraphEndpoints.Map(app);
+            SandboxCustomerEndpoints.Map(app);
         }
 
         return app;

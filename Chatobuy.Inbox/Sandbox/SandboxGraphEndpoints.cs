@@ -27,9 +27,10 @@ public static partial class SandboxGraphEndpoints
         graph.MapGet("/me", (HttpRequest request, SandboxState state) => Single(request, SandboxGraphNode.SystemUser(state), SandboxGraphNode.NamedDefaults));
         graph.MapGet("/{id}", GetObject);
         graph.MapPost("/{id}", PostObjectAsync);
-        graph.MapDelete("/{id}", (string id) => SandboxGraphErrors.UnsupportedRequest("delete", id));
+        graph.MapDelete("/{id}", DeleteObject);
         graph.MapGet("/{id}/{edge}", GetEdge);
-        graph.MapPost("/{id}/{edge}", PostEdgeAsync);
+        graph.MapPost("/{id}/{edge}", PostEdgeAsync)
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(SandboxCustomerEndpoints.MaxUploadRequestBytes));
         graph.MapDelete("/{id}/{edge}", DeleteEdge);
 
         // Anything else under the prefix (a malformed version, an unknown path) is Graph's business, not a page's.
@@ -79,7 +80,7 @@ public static partial class SandboxGraphEndpoints
         return request.Query["access_token"].FirstOrDefault();
     }
 
-    private static bool SameText(string a, string b) =>
+    internal static bool SameText(string a, string b) =>
         CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(a), Encoding.UTF8.GetBytes(b));
 
     private static IResult DebugToken(HttpRequest request, SandboxState state, IOptions<SandboxOptions> options)
@@ -115,8 +116,13 @@ public static partial class SandboxGraphEndpoints
         return TypedResults.Json(new DebugTokenResponse(data), SandboxJson.Options);
     }
 
-    private static IResult GetObject(string id, HttpRequest request, SandboxState state)
+    private static IResult GetObject(string id, HttpRequest request, SandboxState state, SandboxMediaStore media)
     {
+        if (media.Find(id) is { } stored)
+        {
+            return MediaInfo(request, media, stored);
+        }
+
         var (node, defaults) = Find(state, id);
         return node is null ? SandboxGraphErrors.UnsupportedRequest("get", id) : Single(request, node, defaults);
     }
@@ -209,15 +215,62 @@ public static partial class SandboxGraphEndpoints
         return Success();
     }
 
+    /// <summary>Reference §4.2: the media's facts and a download URL of the emulator, valid for five minutes.</summary>
+    private static IResult MediaInfo(HttpRequest request, SandboxMediaStore store, SandboxMedia media)
+    {
+        var phoneNumberId = request.Query["phone_number_id"].FirstOrDefault();
+        if (!string.IsNullOrEmpty(phoneNumberId) && media.PhoneNumberId is not null && media.PhoneNumberId != phoneNumberId)
+        {
+            return SandboxGraphErrors.UnsupportedRequest("get", media.Id);
+        }
+
+        var baseUri = $"{request.Scheme}://{request.Host}{request.PathBase}";
+        return TypedResults.Json(
+            new JsonObject
+            {
+                ["messaging_product"] = "whatsapp",
+                ["url"] = store.DownloadUrl(baseUri, media.Id),
+                ["mime_type"] = media.MimeType,
+                ["sha256"] = media.Sha256,
+                ["file_size"] = media.FileSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["id"] = media.Id,
+            },
+            SandboxJson.Options);
+    }
+
+    private static IResult DeleteObject(string id, HttpRequest request, SandboxMediaStore media)
+    {
+        if (media.Find(id) is not { } stored)
+        {
+            return SandboxGraphErrors.UnsupportedRequest("delete", id);
+        }
+
+        var phoneNumberId = request.Query["phone_number_id"].FirstOrDefault();
+        if (!string.IsNullOrEmpty(phoneNumberId) && stored.PhoneNumberId is not null && stored.PhoneNumberId != phoneNumberId)
+        {
+            return SandboxGraphErrors.UnsupportedRequest("delete", id);
+        }
+
+        media.Delete(id);
+        return Success();
+    }
+
     private static async Task<IResult> PostEdgeAsync(
         string id,
         string edge,
         HttpRequest request,
         SandboxState state,
         SandboxWebhookVerifier verifier,
+        SandboxMediaStore media,
         ILoggerFactory loggerFactory,
         CancellationToken cancellationToken)
     {
+        if (edge == "media" && state.FindPhoneNumber(id) is { } phone)
+        {
+            var (uploaded, error) = await SandboxCustomerEndpoints.ReadUploadAsync(request, media, phone.Id, requireMessagingProduct: true, cancellationToken);
+            return uploaded is null ? error! : TypedResults.Json(new JsonObject { ["id"] = uploaded.Id }, SandboxJson.Options);
+        }
+
         if (edge != "subscribed_apps" || state.FindWaba(id) is not { } waba)
         {
             return SandboxGraphErrors.UnsupportedRequest("post", id);

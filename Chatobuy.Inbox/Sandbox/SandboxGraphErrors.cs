@@ -41,6 +41,17 @@ public static class SandboxGraphErrors
     public static IResult UnknownPath(string path) =>
         Error(StatusCodes.Status404NotFound, $"Unknown path components: {path}", "OAuthException", 2500);
 
+    /// <summary>HTTP 400, code 131053: Meta refused the uploaded file (type or size, reference §4.1).</summary>
+    public static IResult MediaUploadError(string details) =>
+        TypedResults.Json(
+            new ErrorEnvelope(new ErrorBody("(#131053) Media upload error", "OAuthException", 131053, null, NewTraceId(), new ErrorData("whatsapp", details))),
+            SandboxJson.Options,
+            statusCode: StatusCodes.Status400BadRequest);
+
+    /// <summary>HTTP 404 for a media URL that expired or was never issued, like a stale lookaside URL.</summary>
+    public static IResult MediaUrlNotFound() =>
+        Error(StatusCodes.Status404NotFound, "The media URL is invalid or has expired: call GET /{media-id} for a new one", "OAuthException", 100);
+
     /// <summary>A trace id shaped like Meta's (23 url-safe characters).</summary>
     public static string NewTraceId() =>
         Convert.ToBase64String(RandomNumberGenerator.GetBytes(18)).Replace('+', '-').Replace('/', '_')[..23];
@@ -53,5 +64,7 @@ public static class SandboxGraphErrors
 
     private sealed record ErrorEnvelope(ErrorBody Error);
 
-    private sealed record ErrorBody(string Message, string Type, int Code, int? ErrorSubcode, string FbtraceId);
+    private sealed record ErrorBody(string Message, string Type, int Code, int? ErrorSubcode, string FbtraceId, ErrorData? ErrorData = null);
+
+    private sealed record ErrorData(string MessagingProduct, string Details);
 }

@@ -49,3 +49,6 @@ public enum SandboxCallKind
 
 /// <summary>One recorded setup call, for tests and the Sandbox page. Never holds a token.</summary>
 public sealed record SandboxCallRecord(DateTimeOffset At, SandboxCallKind Kind, string ObjectId, string? OverrideCallbackUri);
+
+/// <summary>The app-level webhook callback (null for none) and the delivery switches of the Sandbox page.</summary>
+public sealed record SandboxDeliverySettings(string? AppCallbackUrl, int BatchSize, bool DuplicateDelivery, bool OutOfOrder);

@@ -23,6 +23,7 @@ public sealed class SandboxState
     private readonly Dictionary<string, SandboxSubscription> _subscriptions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SandboxWebhookOverride> _phoneOverrides = new(StringComparer.Ordinal);
     private readonly List<SandboxCallRecord> _calls = [];
+    private SandboxDeliverySettings _delivery;
 
     public SandboxState(IOptions<SandboxOptions> options, DataPaths paths, TimeProvider time, ILogger<SandboxState> logger)
     {
@@ -47,6 +48,12 @@ public sealed class SandboxState
             new(DeriveId(o.BusinessId, "phone-2"), store.Id, "+1 555-0101", "Chatobuy Sandbox Outlet", "YELLOW", "NOT_VERIFIED", "AVAILABLE_WITHOUT_REVIEW", "CONNECTED", "CLOUD_API", "STANDARD"),
             new(DeriveId(o.BusinessId, "phone-3"), support.Id, "+1 555-0102", "Chatobuy Sandbox Support", "UNKNOWN", "VERIFIED", "APPROVED", "CONNECTED", "CLOUD_API", "STANDARD"),
         ];
+
+        _delivery = new SandboxDeliverySettings(
+            string.IsNullOrWhiteSpace(o.AppCallbackUrl) ? null : o.AppCallbackUrl.Trim(),
+            o.Webhooks.BatchSize,
+            o.Webhooks.DuplicateDelivery,
+            o.Webhooks.OutOfOrder);
 
         Load();
     }
@@ -109,6 +116,42 @@ public sealed class SandboxState
         lock (_gate)
         {
             return _phoneOverrides.GetValueOrDefault(phone.Id) ?? _subscriptions.GetValueOrDefault(phone.WabaId)?.Override;
+        }
+    }
+
+    /// <summary>The app-level callback URL and the delivery switches (from the options, then as changed on the Sandbox page).</summary>
+    public SandboxDeliverySettings DeliverySettings
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _delivery;
+            }
+        }
+    }
+
+    public void UpdateDeliverySettings(SandboxDeliverySettings settings) => Mutate(() => _delivery = settings);
+
+    /// <summary>
+    /// Where Meta would send this number's webhooks: the number's override, else its WABA's, else the app callback URL —
+    /// but only while the app is subscribed to the number's WABA. Null when nothing would be sent.
+    /// </summary>
+    public string? CallbackUrlFor(string phoneNumberId)
+    {
+        if (FindPhoneNumber(phoneNumberId) is not { } phone)
+        {
+            return null;
+        }
+
+        lock (_gate)
+        {
+            if (!_subscriptions.TryGetValue(phone.WabaId, out var subscription))
+            {
+                return null;
+            }
+
+            return _phoneOverrides.GetValueOrDefault(phone.Id)?.CallbackUri ?? subscription.Override?.CallbackUri ?? _delivery.AppCallbackUrl;
         }
     }
 
@@ -211,6 +254,10 @@ public sealed class SandboxState
             }
 
             _calls.AddRange(saved.Calls ?? []);
+            if (saved.Delivery is { } delivery)
+            {
+                _delivery = delivery;
+            }
         }
         catch (Exception exception) when (exception is JsonException or IOException or NotSupportedException)
         {
@@ -220,7 +267,7 @@ public sealed class SandboxState
 
     private void Save()
     {
-        var saved = new SavedState(_subscriptions, _phoneOverrides, _calls);
+        var saved = new SavedState(_subscriptions, _phoneOverrides, _calls, _delivery);
         var temporary = _filePath + ".tmp";
         Directory.CreateDirectory(Path.GetDirectoryName(_filePath)!);
         File.WriteAllText(temporary, JsonSerializer.Serialize(saved, SandboxJson.Options));
@@ -244,5 +291,6 @@ public sealed class SandboxState
     private sealed record SavedState(
         Dictionary<string, SandboxSubscription>? Subscriptions,
         Dictionary<string, SandboxWebhookOverride>? PhoneOverrides,
-        List<SandboxCallRecord>? Calls);
+        List<SandboxCallRecord>? Calls,
+        SandboxDeliverySettings? Delivery);
 }

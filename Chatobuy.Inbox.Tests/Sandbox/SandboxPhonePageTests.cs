@@ -1,0 +1,103 @@
+using System.Text.Json.Nodes;
+using Bunit;
+using Chatobuy.Inbox.Data;
+using Chatobuy.Inbox.Sandbox;
+using Chatobuy.Inbox.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace Chatobuy.Inbox.Tests.Sandbox;
+
+/// <summary>The customer phone page in bUnit, over Sandbox services of its own (no webhook sender running).</summary>
+public sealed class SandboxPhonePageTests : ComponentTestContext
+{
+    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "chatobuy-inbox-tests", Guid.NewGuid().ToString("N"));
+    private readonly SandboxState _state;
+    private readonly SandboxCustomers _customers;
+    private readonly SandboxDeliveryLog _log = new(TimeProvider.System);
+
+    public SandboxPhonePageTests()
+    {
+        var options = Microsoft.Extensions.Options.Options.Create(new SandboxOptions
+        {
+            AccessToken = "EAASandboxPhoneTestToken00000000000",
+            AppSecret = "phone0test0secret000000000",
+        });
+        var paths = new DataPaths(_dataDirectory);
+        _state = new SandboxState(options, paths, TimeProvider.System, NullLogger<SandboxState>.Instance);
+        var media = new SandboxMediaStore(options, paths, TimeProvider.System, NullLogger<SandboxMediaStore>.Instance);
+        var queue = new SandboxWebhookQueue(_log);
+        _customers = new SandboxCustomers(_state, media, queue, TimeProvider.System, NullLogger<SandboxCustomers>.Instance);
+        Services.AddSingleton<IOptions<SandboxOptions>>(options);
+        Services.AddSingleton(_state);
+        Services.AddSingleton(media);
+        Services.AddSingleton(_log);
+        Services.AddSingleton(queue);
+        Services.AddSingleton(_customers);
+        Services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
+    }
+
+    protected override async ValueTask DisposeAsyncCore()
+    {
+        await base.DisposeAsyncCore();
+        if (Directory.Exists(_dataDirectory))
+        {
+            Directory.Delete(_dataDirectory, recursive: true);
+        }
+    }
+
+    private IRenderedComponent<SandboxPhonePage> RenderPage()
+    {
+        RenderProviders();
+        return Render<SandboxPhonePage>();
+    }
+
+    [Fact]
+    public void PhonePage_Rendered_ShowsNumberPickerCustomerAndComposer()
+    {
+        var page = RenderPage();
+
+        page.Find("[data-testid=number-picker]").ShouldNotBeNull();
+        page.Find("[data-testid=customer-name] input, input[data-testid=customer-name]").GetAttribute("value").ShouldBe(SandboxCustomers.DefaultName);
+        page.Find("[data-testid=phone]").TextContent.ShouldContain("+1 555-0100");
+        page.Find("[data-testid=composer]").ShouldNotBeNull();
+        page.Find("[data-testid=send-text]").ShouldNotBeNull();
+        page.Find("[data-testid=chat-empty]").TextContent.ShouldContain("No messages yet");
+        page.Find("[data-testid=callback-target]").TextContent.ShouldContain("not subscribed");
+    }
+
+    [Fact]
+    public void PhonePage_TextTypedAndSent_ShowsTheBubbleQueuedThenDelivered()
+    {
+        var page = RenderPage();
+
+        page.Find("[data-testid=text-input] input, input[data-testid=text-input]").Input("Hello from the phone");
+        page.Find("[data-testid=send-text]").Click();
+
+        var bubble = page.WaitForElement("[data-testid=bubble]");
+        bubble.QuerySelector("[data-testid=bubble-text]")!.TextContent.ShouldBe("Hello from the phone");
+        bubble.QuerySelector("[data-testid=bubble-delivery]")!.TextContent.ShouldBe("queued");
+        var sent = _customers.Conversation(_state.PhoneNumbers[0].Id, SandboxCustomers.DefaultWaId).ShouldHaveSingleItem();
+        sent.Message["text"]!["body"]!.GetValue<string>().ShouldBe("Hello from the phone");
+
+        _log.Updated(_log.Started("http://receiver.test/hook", sent.PhoneNumberId, [sent.Id], SandboxDeliveryState.Sending), SandboxDeliveryState.Retrying, 2, 500, "HTTP 500");
+        page.WaitForAssertion(() => page.Find("[data-testid=bubble-delivery]").TextContent.ShouldBe("retrying (2)"));
+    }
+
+    [Fact]
+    public void PhonePage_MessageSentThroughTheApi_AppearsLive()
+    {
+        var page = RenderPage();
+
+        _customers.Send(SandboxCustomers.DefaultWaId, new JsonObject
+        {
+            ["phone_number_id"] = _state.PhoneNumbers[0].Id,
+            ["type"] = "location",
+            ["location"] = new JsonObject { ["latitude"] = 1.5, ["longitude"] = 2.5, ["name"] = "Warehouse" },
+        }).Succeeded.ShouldBeTrue();
+
+        page.WaitForAssertion(() => page.Find("[data-testid=bubble-text]").TextContent.ShouldBe("📍 Warehouse"));
+    }
+}

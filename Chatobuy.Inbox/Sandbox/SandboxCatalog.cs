@@ -1,0 +1,17 @@
+namespace Chatobuy.Inbox.Sandbox;
+
+/// <summary>A product of the seeded Sandbox catalog.</summary>
+public sealed record SandboxProduct(string RetailerId, string Name, decimal Price, string Currency);
+
+/// <summary>The small catalog the customer phone orders from (an <c>order</c> message names the catalog and retailer ids).</summary>
+public static class SandboxCatalog
+{
+    public const string CatalogId = "771000000000001";
+
+    public static readonly IReadOnlyList<SandboxProduct> Products =
+    [
+        new("MUG-BLUE", "Blue ceramic mug", 12.50m, "USD"),
+        new("TEE-BLACK-M", "Black T-shirt (M)", 19.90m, "USD"),
+        new("CAP-RED", "Red cap", 15.00m, "USD"),
+    ];
+}
