@@ -52,7 +52,8 @@ app.Run();
 
 // Machine endpoints answer with their own status codes and bodies; only pages get the friendly "not found" page.
 static bool IsPageRequest(PathString path) =>
-    !path.StartsWithSegments("/webhooks") && !path.StartsWithSegments("/api") && !path.StartsWithSegments("/sandbox/graph")
+    !path.StartsWithSegments("/webhooks") && !path.StartsWithSegments("/api") && !path.StartsWithSegments("/sandbox/graph") && !path.StartsWithSegments("/sandbox/customers")
+    && !path.StartsWithSegments("/sandbox/statuses") && !path.StartsWithSegments("/sandbox/media")
     && !path.StartsWithSegments("/healthz") && !path.StartsWithSegments("/hubs") && !path.StartsWithSegments("/_blazor");
 
 /// <summary>Entry point; public for the integration tests' WebApplicationFactory.</summary>

@@ -30,6 +30,9 @@ public sealed class SetupState(IDbContextFactory<InboxDbContext> dbFactory)
         || path.StartsWithSegments("/healthz")
         || path.StartsWithSegments("/webhooks")
         || path.StartsWithSegments("/sandbox/graph")
+        || path.StartsWithSegments("/sandbox/customers")
+        || path.StartsWithSegments("/sandbox/statuses")
+        || path.StartsWithSegments("/sandbox/media")
         || path.StartsWithSegments("/api")
         || Path.HasExtension(path.Value);
 }
