@@ -62,6 +62,12 @@ internal sealed class FakeGraphApi : IGraphApi
         return Answer(new SuccessResponse(true));
     }
 
+    public Task<MediaInfo> GetMediaAsync(GraphConnection connection, string mediaId, CancellationToken cancellationToken)
+    {
+        Calls.Add($"media:{mediaId}");
+        return Answer(new MediaInfo($"http://graph.test/media/{mediaId}", "image/jpeg", null, 0, mediaId));
+    }
+
     private static PhoneNumberData Number(string id, string display, string name, string quality) =>
         new(id, display, name, quality, "VERIFIED", "APPROVED", "CONNECTED", "CLOUD_API", new PhoneThroughput("STANDARD"));
 
