@@ -147,7 +147,7 @@ public sealed partial class MediaDownloadWorker(
         var info = await graph.GetMediaAsync(connection, work.MediaId, cancellationToken);
         if (!info.Succeeded)
         {
-            await FailAttemptAsync(work, info.Error!.ForUser, cancellationToken);
+            await FailAttemptAsync(work, Describe(info.Error!), cancellationToken);
             return;
         }
 
@@ -170,7 +170,7 @@ public sealed partial class MediaDownloadWorker(
 
             if (!downloaded.Succeeded)
             {
-                await FailAttemptAsync(work, downloaded.Error!.ForUser, cancellationToken);
+                await FailAttemptAsync(work, Describe(downloaded.Error!), cancellationToken);
                 return;
             }
 
@@ -254,6 +254,10 @@ public sealed partial class MediaDownloadWorker(
                     .SetProperty(m => m.MediaError, error),
                 cancellationToken);
     }
+
+    /// <summary>The plain explanation and next step; Meta's code and trace only when Meta actually answered with one.</summary>
+    private static string Describe(GraphError error) =>
+        error.Code < 0 ? $"{error.Explanation} {error.NextStep}" : error.ForUser;
 
     /// <summary>Meta's sha256 as lowercase hex: given as hex (Graph) or, in some webhooks, base64.</summary>
     internal static string? NormalizeSha256(string? value)
