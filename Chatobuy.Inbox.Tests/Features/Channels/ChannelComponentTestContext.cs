@@ -39,6 +39,7 @@ public abstract class ChannelComponentTestContext : ComponentTestContext
         Services.AddSingleton<GraphTargets>();
         Services.AddSingleton<ChannelSecrets>();
         Services.AddSingleton<ChannelEvents>();
+        Services.AddHttpClient();
         Services.AddScoped<GraphClient>();
         Services.AddScoped<ChannelService>();
         Services.AddScoped<ChannelSetupService>();
