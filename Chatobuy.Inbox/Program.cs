@@ -4,6 +4,7 @@ using Chatobuy.Inbox.Data;
 using Chatobuy.Inbox.Features.Api;
 using Chatobuy.Inbox.Features.Channels;
 using Chatobuy.Inbox.Features.Health;
+using Chatobuy.Inbox.Features.Inbox;
 using Chatobuy.Inbox.Features.Users;
 using Chatobuy.Inbox.Features.Webhooks;
 using Chatobuy.Inbox.Sandbox;
@@ -20,6 +21,7 @@ builder.Services.AddUsers();
 builder.Services.AddCloudApi();
 builder.Services.AddChannels();
 builder.Services.AddWebhooks();
+builder.Services.AddInbox();
 builder.Services.AddIntegrationApi();
 builder.AddSandbox();
 

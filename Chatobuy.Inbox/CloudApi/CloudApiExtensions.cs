@@ -23,6 +23,13 @@ public static class CloudApiExtensions
                 client.Timeout = TimeSpan.FromSeconds(seconds);
             })
             .AddHttpMessageHandler<GraphConnectionHandler>();
+        services.AddHttpClient(GraphClient.MediaDownloadClient, (provider, client) =>
+            {
+                // Media can be up to 100 MB: allow several times the usual Graph timeout.
+                var seconds = provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<CloudApiOptions>>().Value.TimeoutSeconds;
+                client.Timeout = TimeSpan.FromSeconds(seconds * 10);
+            })
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = true, MaxAutomaticRedirections = 5 });
         services.AddScoped<GraphClient>();
         return services;
     }

@@ -1,3 +1,4 @@
+using System.Net.Http.Headers;
 using System.Net.Sockets;
 using System.Text.Json;
 using Refit;
@@ -8,8 +9,11 @@ namespace Chatobuy.Inbox.CloudApi;
 /// The Graph API as the features use it: pages followed to the end, every failure turned into a
 /// <see cref="GraphError"/>. Nothing here retries a call by itself.
 /// </summary>
-public sealed class GraphClient(IGraphApi api, ILogger<GraphClient> logger)
+public sealed class GraphClient(IGraphApi api, IHttpClientFactory httpClients, ILogger<GraphClient> logger)
 {
+    /// <summary>The named client for media downloads: absolute URLs outside the Graph root, so not through Refit.</summary>
+    public const string MediaDownloadClient = "Chatobuy.GraphMediaDownload";
+
     private const string WabaFields = "id,name,currency,timezone_id,message_template_namespace";
     private const string PhoneFields = "id,display_phone_number,verified_name,quality_rating,code_verification_status,name_status,status,platform_type,throughput";
     private const int PageSize = 100;
@@ -52,6 +56,67 @@ public sealed class GraphClient(IGraphApi api, ILogger<GraphClient> logger)
             new WebhookOverrideRequest(new WebhookConfiguration(callbackUrl, verifyToken)),
             cancellationToken)).Success);
 
+    /// <summary>Reference §4.2: where to download a media id from (the URL lives 5 minutes), its type, hash and size.</summary>
+    public Task<GraphResult<MediaInfo>> GetMediaAsync(GraphConnection connection, string mediaId, CancellationToken cancellationToken) =>
+        CallAsync(GraphOperation.GetMedia, async () => await api.GetMediaAsync(connection, mediaId, cancellationToken));
+
+    /// <summary>
+    /// Reference §4.3: a plain GET of the URL <see cref="GetMediaAsync"/> gave, with the connection's Bearer token,
+    /// following redirects; the body is streamed into <paramref name="destination"/>. The value is the number of bytes.
+    /// </summary>
+    public async Task<GraphResult<long>> DownloadMediaAsync(
+        GraphConnection connection,
+        string url,
+        Stream destination,
+        CancellationToken cancellationToken)
+    {
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http"))
+        {
+            return GraphResult<long>.Fail(GraphErrorExplainer.Explain(
+                GraphErrorExplainer.UnexpectedAnswer, null, null, "The media URL is not an absolute http(s) address.", null, null, GraphOperation.DownloadMedia));
+        }
+
+        // The token may only travel in clear text when the Graph root itself is plain http (a local Sandbox).
+        if (uri.Scheme == "http" && !connection.Root.Scheme.Equals("http", StringComparison.OrdinalIgnoreCase))
+        {
+            return GraphResult<long>.Fail(GraphErrorExplainer.Explain(
+                GraphErrorExplainer.UnexpectedAnswer, null, null, "The media URL is not https; the token was not sent.", null, null, GraphOperation.DownloadMedia));
+        }
+
+        try
+        {
+            var client = httpClients.CreateClient(MediaDownloadClient);
+            using var request = new HttpRequestMessage(HttpMethod.Get, uri);
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", connection.AccessToken);
+            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            if (!response.IsSuccessStatusCode)
+            {
+                var body = await response.Content.ReadAsStringAsync(cancellationToken);
+                var error = FromErrorBody((int)response.StatusCode, body, GraphOperation.DownloadMedia);
+                logger.LogWarning("Graph {Operation} failed with code {Code}/{Subcode} (HTTP {Status}, trace {Trace})", GraphOperation.DownloadMedia, error.Code, error.Subcode, error.HttpStatus, error.FbTraceId);
+                return GraphResult<long>.Fail(error);
+            }
+
+            await using var source = await response.Content.ReadAsStreamAsync(cancellationToken);
+            var start = destination.CanSeek ? destination.Position : 0;
+            await source.CopyToAsync(destination, cancellationToken);
+            return GraphResult<long>.Ok(destination.CanSeek ? destination.Position - start : response.Content.Headers.ContentLength ?? 0);
+        }
+        catch (Exception exception) when (exception is HttpRequestException or IOException or SocketException or TaskCanceledException { InnerException: TimeoutException })
+        {
+            logger.LogWarning("Graph {Operation} could not reach the media host: {Reason}", GraphOperation.DownloadMedia, exception.Message);
+            return GraphResult<long>.Fail(GraphErrorExplainer.Explain(GraphErrorExplainer.Unreachable, null, null, exception.Message, null, null, GraphOperation.DownloadMedia));
+        }
+    }
+
+    /// <summary>The same download, buffered: for small files and tests.</summary>
+    public async Task<GraphResult<byte[]>> DownloadMediaBytesAsync(GraphConnection connection, string url, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var result = await DownloadMediaAsync(connection, url, buffer, cancellationToken);
+        return result.Succeeded ? GraphResult<byte[]>.Ok(buffer.ToArray()) : GraphResult<byte[]>.Fail(result.Error!);
+    }
+
     /// <summary>Follows <c>paging.next</c> (through its <c>after</c> cursor) until Meta stops giving one.</summary>
     private static async Task<List<T>> ReadAllAsync<T>(Func<string?, Task<GraphPage<T>>> readPage)
     {
@@ -90,15 +155,17 @@ public sealed class GraphClient(IGraphApi api, ILogger<GraphClient> logger)
         }
     }
 
-    internal static GraphError FromApiException(ApiException exception, GraphOperation operation)
+    internal static GraphError FromApiException(ApiException exception, GraphOperation operation) =>
+        FromErrorBody((int)exception.StatusCode, exception.Content, operation);
+
+    internal static GraphError FromErrorBody(int status, string? content, GraphOperation operation)
     {
-        var status = (int)exception.StatusCode;
         GraphErrorBody? body = null;
-        if (!string.IsNullOrWhiteSpace(exception.Content))
+        if (!string.IsNullOrWhiteSpace(content))
         {
             try
             {
-                body = JsonSerializer.Deserialize<GraphErrorEnvelope>(exception.Content, GraphJson.Options)?.Error;
+                body = JsonSerializer.Deserialize<GraphErrorEnvelope>(content, GraphJson.Options)?.Error;
             }
             catch (JsonException)
             {

@@ -35,6 +35,8 @@ public enum GraphOperation
     SubscribeApp,
     UnsubscribeApp,
     SetWebhook,
+    GetMedia,
+    DownloadMedia,
     Other,
 }
 
@@ -60,6 +62,15 @@ public static class GraphErrorExplainer
             Unreachable => (
                 "The Graph API could not be reached.",
                 "Check the Graph API address and this server's internet connection, then try again."),
+            UnexpectedAnswer when operation is GraphOperation.DownloadMedia && httpStatus is 404 or 410 => (
+                "The media file is no longer available at Meta (download links last 5 minutes, files 30 days).",
+                "Ask the customer to send it again."),
+            UnexpectedAnswer when operation is GraphOperation.DownloadMedia && httpStatus is 401 or 403 => (
+                "Meta refused to hand over the media file: the access token was not accepted.",
+                "Generate a new System User token and update the channel."),
+            UnexpectedAnswer when operation is GraphOperation.DownloadMedia && httpStatus is null => (
+                $"The media file could not be downloaded: {metaMessage}",
+                "Check the channel's Graph API address."),
             UnexpectedAnswer => (
                 $"The Graph API gave an answer we did not understand (HTTP {httpStatus}).",
                 "Check that the Graph API address points at Meta (https://graph.facebook.com) or the built-in Sandbox."),
@@ -78,6 +89,12 @@ public static class GraphErrorExplainer
             100 when operation is GraphOperation.ListPhoneNumbers => (
                 "That WhatsApp Business Account was not found, or this token cannot see it.",
                 "Check that the system user has the WhatsApp account assigned as an asset."),
+            100 when operation is GraphOperation.GetMedia => (
+                "Meta does not know this media file, or it has expired (Meta keeps media for 30 days).",
+                "Ask the customer to send it again."),
+            131052 => (
+                "Meta could not download the customer's media file.",
+                "Ask the customer to send it again."),
             100 => (
                 "Meta refused a parameter of the request.",
                 "Check the values you entered and try again."),
@@ -106,6 +123,7 @@ public static class GraphErrorExplainer
     private static string PermissionHint(GraphOperation operation) => operation switch
     {
         GraphOperation.ListAccounts => " (business_management)",
+        GraphOperation.GetMedia or GraphOperation.DownloadMedia => " (whatsapp_business_messaging)",
         GraphOperation.ListPhoneNumbers or GraphOperation.SubscribeApp or GraphOperation.UnsubscribeApp or GraphOperation.SetWebhook
             => " (whatsapp_business_management)",
         _ => "",

@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace Chatobuy.Inbox.CloudApi;
 
-// Wire shapes of the Graph API (reference §0–2). Names are Meta's snake_case through the serializer settings.
+// Wire shapes of the Graph API (reference §0–2, §4). Names are Meta's snake_case through the serializer settings.
 
 public sealed record GraphPage<T>(IReadOnlyList<T> Data, GraphPaging? Paging);
 
@@ -57,6 +57,17 @@ public sealed record SubscribedAppData(string? Id, string? Name, string? Link);
 public sealed record WebhookOverrideRequest(WebhookConfiguration WebhookConfiguration);
 
 public sealed record WebhookConfiguration(string OverrideCallbackUri, string VerifyToken);
+
+/// <summary>
+/// <c>GET /{media-id}</c>. <c>file_size</c> comes as a string in Meta's examples and as a number elsewhere; the
+/// serializer settings read both. <c>sha256</c> is the hex digest of the file.
+/// </summary>
+public sealed record MediaInfo(
+    string Url,
+    string? MimeType,
+    string? Sha256,
+    long? FileSize,
+    string? Id);
 
 public sealed record GraphErrorEnvelope(GraphErrorBody? Error);
 

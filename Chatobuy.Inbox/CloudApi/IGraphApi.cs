@@ -3,7 +3,7 @@ using Refit;
 namespace Chatobuy.Inbox.CloudApi;
 
 /// <summary>
-/// The Graph endpoints the inbox uses (reference §1–2). Every call names its <see cref="GraphConnection"/>: the
+/// The Graph endpoints the inbox uses (reference §1–2, §4.2). Every call names its <see cref="GraphConnection"/>: the
 /// <see cref="GraphConnectionHandler"/> points the request at that base URL and version and adds the token.
 /// </summary>
 public interface IGraphApi
@@ -57,6 +57,13 @@ public interface IGraphApi
     Task<SuccessResponse> UnsubscribeAppAsync(
         [Property(GraphConnection.OptionKey)] GraphConnection connection,
         string wabaId,
+        CancellationToken cancellationToken);
+
+    /// <summary>Reference §4.2: a short-lived download URL (5 minutes) and the file's type, hash and size.</summary>
+    [Get("/{mediaId}")]
+    Task<MediaInfo> GetMediaAsync(
+        [Property(GraphConnection.OptionKey)] GraphConnection connection,
+        string mediaId,
         CancellationToken cancellationToken);
 
     [Post("/{phoneNumberId}")]

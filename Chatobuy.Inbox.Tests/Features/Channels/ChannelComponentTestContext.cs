@@ -42,6 +42,7 @@ public abstract class ChannelComponentTestContext : ComponentTestContext
         Services.AddSingleton(Options.Create(new Chatobuy.Inbox.Features.Webhooks.WebhookOptions { AppVerifyToken = "app-level-token" }));
         Services.AddSingleton(new DataPaths(Path.GetTempPath()));
         Services.AddSingleton<Chatobuy.Inbox.Features.Webhooks.AppWebhookSettings>();
+        Services.AddHttpClient();
         Services.AddScoped<GraphClient>();
         Services.AddScoped<ChannelService>();
         Services.AddScoped<ChannelSetupService>();

@@ -14,6 +14,12 @@ internal sealed class FakeGraphApi : IGraphApi
 
     public List<string> Calls { get; } = [];
 
+    /// <summary>What <c>GET /{media-id}</c> answers, by media id.</summary>
+    public Dictionary<string, MediaInfo> Media { get; } = [];
+
+    /// <summary>Graph error bodies answered (HTTP 500), one per media lookup, before lookups succeed again.</summary>
+    public Queue<string> MediaFailures { get; } = new();
+
     public Task<DebugTokenResponse> DebugTokenAsync(GraphConnection connection, string inputToken, CancellationToken cancellationToken)
     {
         Calls.Add("debug_token");
@@ -62,20 +68,26 @@ internal sealed class FakeGraphApi : IGraphApi
         return Answer(new SuccessResponse(true));
     }
 
+    public Task<MediaInfo> GetMediaAsync(GraphConnection connection, string mediaId, CancellationToken cancellationToken)
+    {
+        Calls.Add($"media:{mediaId}");
+        return MediaFailures.TryDequeue(out var failure)
+            ? Fail<MediaInfo>(failure, 500)
+            : Answer(Media[mediaId]);
+    }
+
     private static PhoneNumberData Number(string id, string display, string name, string quality) =>
         new(id, display, name, quality, "VERIFIED", "APPROVED", "CONNECTED", "CLOUD_API", new PhoneThroughput("STANDARD"));
 
-    private async Task<T> Answer<T>(T value)
-    {
-        if (FailWithErrorJson is null)
-        {
-            return value;
-        }
+    private Task<T> Answer<T>(T value) =>
+        FailWithErrorJson is null ? Task.FromResult(value) : Fail<T>(FailWithErrorJson, FailStatus);
 
+    private static async Task<T> Fail<T>(string errorJson, int status)
+    {
         using var request = new HttpRequestMessage(HttpMethod.Get, "http://graph.test/v23.0/x");
-        using var response = new HttpResponseMessage((HttpStatusCode)FailStatus)
+        using var response = new HttpResponseMessage((HttpStatusCode)status)
         {
-            Content = new StringContent(FailWithErrorJson, Encoding.UTF8, "application/json"),
+            Content = new StringContent(errorJson, Encoding.UTF8, "application/json"),
             RequestMessage = request,
         };
         throw await ApiException.Create(request, HttpMethod.Get, response, new RefitSettings());

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using Chatobuy.Inbox.Features.Users;
 using Chatobuy.Inbox.Tests.Support;
 using Microsoft.AspNetCore.Identity;
@@ -12,7 +11,7 @@ namespace Chatobuy.Inbox.Tests.Features.Users;
 /// stay as a first run finds them: <see cref="EmptyInboxApp"/> is never written to, <see cref="FirstRunInboxApp"/>
 /// only gets its first Admin.
 /// </summary>
-public sealed partial class UserAdministrationTests(InboxApp app, EmptyInboxApp emptyApp, FirstRunInboxApp firstRunApp)
+public sealed class UserAdministrationTests(InboxApp app, EmptyInboxApp emptyApp, FirstRunInboxApp firstRunApp)
     : IClassFixture<InboxApp>, IClassFixture<EmptyInboxApp>, IClassFixture<FirstRunInboxApp>
 {
     private const string Password = "correct-horse-42";
@@ -258,30 +257,14 @@ public sealed partial class UserAdministrationTests(InboxApp app, EmptyInboxApp 
         return (await admin.ListAsync()).Single(u => u.Email == email).Id;
     }
 
-    /// <summary>Signs in through the real form, as a browser without JavaScript would.</summary>
-    private static async Task<HttpResponseMessage> PostLoginAsync(HttpClient client, string email, string password)
-    {
-        var page = await client.GetStringAsync("/login");
-        var token = AntiforgeryInput().Match(page);
-        token.Success.ShouldBeTrue("The sign-in form has no antiforgery field.");
-
-        return await client.PostAsync("/login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["_handler"] = "login",
-            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value),
-            ["Input.Email"] = email,
-            ["Input.Password"] = password,
-        }));
-    }
+    private static Task<HttpResponseMessage> PostLoginAsync(HttpClient client, string email, string password) =>
+        TestSignIn.PostLoginAsync(client, email, password);
 
     private static string PathOf(Uri? location)
     {
         location.ShouldNotBeNull("Expected a redirect with a Location header.");
         return location.IsAbsoluteUri ? location.AbsolutePath : location.OriginalString.Split('?')[0];
     }
-
-    [GeneratedRegex("""name="__RequestVerificationToken" value="([^"]+)" """)]
-    private static partial Regex AntiforgeryInput();
 }
 
 /// <summary>A whole app that nothing writes to: what a brand-new install looks like.</summary>

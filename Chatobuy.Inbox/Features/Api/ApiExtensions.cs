@@ -28,6 +28,7 @@ public static class ApiExtensions
             .RequireAuthorization(ApiPolicies.ApiKey)
             .DisableAntiforgery();
         api.MapChannelsEndpoints();
+        api.MapConversationsEndpoints();
         return app;
     }
 }

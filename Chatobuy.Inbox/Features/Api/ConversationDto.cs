@@ -1,0 +1,59 @@
+using Chatobuy.Inbox.Features.Inbox;
+
+namespace Chatobuy.Inbox.Features.Api;
+
+/// <summary>One page of a list the integration API answers.</summary>
+public sealed record PagedDto<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total);
+
+public sealed record ContactDto(string WaId, string? Name);
+
+public sealed record ConversationDto(
+    long Id,
+    string ChannelId,
+    ContactDto Contact,
+    string Status,
+    DateTimeOffset LastMessageAt,
+    string? LastMessagePreview,
+    int UnreadCount,
+    DateTimeOffset? LastInboundAt)
+{
+    public static ConversationDto From(ConversationSummary c) => new(
+        c.Id,
+        c.ChannelId,
+        new ContactDto(c.ContactWaId, c.ContactName),
+        c.Status == ConversationStatus.Open ? "open" : "resolved",
+        c.LastMessageAt,
+        c.LastMessagePreview,
+        c.UnreadCount,
+        c.LastInboundAt);
+}
+
+public sealed record ReactionDto(string Emoji, string By);
+
+public sealed record MessageDto(
+    long Id,
+    string? WaMessageId,
+    string Type,
+    string Direction,
+    string? Text,
+    string? MediaUrl,
+    string MediaState,
+    string Status,
+    DateTimeOffset Timestamp,
+    string? ReplyTo,
+    IReadOnlyList<ReactionDto> Reactions)
+{
+    /// <summary><paramref name="publicBaseUrl"/> makes the media link absolute; it is given only once the file is downloaded.</summary>
+    public static MessageDto From(MessageSummary m, string publicBaseUrl) => new(
+        m.Id,
+        m.WaMessageId,
+        m.Type,
+        m.Direction == MessageDirection.Inbound ? "inbound" : "outbound",
+        m.Text,
+        m.MediaState == Inbox.MediaState.Downloaded ? $"{publicBaseUrl}/media/{m.Id}" : null,
+        m.MediaState.ToString().ToLowerInvariant(),
+        m.Status.ToString().ToLowerInvariant(),
+        m.Timestamp,
+        m.ReplyToWaMessageId,
+        m.Reactions.Select(r => new ReactionDto(r.Emoji, r.By)).ToList());
+}
