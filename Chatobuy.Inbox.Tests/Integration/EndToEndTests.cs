@@ -95,6 +95,13 @@ public sealed class EndToEndTests : IAsyncLifetime
         stored.Single(m => m.Type == "contacts").Text.ShouldBe("Ana Souza");
         stored.Single(m => m.Type == "interactive").Text.ShouldBe("Yes");
         stored.Single(m => m.Type == "order").Text.ShouldBe("2 items");
+        // The media worker fetched the image from the Sandbox with the channel's token, and its bytes check out.
+        var downloaded = (await WaitForAsync(messages => messages.Single(m => m.Type == "image").MediaState != MediaState.Pending)).Single(m => m.Type == "image");
+        downloaded.MediaState.ShouldBe(MediaState.Downloaded, downloaded.MediaError);
+        var file = _app.Services.GetRequiredService<MediaStore>().FullPath(downloaded.MediaPath!)!;
+        System.Security.Cryptography.SHA256.HashData(await File.ReadAllBytesAsync(file)).ShouldBe(System.Security.Cryptography.SHA256.HashData(imageBytes));
+        Path.GetFileNameWithoutExtension(file).ShouldBe(image.MediaSha256);
+
         await using var db = await _app.DbAsync();
         (await db.Reactions.SingleAsync(r => r.TargetWaMessageId == wamids["text"])).Emoji.ShouldBe("👍");
         (await db.Contacts.SingleAsync(c => c.WaId == Customer)).ProfileName.ShouldBe("Maria Silva");

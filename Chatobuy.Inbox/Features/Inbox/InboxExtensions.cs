@@ -17,6 +17,7 @@ public static class InboxExtensions
 
         services.AddSingleton<MediaStore>();
         services.AddSingleton<MediaWorkerSignal>();
+        services.AddSingleton<Webhooks.IIngestionObserver, MediaIngestionObserver>();
         services.AddHostedService<MediaDownloadWorker>();
         services.AddSingleton<ConversationQueries>();
 
