@@ -89,7 +89,7 @@ public sealed class ChannelService(
         channel.AlertEmails = model.AlertEmails.ToList();
         channel.UpdatedAt = time.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
-        events.Publish(id);
+        events.PublishConfigurationChanged(id);
         return ChannelCommandResult.Ok;
     }
 
@@ -108,7 +108,7 @@ public sealed class ChannelService(
         await db.Channels.Where(c => c.Id == id)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.IsDefault, true), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        events.Publish(id);
+        events.PublishConfigurationChanged(id);
         return ChannelCommandResult.Ok;
     }
 
@@ -153,7 +153,7 @@ public sealed class ChannelService(
 
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("Channel {ChannelId} deleted", id);
-        events.Publish(id);
+        events.PublishConfigurationChanged(id);
         return new ChannelCommandResult(true, null, warning);
     }
 

@@ -174,7 +174,7 @@ public sealed class ChannelSetupService(
             channel = stored;
         }
 
-        events.Publish(channel.Id);
+        events.PublishConfigurationChanged(channel.Id);
         return new FinishResult(channel, null, channel.WebhookOverrideError);
     }
 

@@ -16,6 +16,7 @@ public static class ChannelsExtensions
         services.AddSingleton<GraphTargets>();
         services.AddSingleton<ChannelSecrets>();
         services.AddSingleton<ChannelEvents>();
+        services.AddSingleton<ChannelDirectory>();
         services.AddScoped<ChannelService>();
         services.AddScoped<ChannelSetupService>();
         services.AddValidatorsFromAssemblyContaining<ChannelSecrets>(includeInternalTypes: true);

@@ -36,6 +36,7 @@ public sealed record IngestResult(IngestOutcome Outcome, int Messages = 0, int S
 /// </summary>
 public sealed partial class WebhookIngestion(
     IDbContextFactory<InboxDbContext> dbFactory,
+    ChannelDirectory directory,
     ChannelSecrets secrets,
     ChannelEvents channelEvents,
     IEnumerable<IIngestionObserver> observers,
@@ -217,11 +218,21 @@ public sealed partial class WebhookIngestion(
     {
         var phoneIds = changes.Select(c => c.PhoneNumberId).OfType<string>().Distinct().ToList();
         var wabaIds = changes.Where(c => c.PhoneNumberId is null).Select(c => c.WabaId).Distinct().ToList();
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Channels.AsNoTracking()
+        var channels = await directory.AllAsync(cancellationToken);
+        var unknown = (urlChannelId is not null && channels.All(c => c.Id != urlChannelId))
+            || phoneIds.Any(id => channels.All(c => c.PhoneNumberId != id))
+            || wabaIds.Any(id => channels.All(c => c.WabaId != id));
+        if (unknown)
+        {
+            // Possibly a channel this cache has not seen yet (connected by another instance, or just now).
+            directory.Invalidate(urlChannelId ?? "");
+            channels = await directory.AllAsync(cancellationToken);
+        }
+
+        return channels
             .Where(c => c.Id == urlChannelId || phoneIds.Contains(c.PhoneNumberId) || wabaIds.Contains(c.WabaId))
             .OrderBy(c => c.Id == urlChannelId ? 0 : 1)
-            .ToListAsync(cancellationToken);
+            .ToList();
     }
 
     private async Task<IReadOnlyList<IngestResult>> StoreAsync(IReadOnlyList<VerifiedDelivery> group, CancellationToken cancellationToken)
