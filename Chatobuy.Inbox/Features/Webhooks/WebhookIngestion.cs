@@ -53,6 +53,8 @@ public sealed partial class WebhookIngestion(
 
     private readonly ConcurrentDictionary<string, string> _secretCache = new();
 
+    private readonly ConcurrentDictionary<string, long> _lastPublished = new();
+
     private readonly System.Threading.Channels.Channel<PendingDelivery> _queue =
         System.Threading.Channels.Channel.CreateUnbounded<PendingDelivery>(new() { SingleReader = true });
 
@@ -182,7 +184,7 @@ public sealed partial class WebhookIngestion(
     {
         if (result.Outcome == IngestOutcome.Stored)
         {
-            channelEvents.Publish(pending.Delivery.VerifiedBy.Id);
+            PublishThrottled(pending.Delivery.VerifiedBy.Id);
             foreach (var observer in observers)
             {
                 observer.Stored(result);
@@ -190,6 +192,18 @@ public sealed partial class WebhookIngestion(
         }
 
         pending.Result.TrySetResult(result);
+    }
+
+    /// <summary>Open checklists need "last signed event" fresh to the second, not once per delivery.</summary>
+    private void PublishThrottled(string channelId)
+    {
+        var now = time.GetTimestamp();
+        var last = _lastPublished.GetValueOrDefault(channelId);
+        if (last == 0 || time.GetElapsedTime(last, now) >= TimeSpan.FromSeconds(1))
+        {
+            _lastPublished[channelId] = now;
+            channelEvents.Publish(channelId);
+        }
     }
 
     /// <summary>Stores the group in one transaction; null when the database could not take it.</summary>
