@@ -201,7 +201,7 @@ public sealed class ConversationsApiTests(InboxApp app) : IClassFixture<InboxApp
         var response = await client.GetAsync("/api/v1/conversations/987654321/messages");
 
         response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        (await ErrorOfAsync(response)).ShouldBe("Conversation not found");
+        (await ApiResponses.ErrorOfAsync(response)).ShouldBe("Conversation not found");
     }
 
     [Theory]
@@ -220,7 +220,7 @@ public sealed class ConversationsApiTests(InboxApp app) : IClassFixture<InboxApp
         var response = await client.GetAsync(url);
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        (await ErrorOfAsync(response)).ShouldBe(expected);
+        (await ApiResponses.ErrorOfAsync(response)).ShouldBe(expected);
     }
 
     [Theory]
@@ -234,7 +234,7 @@ public sealed class ConversationsApiTests(InboxApp app) : IClassFixture<InboxApp
 
         response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         response.Headers.Location.ShouldBeNull();
-        (await ErrorOfAsync(response)).ShouldBe("A valid API key is required: send Authorization: Bearer <key>.");
+        (await ApiResponses.ErrorOfAsync(response)).ShouldBe("A valid API key is required: send Authorization: Bearer <key>.");
     }
 
     [Fact]
@@ -289,7 +289,7 @@ public sealed class ConversationsApiTests(InboxApp app) : IClassFixture<InboxApp
 
         failed.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         unknown.StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        (await ErrorOfAsync(failed)).ShouldBe(MediaController.NotDownloadedMessage);
+        (await ApiResponses.ErrorOfAsync(failed)).ShouldBe(MediaController.NotDownloadedMessage);
     }
 
     private async Task SignInAgentAsync(HttpClient client)
@@ -334,13 +334,6 @@ public sealed class ConversationsApiTests(InboxApp app) : IClassFixture<InboxApp
         response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
         response.Content.Headers.ContentType?.MediaType.ShouldBe("application/json");
         return JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-    }
-
-    private static async Task<string?> ErrorOfAsync(HttpResponseMessage response)
-    {
-        response.Content.Headers.ContentType?.MediaType.ShouldBe("application/json");
-        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        return json.RootElement.GetProperty("error").GetString();
     }
 
     private static List<long> Ids(JsonElement page) =>

@@ -96,7 +96,7 @@ public sealed class IntegrationApiTests(InboxApp app) : IClassFixture<InboxApp>,
         var response = await client.GetAsync("/api/v1/channels/00000000000000000000000000000000");
 
         response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        (await ErrorOfAsync(response)).ShouldBe("Channel not found");
+        (await ApiResponses.ErrorOfAsync(response)).ShouldBe("Channel not found");
     }
 
     [Fact]
@@ -108,7 +108,7 @@ public sealed class IntegrationApiTests(InboxApp app) : IClassFixture<InboxApp>,
 
         response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         response.Headers.Location.ShouldBeNull();
-        (await ErrorOfAsync(response)).ShouldBe(MissingKeyMessage);
+        (await ApiResponses.ErrorOfAsync(response)).ShouldBe(MissingKeyMessage);
     }
 
     [Fact]
@@ -120,7 +120,7 @@ public sealed class IntegrationApiTests(InboxApp app) : IClassFixture<InboxApp>,
         var response = await client.GetAsync("/api/v1/channels");
 
         response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
-        (await ErrorOfAsync(response)).ShouldBe(MissingKeyMessage);
+        (await ApiResponses.ErrorOfAsync(response)).ShouldBe(MissingKeyMessage);
     }
 
     [Fact]
@@ -136,7 +136,7 @@ public sealed class IntegrationApiTests(InboxApp app) : IClassFixture<InboxApp>,
         var response = await client.GetAsync("/api/v1/channels");
 
         response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
-        (await ErrorOfAsync(response)).ShouldBe(MissingKeyMessage);
+        (await ApiResponses.ErrorOfAsync(response)).ShouldBe(MissingKeyMessage);
     }
 
     [Fact]
@@ -179,13 +179,6 @@ public sealed class IntegrationApiTests(InboxApp app) : IClassFixture<InboxApp>,
         var client = app.CreateHttpClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", created.Plaintext);
         return client;
-    }
-
-    private static async Task<string?> ErrorOfAsync(HttpResponseMessage response)
-    {
-        response.Content.Headers.ContentType?.MediaType.ShouldBe("application/json");
-        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        return json.RootElement.GetProperty("error").GetString();
     }
 
     private static Channel NewChannel(string title, DateTimeOffset createdAt, bool isDefault)
