@@ -46,6 +46,7 @@ app.MapStaticAssets().AllowAnonymous();
 app.MapHealth();
 app.MapUsers();
 app.MapWebhooks();
+app.MapInbox();
 app.MapIntegrationApi();
 app.MapSandbox();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -27,7 +27,10 @@ public sealed class GraphTargets(
     public bool SandboxAvailable => configuration.GetValue<bool?>("Sandbox:Enabled") ?? environment.IsDevelopment();
 
     /// <summary>The Sandbox's Graph root as this server reaches itself (its own listening address).</summary>
-    public string SandboxBaseUrl => LocalAddress() + SandboxPath;
+    public string SandboxBaseUrl => LocalBaseUrl + SandboxPath;
+
+    /// <summary>How this server reaches itself: its own listening address (e.g. http://localhost:5080).</summary>
+    public string LocalBaseUrl => LocalAddress();
 
     /// <summary>The address Meta should call back: the configured public URL, else the address the user is on.</summary>
     public string PublicBaseUrl(string currentBaseUri)

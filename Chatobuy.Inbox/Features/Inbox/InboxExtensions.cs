@@ -1,4 +1,5 @@
 using Chatobuy.Inbox.Features.Api;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 
 namespace Chatobuy.Inbox.Features.Inbox;
@@ -18,14 +19,27 @@ public static class InboxExtensions
         services.AddSingleton<MediaStore>();
         services.AddSingleton<MediaWorkerSignal>();
         services.AddSingleton<Webhooks.IIngestionObserver, MediaIngestionObserver>();
+        services.AddSingleton<Webhooks.IIngestionObserver, IngestionHubObserver>();
+        services.AddSignalR();
+        services.AddSingleton<IInboxNotifier, HubInboxNotifier>();
+        services.AddSingleton<HubTokens>();
+        services.AddScoped<LiveInbox>();
+        services.AddScoped<InboxService>();
         services.AddHostedService<MediaDownloadWorker>();
         services.AddSingleton<ConversationQueries>();
 
         services.AddAuthentication()
+            .AddScheme<AuthenticationSchemeOptions, HubTokenAuthenticationHandler>(HubTokens.SchemeName, null)
             .AddPolicyScheme(MediaScheme, "Sign-in cookie or API key", options => options.ForwardDefaultSelector = context =>
                 context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
                     ? ApiKeyAuthenticationHandler.SchemeName
                     : IdentityConstants.ApplicationScheme);
         return services;
+    }
+
+    public static WebApplication MapInbox(this WebApplication app)
+    {
+        app.MapHub<InboxHub>(InboxHub.Path);
+        return app;
     }
 }

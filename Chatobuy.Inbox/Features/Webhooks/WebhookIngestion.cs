@@ -27,7 +27,14 @@ public enum IngestOutcome
     TransientFailure,
 }
 
-public sealed record IngestResult(IngestOutcome Outcome, int Messages = 0, int Statuses = 0, int Others = 0, string? ChannelId = null);
+public sealed record IngestResult(IngestOutcome Outcome, int Messages = 0, int Statuses = 0, int Others = 0, string? ChannelId = null)
+{
+    /// <summary>The messages this delivery created or moved forward, for live updates.</summary>
+    public IReadOnlyList<InboxChange> Changes { get; init; } = [];
+}
+
+/// <summary>A message created (or updated) by a webhook, with where it lives.</summary>
+public sealed record InboxChange(string ChannelId, long ConversationId, long MessageId, bool Created);
 
 /// <summary>
 /// Verifies a webhook delivery and stores every message, status and event in it in one transaction, exactly
@@ -301,8 +308,9 @@ public sealed partial class WebhookIngestion(
             }
         }
 
-        var storedMessages = await StoreMessagesAsync(db, inbound, now, cancellationToken);
-        var storedStatuses = await StoreStatusesAsync(db, statuses, cancellationToken);
+        var touched = new List<(int Owner, Message Message, bool Created)>();
+        var storedMessages = await StoreMessagesAsync(db, inbound, now, touched, cancellationToken);
+        var storedStatuses = await StoreStatusesAsync(db, statuses, touched, cancellationToken);
 
         var verifiedIds = group.Select(d => d.VerifiedBy.Id).Distinct().ToList();
         foreach (var tracked in await db.Channels.Where(c => verifiedIds.Contains(c.Id)).ToListAsync(cancellationToken))
@@ -320,7 +328,10 @@ public sealed partial class WebhookIngestion(
             var stored = storedMessages.GetValueOrDefault(owner);
             var applied = storedStatuses.GetValueOrDefault(owner);
             LogStored(logger, group[owner].VerifiedBy.Id, stored, deliveries[owner].MessageCount - stored, applied, deliveries[owner].StatusCount);
-            results.Add(new IngestResult(IngestOutcome.Stored, stored, applied, deliveries[owner].OtherCount, group[owner].VerifiedBy.Id));
+            var changes = touched.Where(t => t.Owner == owner)
+                .Select(t => new InboxChange(t.Message.ChannelId, t.Message.ConversationId, t.Message.Id, t.Created))
+                .ToList();
+            results.Add(new IngestResult(IngestOutcome.Stored, stored, applied, deliveries[owner].OtherCount, group[owner].VerifiedBy.Id) { Changes = changes });
         }
 
         return results;
@@ -338,7 +349,12 @@ public sealed partial class WebhookIngestion(
     };
 
     /// <summary>Stores the messages not seen before; returns how many were new, per delivery.</summary>
-    private static async Task<Dictionary<int, int>> StoreMessagesAsync(InboxDbContext db, List<InboundItem> inbound, DateTimeOffset now, CancellationToken cancellationToken)
+    private static async Task<Dictionary<int, int>> StoreMessagesAsync(
+        InboxDbContext db,
+        List<InboundItem> inbound,
+        DateTimeOffset now,
+        List<(int Owner, Message Message, bool Created)> touched,
+        CancellationToken cancellationToken)
     {
         if (inbound.Count == 0)
         {
@@ -407,6 +423,7 @@ public sealed partial class WebhookIngestion(
             var conversation = conversations[(item.Channel.Id, contacts[sender].Id)];
             var message = InboundMessageMapper.Map(item.Message, item.Channel.Id, conversation.Id, now);
             db.Messages.Add(message);
+            touched.Add((item.Owner, message, true));
             conversation.LastInboundAt = Max(conversation.LastInboundAt, message.Timestamp);
             if (message.Type == "reaction")
             {
@@ -483,7 +500,11 @@ public sealed partial class WebhookIngestion(
     }
 
     /// <summary>Keeps each (wamid, status) once and moves stored messages forward; returns how many were new, per delivery.</summary>
-    private static async Task<Dictionary<int, int>> StoreStatusesAsync(InboxDbContext db, List<StatusItem> statuses, CancellationToken cancellationToken)
+    private static async Task<Dictionary<int, int>> StoreStatusesAsync(
+        InboxDbContext db,
+        List<StatusItem> statuses,
+        List<(int Owner, Message Message, bool Created)> touched,
+        CancellationToken cancellationToken)
     {
         if (statuses.Count == 0)
         {
@@ -500,11 +521,12 @@ public sealed partial class WebhookIngestion(
         db.MessageStatusUpdates.AddRange(fresh);
 
         var messages = await db.Messages.Where(m => ids.Contains(m.WaMessageId!)).ToDictionaryAsync(m => m.WaMessageId!, cancellationToken);
+        var ownerOf = freshWithOwner.ToDictionary(u => u.Update!, u => u.Owner);
         foreach (var update in fresh.OrderBy(u => u.Status == MessageStatus.Failed ? int.MaxValue : (int)u.Status))
         {
-            if (messages.TryGetValue(update.WaMessageId, out var message))
+            if (messages.TryGetValue(update.WaMessageId, out var message) && MessageStatusRules.Apply(message, update))
             {
-                MessageStatusRules.Apply(message, update);
+                touched.Add((ownerOf[update], message, false));
             }
         }
 

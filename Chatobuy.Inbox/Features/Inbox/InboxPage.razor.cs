@@ -1,0 +1,200 @@
+using System.Security.Claims;
+using Chatobuy.Inbox.Features.Channels;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using MudBlazor;
+
+namespace Chatobuy.Inbox.Features.Inbox;
+
+/// <summary>The live inbox: conversation list on the left, the chat on the right, both updated over the hub.</summary>
+public sealed partial class InboxPage
+{
+    private readonly CancellationTokenSource _cts = new();
+    private InboxFilter _filter = new();
+    private string? _search;
+    private IReadOnlyList<ConversationRow> _conversations = [];
+    private IReadOnlyList<ChannelView> _channels = [];
+    private IReadOnlyList<AgentOption> _agents = [];
+    private ConversationRow? _selected;
+    private ChatMessages? _chat;
+    private DateTimeOffset _now;
+    private string _userId = "";
+    private bool _loaded;
+    private bool _live = true;
+    private int _reloadPending;
+
+    [Parameter]
+    public long? ConversationId { get; set; }
+
+    [Inject]
+    private InboxService Inbox { get; set; } = default!;
+
+    [Inject]
+    private ChannelService Channels { get; set; } = default!;
+
+    [Inject]
+    private LiveInbox Live { get; set; } = default!;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
+    [Inject]
+    private ISnackbar Snackbar { get; set; } = default!;
+
+    [Inject]
+    private ILogger<InboxPage> Logger { get; set; } = default!;
+
+    [CascadingParameter]
+    private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
+
+    /// <summary>Set by the composer feature when sending is available.</summary>
+    private RenderFragment? ComposerContent => null;
+
+    protected override async Task OnInitializedAsync()
+    {
+        _userId = (await AuthenticationState).User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
+        _now = Inbox.Now;
+        _channels = await Channels.ListAsync(_cts.Token);
+        _agents = await Inbox.AgentsAsync(_cts.Token);
+        await LoadListAsync();
+
+        Live.MessageCreated += OnMessageAsync;
+        Live.MessageUpdated += OnMessageAsync;
+        Live.ConversationUpdated += OnConversationAsync;
+        Live.Reconnected += OnReconnectedAsync;
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (firstRender && RendererInfo.IsInteractive)
+        {
+            try
+            {
+                await Live.WatchChannelsAsync(_channels.Select(c => c.Id).ToList(), _cts.Token);
+                if (ConversationId is { } id)
+                {
+                    await Live.WatchConversationAsync(id, _cts.Token);
+                }
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                Logger.LogWarning(exception, "The live inbox could not connect to the hub");
+                _live = false;
+                StateHasChanged();
+            }
+        }
+    }
+
+    protected override async Task OnParametersSetAsync()
+    {
+        await LoadSelectedAsync(markSeen: true);
+        if (ConversationId is { } id && RendererInfo.IsInteractive && Live.IsConnected)
+        {
+            await Live.WatchConversationAsync(id, _cts.Token);
+        }
+    }
+
+    private async Task LoadListAsync()
+    {
+        _now = Inbox.Now;
+        _conversations = await Inbox.ListConversationsAsync(_filter with { Search = _search }, _userId, _cts.Token);
+    }
+
+    private async Task LoadSelectedAsync(bool markSeen)
+    {
+        if (ConversationId is not { } id)
+        {
+            _selected = null;
+            _chat = null;
+            return;
+        }
+
+        if (markSeen)
+        {
+            await Inbox.MarkSeenAsync(id, _cts.Token);
+        }
+
+        _selected = await Inbox.GetConversationAsync(id, _cts.Token);
+        _chat = _selected is null ? null : await Inbox.GetMessagesAsync(id, cancellationToken: _cts.Token);
+        _loaded = true;
+    }
+
+    private void OpenAsync(long id) => Navigation.NavigateTo($"/inbox/{id}");
+
+    private async Task SearchAsync(string? search)
+    {
+        _search = search;
+        await LoadListAsync();
+    }
+
+    private async Task FilterAsync(InboxFilter filter)
+    {
+        _filter = filter;
+        await LoadListAsync();
+    }
+
+    private async Task AssignAsync(string? userId)
+    {
+        if (ConversationId is { } id && await Inbox.AssignAsync(id, userId, _cts.Token) is { } error)
+        {
+            Snackbar.Add(error, Severity.Warning);
+        }
+
+        await LoadSelectedAsync(markSeen: false);
+        await LoadListAsync();
+    }
+
+    private async Task SetStatusAsync(ConversationStatus status)
+    {
+        if (ConversationId is { } id && await Inbox.SetStatusAsync(id, status, _cts.Token) is { } error)
+        {
+            Snackbar.Add(error, Severity.Warning);
+        }
+
+        await LoadSelectedAsync(markSeen: false);
+        await LoadListAsync();
+    }
+
+    private Task OnMessageAsync(InboxMessageEvent e) => ReloadAsync(e.ConversationId);
+
+    private Task OnConversationAsync(InboxConversationEvent e) => ReloadAsync(e.ConversationId);
+
+    private Task OnReconnectedAsync() => InvokeAsync(async () =>
+    {
+        _live = true;
+        await LoadListAsync();
+        await LoadSelectedAsync(markSeen: false);
+        StateHasChanged();
+    });
+
+    /// <summary>Coalesces bursts of events into one reload of what is on screen.</summary>
+    private async Task ReloadAsync(long conversationId)
+    {
+        if (Interlocked.Exchange(ref _reloadPending, 1) == 1)
+        {
+            return;
+        }
+
+        await InvokeAsync(async () =>
+        {
+            Interlocked.Exchange(ref _reloadPending, 0);
+            await LoadListAsync();
+            if (ConversationId == conversationId || ConversationId is not null)
+            {
+                await LoadSelectedAsync(markSeen: ConversationId == conversationId);
+            }
+
+            StateHasChanged();
+        });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Live.MessageCreated -= OnMessageAsync;
+        Live.MessageUpdated -= OnMessageAsync;
+        Live.ConversationUpdated -= OnConversationAsync;
+        Live.Reconnected -= OnReconnectedAsync;
+        await _cts.CancelAsync();
+        _cts.Dispose();
+    }
+}

@@ -1,0 +1,216 @@
+using Chatobuy.Inbox.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Chatobuy.Inbox.Features.Inbox;
+
+public enum InboxScope
+{
+    All,
+    Mine,
+    Unassigned,
+}
+
+public sealed record InboxFilter(ConversationStatus Status = ConversationStatus.Open, InboxScope Scope = InboxScope.All, string? ChannelId = null, string? Search = null);
+
+public sealed record ConversationRow(
+    long Id,
+    string ChannelId,
+    string ChannelTitle,
+    string ContactWaId,
+    string? ContactName,
+    string? Preview,
+    DateTimeOffset LastMessageAt,
+    DateTimeOffset? LastInboundAt,
+    int UnreadCount,
+    string? AssigneeUserId,
+    string? AssigneeName,
+    ConversationStatus Status)
+{
+    public string DisplayName => string.IsNullOrWhiteSpace(ContactName) ? "+" + ContactWaId : ContactName;
+
+    /// <summary>When the 24-hour customer service window closes, if it is open.</summary>
+    public DateTimeOffset? WindowClosesAt => LastInboundAt?.AddHours(24);
+}
+
+public sealed record ChatMessages(
+    IReadOnlyList<Message> Messages,
+    IReadOnlyDictionary<string, IReadOnlyList<Reaction>> Reactions,
+    IReadOnlyDictionary<string, Message> ById);
+
+public sealed record AgentOption(string Id, string Name);
+
+/// <summary>What the live inbox shows and does: conversations, their messages, assignment and status.</summary>
+public sealed class InboxService(
+    IDbContextFactory<InboxDbContext> dbFactory,
+    IEnumerable<IInboxNotifier> notifiers,
+    TimeProvider time)
+{
+    public async Task<IReadOnlyList<ConversationRow>> ListConversationsAsync(InboxFilter filter, string userId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var query = db.Conversations.AsNoTracking().Where(c => c.Status == filter.Status);
+        query = filter.Scope switch
+        {
+            InboxScope.Mine => query.Where(c => c.AssigneeUserId == userId),
+            InboxScope.Unassigned => query.Where(c => c.AssigneeUserId == null),
+            _ => query,
+        };
+        if (!string.IsNullOrEmpty(filter.ChannelId))
+        {
+            query = query.Where(c => c.ChannelId == filter.ChannelId);
+        }
+
+        if (filter.Search?.Trim() is { Length: > 0 } search)
+        {
+            var digits = new string(search.Where(char.IsDigit).ToArray());
+            query = query.Where(c =>
+                (c.Contact!.ProfileName != null && EF.Functions.Like(c.Contact.ProfileName, $"%{search}%"))
+                || (digits.Length > 0 && c.Contact!.WaId.Contains(digits))
+                || db.Messages.Any(m => m.ConversationId == c.Id && m.Text != null && EF.Functions.Like(m.Text, $"%{search}%")));
+        }
+
+        var rows = await query
+            .OrderByDescending(c => c.LastMessageAt)
+            .Take(200)
+            .Select(c => new
+            {
+                c.Id,
+                c.ChannelId,
+                ChannelTitle = db.Channels.Where(ch => ch.Id == c.ChannelId).Select(ch => ch.Title).FirstOrDefault(),
+                c.Contact!.WaId,
+                c.Contact.ProfileName,
+                c.LastMessagePreview,
+                c.LastMessageAt,
+                c.LastInboundAt,
+                c.UnreadCount,
+                c.AssigneeUserId,
+                AssigneeName = db.Users.Where(u => u.Id == c.AssigneeUserId).Select(u => u.DisplayName).FirstOrDefault(),
+                c.Status,
+            })
+            .ToListAsync(cancellationToken);
+        return rows.Select(r => new ConversationRow(r.Id, r.ChannelId, r.ChannelTitle ?? "(deleted channel)", r.WaId, r.ProfileName, r.LastMessagePreview,
+            r.LastMessageAt, r.LastInboundAt, r.UnreadCount, r.AssigneeUserId, r.AssigneeName, r.Status)).ToList();
+    }
+
+    public async Task<ConversationRow?> GetConversationAsync(long id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var c = await db.Conversations.AsNoTracking().Include(x => x.Contact).FirstOrDefaultAsync(x => x.Id == id, cancellationToken);
+        if (c is null)
+        {
+            return null;
+        }
+
+        var channelTitle = await db.Channels.Where(ch => ch.Id == c.ChannelId).Select(ch => ch.Title).FirstOrDefaultAsync(cancellationToken);
+        var assignee = c.AssigneeUserId is null ? null : await db.Users.Where(u => u.Id == c.AssigneeUserId).Select(u => u.DisplayName).FirstOrDefaultAsync(cancellationToken);
+        return new ConversationRow(c.Id, c.ChannelId, channelTitle ?? "(deleted channel)", c.Contact!.WaId, c.Contact.ProfileName, c.LastMessagePreview,
+            c.LastMessageAt, c.LastInboundAt, c.UnreadCount, c.AssigneeUserId, assignee, c.Status);
+    }
+
+    /// <summary>The latest messages of a conversation, oldest first, with reactions and the messages they reply to.</summary>
+    public async Task<ChatMessages> GetMessagesAsync(long conversationId, int take = 300, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var messages = (await db.Messages.AsNoTracking()
+                .Where(m => m.ConversationId == conversationId && m.Type != "reaction")
+                .OrderByDescending(m => m.Timestamp).ThenByDescending(m => m.Id)
+                .Take(take)
+                .ToListAsync(cancellationToken))
+            .OrderBy(m => m.Timestamp).ThenBy(m => m.Id)
+            .ToList();
+        var wamids = messages.Select(m => m.WaMessageId).OfType<string>().ToList();
+        var reactions = (await db.Reactions.AsNoTracking().Where(r => wamids.Contains(r.TargetWaMessageId)).ToListAsync(cancellationToken))
+            .GroupBy(r => r.TargetWaMessageId)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<Reaction>)g.ToList());
+        var byId = messages.Where(m => m.WaMessageId is not null).GroupBy(m => m.WaMessageId!).ToDictionary(g => g.Key, g => g.First());
+        return new ChatMessages(messages, reactions, byId);
+    }
+
+    public async Task<Message?> GetMessageAsync(long messageId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Messages.AsNoTracking().FirstOrDefaultAsync(m => m.Id == messageId, cancellationToken);
+    }
+
+    /// <summary>An agent opened the conversation: nothing is unread any more.</summary>
+    public async Task MarkSeenAsync(long conversationId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var changed = await db.Conversations.Where(c => c.Id == conversationId && c.UnreadCount > 0)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.UnreadCount, 0), cancellationToken);
+        if (changed > 0)
+        {
+            await NotifyConversationAsync(db, conversationId, cancellationToken);
+        }
+    }
+
+    public async Task<string?> AssignAsync(long conversationId, string? userId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (userId is not null && !await db.Users.AnyAsync(u => u.Id == userId && u.IsActive, cancellationToken))
+        {
+            return "That agent no longer exists or is deactivated.";
+        }
+
+        var changed = await db.Conversations.Where(c => c.Id == conversationId)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.AssigneeUserId, userId), cancellationToken);
+        if (changed == 0)
+        {
+            return "This conversation no longer exists.";
+        }
+
+        await NotifyConversationAsync(db, conversationId, cancellationToken);
+        return null;
+    }
+
+    /// <summary>Resolves or reopens. Reopening is refused when the customer already has a newer open conversation.</summary>
+    public async Task<string?> SetStatusAsync(long conversationId, ConversationStatus status, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var conversation = await db.Conversations.FirstOrDefaultAsync(c => c.Id == conversationId, cancellationToken);
+        if (conversation is null)
+        {
+            return "This conversation no longer exists.";
+        }
+
+        if (status == ConversationStatus.Open && conversation.Status != ConversationStatus.Open
+            && await db.Conversations.AnyAsync(c => c.ChannelId == conversation.ChannelId && c.ContactId == conversation.ContactId && c.Status == ConversationStatus.Open, cancellationToken))
+        {
+            return "This customer already has an open conversation on this channel; continue there.";
+        }
+
+        conversation.Status = status;
+        if (status == ConversationStatus.Resolved)
+        {
+            conversation.UnreadCount = 0;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await NotifyConversationAsync(db, conversationId, cancellationToken);
+        return null;
+    }
+
+    public async Task<IReadOnlyList<AgentOption>> AgentsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Users.AsNoTracking().Where(u => u.IsActive).OrderBy(u => u.DisplayName)
+            .Select(u => new AgentOption(u.Id, u.DisplayName == "" ? u.Email! : u.DisplayName))
+            .ToListAsync(cancellationToken);
+    }
+
+    public DateTimeOffset Now => time.GetUtcNow();
+
+    private async Task NotifyConversationAsync(InboxDbContext db, long conversationId, CancellationToken cancellationToken)
+    {
+        var channelId = await db.Conversations.Where(c => c.Id == conversationId).Select(c => c.ChannelId).FirstOrDefaultAsync(cancellationToken);
+        if (channelId is null)
+        {
+            return;
+        }
+
+        foreach (var notifier in notifiers)
+        {
+            await notifier.ConversationUpdatedAsync(channelId, conversationId, cancellationToken);
+        }
+    }
+}
