@@ -42,6 +42,25 @@ public sealed class WebhookIngestionTests(InboxApp app) : IClassFixture<InboxApp
     }
 
     [Fact]
+    public async Task Post_SeveralMessagesInTheSameSecond_PreviewShowsTheLastOne()
+    {
+        var channel = await app.AddChannelAsync();
+        using var client = app.CreateHttpClient();
+        var second = MetaWebhook.UnixNow();
+        foreach (var text in new[] { "first", "second", "third" })
+        {
+            await MetaWebhook.PostSignedAsync(client, $"/webhooks/whatsapp/{channel.Id}",
+                MetaWebhook.Envelope(channel.WabaId, channel.PhoneNumberId, [MetaWebhook.Text(Customer, text, timestamp: second)]));
+        }
+
+        await using var db = await app.DbAsync();
+        var conversation = await db.Conversations.SingleAsync(c => c.ChannelId == channel.Id);
+        conversation.LastMessagePreview.ShouldBe("third");
+        conversation.LastMessageAt.ShouldBe(DateTimeOffset.FromUnixTimeSeconds(long.Parse(second, System.Globalization.CultureInfo.InvariantCulture)));
+        conversation.UnreadCount.ShouldBe(3);
+    }
+
+    [Fact]
     public async Task Post_AppLevelUrl_RoutesByPhoneNumberId()
     {
         var channel = await app.AddChannelAsync();

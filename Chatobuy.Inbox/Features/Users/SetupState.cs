@@ -34,5 +34,6 @@ public sealed class SetupState(IDbContextFactory<InboxDbContext> dbFactory)
         || path.StartsWithSegments("/sandbox/statuses")
         || path.StartsWithSegments("/sandbox/media")
         || path.StartsWithSegments("/api")
+        || path.StartsWithSegments("/hubs")
         || Path.HasExtension(path.Value);
 }

@@ -408,7 +408,7 @@ public sealed partial class WebhookIngestion(
             var key = (item.Channel.Id, contacts[InboundMessageMapper.SenderOf(item.Message)!].Id);
             if (!conversations.ContainsKey(key))
             {
-                var conversation = new Conversation { ChannelId = key.Item1, ContactId = key.Item2, CreatedAt = now, LastMessageAt = now };
+                var conversation = new Conversation { ChannelId = key.Item1, ContactId = key.Item2, CreatedAt = now, LastMessageAt = DateTimeOffset.UnixEpoch };
                 conversations[key] = conversation;
                 db.Conversations.Add(conversation);
             }
