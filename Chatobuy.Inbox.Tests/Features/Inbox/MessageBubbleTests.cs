@@ -1,0 +1,170 @@
+using Bunit;
+using Chatobuy.Inbox.Features.Inbox;
+using Chatobuy.Inbox.Tests.Support;
+
+namespace Chatobuy.Inbox.Tests.Features.Inbox;
+
+public sealed class MessageBubbleTests : ComponentTestContext
+{
+    private static Message Inbound(string type, string? text = null, string? payload = null) => new()
+    {
+        Id = 7,
+        WaMessageId = "wamid.x",
+        Direction = MessageDirection.Inbound,
+        Type = type,
+        Text = text,
+        PayloadJson = payload,
+        Timestamp = new DateTimeOffset(2026, 11, 24, 10, 30, 0, TimeSpan.Zero),
+    };
+
+    private IRenderedComponent<MessageBubble> RenderBubble(Message message, Message? replyTo = null, IReadOnlyList<Reaction>? reactions = null) =>
+        Render<MessageBubble>(p => p.Add(b => b.Message, message).Add(b => b.ReplyTo, replyTo).Add(b => b.Reactions, reactions ?? []));
+
+    [Fact]
+    public void Text_WithALink_RendersTheLinkClickable()
+    {
+        var bubble = RenderBubble(Inbound("text", "See https://example.com/o/42 please"));
+        var link = bubble.Find("[data-testid=text] a");
+        link.GetAttribute("href").ShouldBe("https://example.com/o/42");
+        bubble.Find("[data-testid=text]").TextContent.ShouldBe("See https://example.com/o/42 please");
+    }
+
+    [Fact]
+    public void Image_Downloaded_ShowsThePreviewAndCaption()
+    {
+        var message = Inbound("image", "Receipt");
+        message.MediaState = MediaState.Downloaded;
+        var bubble = RenderBubble(message);
+        bubble.Find("img[data-testid=image]").GetAttribute("src").ShouldBe("/media/7");
+        bubble.Find("[data-testid=caption]").TextContent.ShouldBe("Receipt");
+    }
+
+    [Fact]
+    public void Image_DownloadFailed_SaysWhy()
+    {
+        var message = Inbound("image");
+        message.MediaState = MediaState.Failed;
+        message.MediaError = "The media has expired at Meta.";
+        RenderBubble(message).Find("[data-testid=media-state]").TextContent.ShouldContain("could not be downloaded: The media has expired at Meta.");
+    }
+
+    [Fact]
+    public void Voice_Downloaded_HasAnAudioPlayer()
+    {
+        var message = Inbound("audio", payload: """{"voice":true,"id":"1"}""");
+        message.MediaState = MediaState.Downloaded;
+        var bubble = RenderBubble(message);
+        bubble.Find("audio[data-testid=audio]").GetAttribute("src").ShouldBe("/media/7");
+        bubble.Markup.ShouldContain("Voice message");
+    }
+
+    [Fact]
+    public void Video_Downloaded_HasAVideoPlayer()
+    {
+        var message = Inbound("video");
+        message.MediaState = MediaState.Downloaded;
+        RenderBubble(message).Find("video[data-testid=video]").GetAttribute("src").ShouldBe("/media/7");
+    }
+
+    [Fact]
+    public void Document_Downloaded_OffersTheFileByName()
+    {
+        var message = Inbound("document");
+        message.MediaState = MediaState.Downloaded;
+        message.MediaFileName = "invoice.pdf";
+        var link = RenderBubble(message).Find("a[data-testid=document]");
+        link.GetAttribute("download").ShouldBe("invoice.pdf");
+        link.TextContent.ShouldContain("invoice.pdf");
+    }
+
+    [Fact]
+    public void Sticker_Downloaded_ShowsTheSticker()
+    {
+        var message = Inbound("sticker");
+        message.MediaState = MediaState.Downloaded;
+        RenderBubble(message).Find("img[data-testid=sticker]").ShouldNotBeNull();
+    }
+
+    [Fact]
+    public void Location_ShowsNameAddressAndAMapLink()
+    {
+        var bubble = RenderBubble(Inbound("location", payload: """{"latitude":-23.55,"longitude":-46.63,"name":"Paulista","address":"Av. Paulista 1000"}"""));
+        var location = bubble.Find("[data-testid=location]");
+        location.TextContent.ShouldContain("Paulista");
+        location.TextContent.ShouldContain("Av. Paulista 1000");
+        location.QuerySelector("a")!.GetAttribute("href")!.ShouldContain("mlat=-23.55");
+    }
+
+    [Fact]
+    public void Contacts_ShowEachCard()
+    {
+        var bubble = RenderBubble(Inbound("contacts", payload: """[{"name":{"formatted_name":"Ana Souza"},"phones":[{"phone":"+55 11 5555-0000"}]},{"name":{"formatted_name":"Kim Lee"}}]"""));
+        var cards = bubble.FindAll("[data-testid=contact-card]");
+        cards.Count.ShouldBe(2);
+        cards[0].TextContent.ShouldContain("+55 11 5555-0000");
+    }
+
+    [Fact]
+    public void InteractiveAndTemplateReplies_ShowTheChoice()
+    {
+        RenderBubble(Inbound("interactive", "Yes, please")).Find("[data-testid=interactive]").TextContent.ShouldContain("Yes, please");
+        RenderBubble(Inbound("button", "Stop promotions")).Find("[data-testid=button]").TextContent.ShouldContain("Stop promotions");
+    }
+
+    [Fact]
+    public void Order_ShowsItemsAndTotal()
+    {
+        var bubble = RenderBubble(Inbound("order", payload: """{"catalog_id":"cat-1","product_items":[{"product_retailer_id":"sku-1","quantity":2,"item_price":9.9,"currency":"BRL"},{"product_retailer_id":"sku-2","quantity":1,"item_price":5,"currency":"BRL"}]}"""));
+        bubble.Find("[data-testid=order]").TextContent.ShouldContain("sku-2");
+        bubble.Find("[data-testid=order-total]").TextContent.ShouldBe("24.80 BRL");
+    }
+
+    [Fact]
+    public void UnknownType_ShowsAPlainPlaceholder()
+    {
+        RenderBubble(Inbound("hologram")).Find("[data-testid=unsupported]").TextContent.ShouldContain("cannot be shown here");
+    }
+
+    [Fact]
+    public void ReplyReactionsForwardedAndReferral_AreShown()
+    {
+        var message = Inbound("text", "Is it in stock?");
+        message.ReplyToWaMessageId = "wamid.quoted";
+        message.Forwarded = true;
+        message.ReferralJson = """{"headline":"Summer sale","body":"50% off","source_url":"https://fb.me/ad"}""";
+        var bubble = RenderBubble(message, replyTo: Inbound("text", "The blue one"), reactions: [new Reaction { Emoji = "👍", ReactorId = "1555" }]);
+        bubble.Find("[data-testid=quote]").TextContent.ShouldBe("The blue one");
+        bubble.Find("[data-testid=reaction]").TextContent.ShouldBe("👍");
+        bubble.Find("[data-testid=forwarded]").TextContent.ShouldContain("Forwarded");
+        bubble.Find("[data-testid=referral]").TextContent.ShouldContain("Summer sale");
+    }
+
+    [Theory]
+    [InlineData(MessageStatus.Pending, "🕓")]
+    [InlineData(MessageStatus.Sent, "✓")]
+    [InlineData(MessageStatus.Delivered, "✓✓")]
+    [InlineData(MessageStatus.Read, "✓✓")]
+    public void Outbound_ShowsItsDeliveryTick(MessageStatus status, string tick)
+    {
+        var message = Inbound("text", "Thanks!");
+        message.Direction = MessageDirection.Outbound;
+        message.Status = status;
+        var ticks = RenderBubble(message).Find("[data-testid=ticks]");
+        ticks.TextContent.ShouldBe(tick);
+        ticks.ClassList.Contains("read").ShouldBe(status == MessageStatus.Read);
+    }
+
+    [Fact]
+    public void Outbound_Failed_ShowsThePlainReasonAndMetaCode()
+    {
+        var message = Inbound("text", "Hello?");
+        message.Direction = MessageDirection.Outbound;
+        message.Status = MessageStatus.Failed;
+        message.ErrorCode = 131047;
+        message.ErrorTitle = "Re-engagement message";
+        message.ErrorDetails = "More than 24 hours have passed since the customer last replied.";
+        var failure = RenderBubble(message).Find("[data-testid=failure]").TextContent;
+        failure.ShouldContain("Re-engagement message");
+        failure.ShouldContain("(Meta error 131047)");
+    }
+}
