@@ -21,7 +21,7 @@ builder.Services.AddUsers();
 builder.Services.AddCloudApi();
 builder.Services.AddChannels();
 builder.Services.AddWebhooks();
-builder.Services.AddInbox();
+builder.Services.AddInbox(builder.Configuration);
 builder.Services.AddIntegrationApi();
 builder.AddSandbox();
 

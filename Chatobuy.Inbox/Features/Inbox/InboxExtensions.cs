@@ -9,7 +9,7 @@ public static class InboxExtensions
     /// <summary>Signs in media requests with the API key when a Bearer header is sent, else with the sign-in cookie.</summary>
     public const string MediaScheme = "InboxMedia";
 
-    public static IServiceCollection AddInbox(this IServiceCollection services)
+    public static IServiceCollection AddInbox(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<MediaOptions>()
             .BindConfiguration(MediaOptions.SectionName)
@@ -20,7 +20,13 @@ public static class InboxExtensions
         services.AddSingleton<MediaWorkerSignal>();
         services.AddSingleton<Webhooks.IIngestionObserver, MediaIngestionObserver>();
         services.AddSingleton<Webhooks.IIngestionObserver, IngestionHubObserver>();
-        services.AddSignalR();
+        // Several instances share hub events through Redis when a connection string is configured.
+        var signalR = services.AddSignalR();
+        if (configuration.GetConnectionString("Redis") is { Length: > 0 } redis)
+        {
+            signalR.AddStackExchangeRedis(redis, options => options.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal("chatobuy-inbox"));
+        }
+
         services.AddSingleton<IInboxNotifier, HubInboxNotifier>();
         services.AddSingleton<HubTokens>();
         services.AddScoped<LiveInbox>();
