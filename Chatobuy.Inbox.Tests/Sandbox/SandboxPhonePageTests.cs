@@ -16,6 +16,7 @@ public sealed class SandboxPhonePageTests : ComponentTestContext
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "chatobuy-inbox-tests", Guid.NewGuid().ToString("N"));
     private readonly SandboxState _state;
     private readonly SandboxCustomers _customers;
+    private readonly SandboxOutbox _outbox;
     private readonly SandboxDeliveryLog _log = new(TimeProvider.System);
 
     public SandboxPhonePageTests()
@@ -36,12 +37,15 @@ public sealed class SandboxPhonePageTests : ComponentTestContext
         Services.AddSingleton(_log);
         Services.AddSingleton(queue);
         Services.AddSingleton(_customers);
+        _outbox = new SandboxOutbox(_customers, queue, options, TimeProvider.System, NullLogger<SandboxOutbox>.Instance);
+        Services.AddSingleton(_outbox);
         Services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
     }
 
     protected override async ValueTask DisposeAsyncCore()
     {
         await base.DisposeAsyncCore();
+        _outbox.Dispose();
         if (Directory.Exists(_dataDirectory))
         {
             Directory.Delete(_dataDirectory, recursive: true);
@@ -99,5 +103,53 @@ public sealed class SandboxPhonePageTests : ComponentTestContext
         }).Succeeded.ShouldBeTrue();
 
         page.WaitForAssertion(() => page.Find("[data-testid=bubble-text]").TextContent.ShouldBe("📍 Warehouse"));
+    }
+
+    [Fact]
+    public void PhonePage_BusinessSendsAReplyAndReacts_ShowsTheBusinessBubbleQuoteTicksAndReactionChip()
+    {
+        var phoneId = _state.PhoneNumbers[0].Id;
+        var inbound = _customers.Send(SandboxCustomers.DefaultWaId, new JsonObject
+        {
+            ["phone_number_id"] = phoneId,
+            ["type"] = "text",
+            ["text"] = new JsonObject { ["body"] = "Is the mug in stock?" },
+        }).Id!;
+        var page = RenderPage();
+
+        _outbox.Accept(phoneId, new SandboxOutboundRequest("text", new JsonObject { ["body"] = "Yes, 3 left!" }, SandboxCustomers.DefaultWaId, SandboxCustomers.DefaultWaId, inbound, null));
+        _outbox.Accept(phoneId, new SandboxOutboundRequest("reaction", new JsonObject { ["message_id"] = inbound, ["emoji"] = "👍" }, SandboxCustomers.DefaultWaId, SandboxCustomers.DefaultWaId, null, null));
+
+        page.WaitForAssertion(() =>
+        {
+            var bubble = page.Find("[data-testid=business-bubble]");
+            bubble.QuerySelector("[data-testid=business-bubble-text]")!.TextContent.ShouldBe("Yes, 3 left!");
+            bubble.QuerySelector(".bubble-quote")!.TextContent.ShouldBe("Is the mug in stock?");
+            bubble.QuerySelector("[data-testid=business-ticks]").ShouldNotBeNull();
+        });
+        page.FindAll("[data-testid=business-bubble]").Count.ShouldBe(1);
+        page.WaitForAssertion(() => page.Find("[data-testid=bubble] [data-testid=reaction-chip]").TextContent.ShouldBe("👍"));
+        page.WaitForAssertion(() => page.Find("[data-testid=business-ticks]").TextContent.ShouldBe("✓✓ read"), TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public void PhonePage_BusinessMarksReadWithTypingIndicator_ShowsReadAndTyping()
+    {
+        var phoneId = _state.PhoneNumbers[0].Id;
+        var inbound = _customers.Send(SandboxCustomers.DefaultWaId, new JsonObject
+        {
+            ["phone_number_id"] = phoneId,
+            ["type"] = "text",
+            ["text"] = new JsonObject { ["body"] = "Hello?" },
+        }).Id!;
+        var page = RenderPage();
+
+        _outbox.MarkRead(phoneId, inbound, typing: true).ShouldBeTrue();
+
+        page.WaitForAssertion(() =>
+        {
+            page.Find("[data-testid=typing]").TextContent.ShouldBe("typing…");
+            page.Find("[data-testid=bubble-read]").TextContent.ShouldContain("read");
+        });
     }
 }

@@ -26,6 +26,7 @@ public static class SandboxCustomerEndpoints
         sandbox.MapPost("/customers/media", UploadAsCustomerAsync)
             .WithMetadata(new RequestSizeLimitAttribute(MaxUploadRequestBytes));
         sandbox.MapPost("/statuses", EmitStatusAsync);
+        sandbox.MapPost("/customers/{waId}/last-seen", SetLastSeenAsync);
         sandbox.MapGet(SandboxMediaStore.DownloadPath["/sandbox".Length..] + "/{id}", Download);
     }
 
@@ -96,6 +97,39 @@ public static class SandboxCustomerEndpoints
         return result.Succeeded
             ? TypedResults.Json(new { Success = true }, SandboxJson.Options)
             : SandboxGraphErrors.InvalidParameter(result.Error!);
+    }
+
+    /// <summary>
+    /// Test hook: <c>{"phone_number_id","hours_ago"}</c> makes the customer's last message to that number that old, so
+    /// the 24-hour customer service window (reference §8.5) can be closed without waiting a day.
+    /// </summary>
+    private static async Task<IResult> SetLastSeenAsync(
+        string waId,
+        HttpRequest request,
+        SandboxState state,
+        SandboxCustomers customers,
+        TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        var (body, error) = await ReadJsonObjectAsync(request, cancellationToken);
+        if (body is null)
+        {
+            return error!;
+        }
+
+        if (SandboxMessageRules.Str(body["phone_number_id"]) is not { } phoneNumberId || state.FindPhoneNumber(phoneNumberId) is null)
+        {
+            return SandboxGraphErrors.InvalidParameter("(#100) phone_number_id must be one of the Sandbox numbers");
+        }
+
+        if (body["hours_ago"] is not JsonValue hoursNode || !hoursNode.TryGetValue<double>(out var hours) || hours < 0 || hours > 24 * 365)
+        {
+            return SandboxGraphErrors.InvalidParameter("(#100) hours_ago must be a number of hours from 0 to 8760");
+        }
+
+        var at = time.GetUtcNow() - TimeSpan.FromHours(hours);
+        customers.SetLastSeen(phoneNumberId, waId, at);
+        return TypedResults.Json(new { Success = true, LastSeen = at.ToUnixTimeSeconds() }, SandboxJson.Options);
     }
 
     /// <summary>Like Meta's lookaside URL: the signed, unexpired URL and the access token are both needed.</summary>

@@ -44,6 +44,7 @@ public sealed partial class SandboxCustomers(
 
     private readonly Lock _gate = new();
     private readonly Dictionary<(string PhoneNumberId, string WaId), List<SandboxCustomerMessage>> _conversations = [];
+    private readonly Dictionary<(string PhoneNumberId, string WaId), DateTimeOffset> _lastSeen = [];
 
     /// <summary>Raised after a customer message was recorded, on the thread that recorded it.</summary>
     public event Action<SandboxCustomerMessage>? MessageRecorded;
@@ -53,6 +54,41 @@ public sealed partial class SandboxCustomers(
         lock (_gate)
         {
             return _conversations.TryGetValue((phoneNumberId, waId), out var list) ? list.ToList() : [];
+        }
+    }
+
+    /// <summary>A message the customer sent to this number, by its wamid; null when there is none.</summary>
+    public SandboxCustomerMessage? FindMessage(string phoneNumberId, string id)
+    {
+        lock (_gate)
+        {
+            foreach (var ((phone, _), list) in _conversations)
+            {
+                if (phone == phoneNumberId && list.FirstOrDefault(m => m.Id == id) is { } found)
+                {
+                    return found;
+                }
+            }
+
+            return null;
+        }
+    }
+
+    /// <summary>When the customer last wrote to this number (the start of the 24-hour window, reference §8.5); null if never.</summary>
+    public DateTimeOffset? LastSeen(string phoneNumberId, string waId)
+    {
+        lock (_gate)
+        {
+            return _lastSeen.TryGetValue((phoneNumberId, waId), out var at) ? at : null;
+        }
+    }
+
+    /// <summary>Test hook: pretends the customer last wrote at <paramref name="at"/>.</summary>
+    public void SetLastSeen(string phoneNumberId, string waId, DateTimeOffset at)
+    {
+        lock (_gate)
+        {
+            _lastSeen[(phoneNumberId, waId)] = at;
         }
     }
 
@@ -138,6 +174,7 @@ public sealed partial class SandboxCustomers(
             }
 
             list.Add(record);
+            _lastSeen[(phone.Id, waId)] = record.At;
             if (list.Count > MaxPerConversation)
             {
                 list.RemoveAt(0);

@@ -23,6 +23,8 @@ public static class SandboxExtensions
         builder.Services.AddSingleton<SandboxDeliveryLog>();
         builder.Services.AddSingleton<SandboxWebhookQueue>();
         builder.Services.AddSingleton<SandboxCustomers>();
+        builder.Services.AddSingleton<SandboxOutbox>();
+        builder.Services.AddSingleton<SandboxThroughput>();
         builder.Services.AddHostedService<SandboxWebhookSender>();
 
         // Meta does not follow redirects; each POST gets its own timeout from the options.

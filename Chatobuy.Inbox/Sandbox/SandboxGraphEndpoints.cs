@@ -29,6 +29,7 @@ public static partial class SandboxGraphEndpoints
         graph.MapPost("/{id}", PostObjectAsync);
         graph.MapDelete("/{id}", DeleteObject);
         graph.MapGet("/{id}/{edge}", GetEdge);
+        MapMessages(graph);
         graph.MapPost("/{id}/{edge}", PostEdgeAsync)
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(SandboxCustomerEndpoints.MaxUploadRequestBytes));
         graph.MapDelete("/{id}/{edge}", DeleteEdge);

@@ -42,11 +42,31 @@ public static class SandboxGraphErrors
         Error(StatusCodes.Status404NotFound, $"Unknown path components: {path}", "OAuthException", 2500);
 
     /// <summary>HTTP 400, code 131053: Meta refused the uploaded file (type or size, reference §4.1).</summary>
-    public static IResult MediaUploadError(string details) =>
+    public static IResult MediaUploadError(string details) => WhatsApp(131053, details);
+
+    /// <summary>
+    /// HTTP 400 with a WhatsApp messaging code: <c>"(#code) title"</c> and <c>error_data.details</c> (reference §8.1–8.2).
+    /// </summary>
+    public static IResult WhatsApp(int code, string details) =>
         TypedResults.Json(
-            new ErrorEnvelope(new ErrorBody("(#131053) Media upload error", "OAuthException", 131053, null, NewTraceId(), new ErrorData("whatsapp", details))),
+            new ErrorEnvelope(new ErrorBody($"(#{code}) {TitleOf(code)}", "OAuthException", code, null, NewTraceId(), new ErrorData("whatsapp", details))),
             SandboxJson.Options,
             statusCode: StatusCodes.Status400BadRequest);
+
+    /// <summary>Meta's title of a WhatsApp error code (the part of <c>message</c> after the code).</summary>
+    public static string TitleOf(int code) => code switch
+    {
+        100 => "Invalid parameter",
+        130429 => "Rate limit hit",
+        131008 => "Required parameter is missing",
+        131009 => "Parameter value is not valid",
+        131021 => "Recipient cannot be sender",
+        131026 => "Message undeliverable",
+        131047 => "Re-engagement message",
+        131053 => "Media upload error",
+        132001 => "Template name does not exist in the translation",
+        _ => "Something went wrong",
+    };
 
     /// <summary>HTTP 404 for a media URL that expired or was never issued, like a stale lookaside URL.</summary>
     public static IResult MediaUrlNotFound() =>

@@ -36,6 +36,17 @@ public sealed class SandboxOptions
     [Url]
     public string? AppCallbackUrl { get; set; }
 
+    /// <summary>Throughput of one business number (reference §8.3): sends beyond it in a sliding second get 130429.</summary>
+    [Range(1, 100_000)]
+    public int MessagesPerSecond { get; set; } = 80;
+
+    /// <summary>When the <c>sent</c>, <c>delivered</c> and <c>read</c> statuses of a business message follow its send, in ms ("100,300,600").</summary>
+    [Required, RegularExpression(@"^\s*[0-9]{1,7}\s*,\s*[0-9]{1,7}\s*,\s*[0-9]{1,7}\s*$")]
+    public string StatusDelaysMilliseconds { get; set; } = "100,300,600";
+
+    /// <summary>Whether the customer "reads" business messages by themselves; off, the phone page reads them.</summary>
+    public bool AutoRead { get; set; } = true;
+
     /// <summary>How the emulated Meta delivers webhooks.</summary>
     [Required, ValidateObjectMembers]
     public SandboxWebhookOptions Webhooks { get; set; } = new();

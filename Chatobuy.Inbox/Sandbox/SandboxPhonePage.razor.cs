@@ -14,12 +14,19 @@ public sealed partial class SandboxPhonePage
     private SandboxCustomers? _customers;
     private SandboxMediaStore? _media;
     private SandboxDeliveryLog? _deliveries;
+    private SandboxOutbox? _outbox;
+    private TimeProvider _time = TimeProvider.System;
+    private ITimer? _typingTimer;
 
     private string? _phoneNumberId;
     private string _customerName = SandboxCustomers.DefaultName;
     private string _customerWaId = SandboxCustomers.DefaultWaId;
     private IReadOnlyList<SandboxCustomerMessage> _messages = [];
-    private SandboxCustomerMessage? _replyTo;
+    private IReadOnlyList<SandboxBusinessMessage> _businessMessages = [];
+    private IReadOnlyList<ChatItem> _timeline = [];
+    private SandboxReadMark? _readMark;
+    private bool _typing;
+    private ChatItem? _replyTo;
     private ComposerMode _mode = ComposerMode.Text;
     private string? _error;
     private bool _busy;
@@ -44,6 +51,12 @@ public sealed partial class SandboxPhonePage
         Contact,
         Order,
     }
+
+    /// <summary>One bubble: a customer message or a business message (business reactions are chips, not bubbles).</summary>
+    private sealed record ChatItem(string Id, DateTimeOffset At, string Summary, SandboxCustomerMessage? Customer, SandboxBusinessMessage? Business);
+
+    /// <summary>A reaction on a bubble, and who reacted.</summary>
+    private sealed record ReactionChip(string Emoji, string By);
 
     private SandboxPhoneNumber? SelectedPhone => _phoneNumberId is null ? null : _state?.FindPhoneNumber(_phoneNumberId);
 
@@ -70,6 +83,8 @@ public sealed partial class SandboxPhonePage
         _customers = Services.GetService<SandboxCustomers>();
         _media = Services.GetService<SandboxMediaStore>();
         _deliveries = Services.GetService<SandboxDeliveryLog>();
+        _outbox = Services.GetService<SandboxOutbox>();
+        _time = Services.GetService<TimeProvider>() ?? TimeProvider.System;
         if (_state is null || _customers is null)
         {
             return;
@@ -81,6 +96,11 @@ public sealed partial class SandboxPhonePage
         if (_deliveries is not null)
         {
             _deliveries.Changed += OnChanged;
+        }
+
+        if (_outbox is not null)
+        {
+            _outbox.Changed += OnChanged;
         }
     }
 
@@ -98,8 +118,62 @@ public sealed partial class SandboxPhonePage
         Reload();
     }
 
-    private void Reload() =>
+    private void Reload()
+    {
         _messages = _customers is not null && _phoneNumberId is not null ? _customers.Conversation(_phoneNumberId, _customerWaId) : [];
+        _businessMessages = _outbox is not null && _phoneNumberId is not null ? _outbox.Conversation(_phoneNumberId, _customerWaId) : [];
+        _timeline = _messages.Select(m => new ChatItem(m.Id, m.At, m.Summary, m, null))
+            .Concat(_businessMessages.Where(m => m.Type != "reaction").Select(m => new ChatItem(m.Id, m.At, m.Summary, null, m)))
+            .OrderBy(i => i.At)
+            .ToList();
+        _readMark = _outbox is not null && _phoneNumberId is not null ? _outbox.ReadMark(_phoneNumberId, _customerWaId) : null;
+        _typing = _outbox is not null && _phoneNumberId is not null && _outbox.IsTyping(_phoneNumberId, _customerWaId);
+
+        // "typing…" goes away by itself after 25 s: look again then.
+        _typingTimer?.Dispose();
+        _typingTimer = null;
+        if (_typing && _readMark?.TypingUntil is { } until)
+        {
+            var wait = until - _time.GetUtcNow() + TimeSpan.FromMilliseconds(50);
+            _typingTimer = _time.CreateTimer(_ => OnChanged(), null, wait > TimeSpan.Zero ? wait : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    /// <summary>The latest reaction of each side to a message (an empty emoji removes it).</summary>
+    private IReadOnlyList<ReactionChip> ReactionsTo(string wamid)
+    {
+        var fromCustomer = _messages.LastOrDefault(m => m.Type == "reaction" && SandboxMessageRules.Str(m.Message["reaction"]?["message_id"]) == wamid);
+        var fromBusiness = _businessMessages.LastOrDefault(m => m.Type == "reaction" && SandboxMessageRules.Str(m.Content["message_id"]) == wamid);
+        var chips = new List<ReactionChip>();
+        if (SandboxMessageRules.Str(fromCustomer?.Message["reaction"]?["emoji"]) is { Length: > 0 } customerEmoji)
+        {
+            chips.Add(new ReactionChip(customerEmoji, "Customer"));
+        }
+
+        if (SandboxMessageRules.Str(fromBusiness?.Content["emoji"]) is { Length: > 0 } businessEmoji)
+        {
+            chips.Add(new ReactionChip(businessEmoji, "Business"));
+        }
+
+        return chips;
+    }
+
+    private bool IsReadByBusiness(SandboxCustomerMessage message) => _readMark is { } mark && message.At <= mark.MessageAt;
+
+    private static string DescribeTicks(SandboxOutboundStatus status) => status switch
+    {
+        SandboxOutboundStatus.Accepted => "🕓",
+        SandboxOutboundStatus.Sent => "✓",
+        SandboxOutboundStatus.Delivered => "✓✓",
+        SandboxOutboundStatus.Read => "✓✓ read",
+        _ => "⚠ failed",
+    };
+
+    private void ReadBusinessMessage(string wamid)
+    {
+        _outbox?.ReadByCustomer(wamid);
+        Reload();
+    }
 
     private void OnMessageRecorded(SandboxCustomerMessage message) => OnChanged();
 
@@ -122,7 +196,8 @@ public sealed partial class SandboxPhonePage
         _ => "not sent",
     };
 
-    private string QuoteOf(string wamid) => _messages.FirstOrDefault(m => m.Id == wamid)?.Summary ?? "a message";
+    private string QuoteOf(string wamid) =>
+        _messages.FirstOrDefault(m => m.Id == wamid)?.Summary ?? _businessMessages.FirstOrDefault(m => m.Id == wamid)?.Summary ?? "a message";
 
     private static bool IsValidWaId(string? waId) => waId is not null && WaIdPattern().IsMatch(waId);
 
@@ -279,9 +354,9 @@ public sealed partial class SandboxPhonePage
         return Task.CompletedTask;
     }
 
-    private Task ReactAsync(SandboxCustomerMessage message, string emoji)
+    private Task ReactAsync(string wamid, string emoji)
     {
-        Send("reaction", new JsonObject { ["reaction"] = new JsonObject { ["message_id"] = message.Id, ["emoji"] = emoji } }, asReply: false);
+        Send("reaction", new JsonObject { ["reaction"] = new JsonObject { ["message_id"] = wamid, ["emoji"] = emoji } }, asReply: false);
         return Task.CompletedTask;
     }
 
@@ -343,5 +418,12 @@ public sealed partial class SandboxPhonePage
         {
             _deliveries.Changed -= OnChanged;
         }
+
+        if (_outbox is not null)
+        {
+            _outbox.Changed -= OnChanged;
+        }
+
+        _typingTimer?.Dispose();
     }
 }

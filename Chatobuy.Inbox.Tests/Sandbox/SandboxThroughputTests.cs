@@ -1,0 +1,41 @@
+using Chatobuy.Inbox.Sandbox;
+
+namespace Chatobuy.Inbox.Tests.Sandbox;
+
+/// <summary>The per-number sliding one-second window, on a clock the test moves.</summary>
+public sealed class SandboxThroughputTests
+{
+    [Fact]
+    public void TryAcquire_81stWithinOneSecond_RefusedUntilTheWindowSlides()
+    {
+        var clock = new ManualClock();
+        var throughput = new SandboxThroughput(Microsoft.Extensions.Options.Options.Create(new SandboxOptions()), clock);
+
+        for (var i = 0; i < 80; i++)
+        {
+            throughput.TryAcquire("phone-a").ShouldBeTrue();
+            clock.Advance(TimeSpan.FromMilliseconds(10));
+        }
+
+        throughput.TryAcquire("phone-a").ShouldBeFalse();
+        throughput.TryAcquire("phone-b").ShouldBeTrue();
+
+        // 810 ms have passed; the first send leaves the window after one second.
+        clock.Advance(TimeSpan.FromMilliseconds(200));
+        throughput.TryAcquire("phone-a").ShouldBeTrue();
+        throughput.TryAcquire("phone-a").ShouldBeFalse();
+    }
+
+    private sealed class ManualClock : TimeProvider
+    {
+        private long _ticks = TimeSpan.TicksPerDay;
+
+        public override long TimestampFrequency => TimeSpan.TicksPerSecond;
+
+        public override long GetTimestamp() => _ticks;
+
+        public override DateTimeOffset GetUtcNow() => new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero).AddTicks(_ticks);
+
+        public void Advance(TimeSpan by) => _ticks += by.Ticks;
+    }
+}
