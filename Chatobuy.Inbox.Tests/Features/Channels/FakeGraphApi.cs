@@ -81,6 +81,15 @@ internal sealed class FakeGraphApi : IGraphApi
     /// <summary>Every message payload sent, in order.</summary>
     public List<JsonObject> SentPayloads { get; } = [];
 
+    /// <summary>A copy of <see cref="SentPayloads"/>, safe while the sender is at work.</summary>
+    public List<JsonObject> SentSnapshot()
+    {
+        lock (SentPayloads)
+        {
+            return [.. SentPayloads];
+        }
+    }
+
     /// <summary><see cref="Stopwatch"/> timestamps of the send calls, in order.</summary>
     public List<long> SendTimestamps { get; } = [];
 
