@@ -5,6 +5,7 @@ using Chatobuy.Inbox.Features.Api;
 using Chatobuy.Inbox.Features.Channels;
 using Chatobuy.Inbox.Features.Health;
 using Chatobuy.Inbox.Features.Inbox;
+using Chatobuy.Inbox.Features.Outbound;
 using Chatobuy.Inbox.Features.Users;
 using Chatobuy.Inbox.Features.Webhooks;
 using Chatobuy.Inbox.Sandbox;
@@ -22,6 +23,7 @@ builder.Services.AddCloudApi();
 builder.Services.AddChannels();
 builder.Services.AddWebhooks();
 builder.Services.AddInbox(builder.Configuration);
+builder.Services.AddOutbound();
 builder.Services.AddIntegrationApi();
 builder.AddSandbox();
 

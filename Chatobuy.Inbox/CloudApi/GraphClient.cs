@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Net.Sockets;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Refit;
 
 namespace Chatobuy.Inbox.CloudApi;
@@ -117,6 +118,47 @@ public sealed class GraphClient(IGraphApi api, IHttpClientFactory httpClients, I
         return result.Succeeded ? GraphResult<byte[]>.Ok(buffer.ToArray()) : GraphResult<byte[]>.Fail(result.Error!);
     }
 
+    /// <summary>
+    /// Reference §3: sends one message. Never retried here. An HTTP error from Meta (nothing was sent) comes back as
+    /// a <see cref="GraphError"/> whose <see cref="GraphError.IsRetryable"/> says whether trying later may work; a
+    /// request that may have left without an answer comes back <see cref="GraphError.IsUnconfirmed"/>.
+    /// </summary>
+    public Task<GraphResult<SendMessageResponse>> SendMessageAsync(
+        GraphConnection connection,
+        string phoneNumberId,
+        JsonObject payload,
+        CancellationToken cancellationToken) =>
+        SendCallAsync(GraphOperation.SendMessage, () => api.SendMessageAsync(connection, phoneNumberId, payload, cancellationToken));
+
+    /// <summary>Reference §3.6: marks an inbound message read, and shows the typing indicator when asked.</summary>
+    public Task<GraphResult<bool>> MarkReadAsync(
+        GraphConnection connection,
+        string phoneNumberId,
+        string inboundWaMessageId,
+        bool showTyping,
+        CancellationToken cancellationToken) =>
+        CallAsync(GraphOperation.MarkRead, async () => (await api.MarkReadAsync(
+            connection,
+            phoneNumberId,
+            new MarkReadRequest(inboundWaMessageId, showTyping ? new TypingIndicator("text") : null),
+            cancellationToken)).Success);
+
+    /// <summary>Reference §4.1: uploads a file for sending; the value is the media id to send it by.</summary>
+    public Task<GraphResult<string>> UploadMediaAsync(
+        GraphConnection connection,
+        string phoneNumberId,
+        byte[] content,
+        string fileName,
+        string mimeType,
+        CancellationToken cancellationToken) =>
+        CallAsync(GraphOperation.UploadMedia, async () => (await api.UploadMediaAsync(
+            connection,
+            phoneNumberId,
+            "whatsapp",
+            mimeType,
+            new ByteArrayPart(content, fileName, mimeType),
+            cancellationToken)).Id);
+
     /// <summary>Follows <c>paging.next</c> (through its <c>after</c> cursor) until Meta stops giving one.</summary>
     private static async Task<List<T>> ReadAllAsync<T>(Func<string?, Task<GraphPage<T>>> readPage)
     {
@@ -154,6 +196,39 @@ public sealed class GraphClient(IGraphApi api, IHttpClientFactory httpClients, I
             return GraphResult<T>.Fail(GraphErrorExplainer.Explain(GraphErrorExplainer.Unreachable, null, null, exception.Message, null, null, operation));
         }
     }
+
+    /// <summary>
+    /// Like <see cref="CallAsync{T}"/>, but tells "nothing left" (the connection was never made: safe to try again)
+    /// from "it may have left" (timeout or connection lost after sending: unconfirmed, never to be repeated blindly).
+    /// </summary>
+    private async Task<GraphResult<T>> SendCallAsync<T>(GraphOperation operation, Func<Task<T>> call)
+    {
+        try
+        {
+            return GraphResult<T>.Ok(await call());
+        }
+        catch (ApiException exception)
+        {
+            var error = FromApiException(exception, operation);
+            logger.LogWarning("Graph {Operation} failed with code {Code}/{Subcode} (HTTP {Status}, trace {Trace})", operation, error.Code, error.Subcode, error.HttpStatus, error.FbTraceId);
+            return GraphResult<T>.Fail(error);
+        }
+        catch (HttpRequestException exception) when (NeverLeft(exception))
+        {
+            logger.LogWarning("Graph {Operation} could not connect to the Graph API: {Reason}", operation, exception.Message);
+            return GraphResult<T>.Fail(GraphErrorExplainer.Explain(GraphErrorExplainer.Unreachable, null, null, exception.Message, null, null, operation));
+        }
+        catch (Exception exception) when (exception is HttpRequestException or IOException or SocketException or TaskCanceledException { InnerException: TimeoutException })
+        {
+            logger.LogWarning("Graph {Operation} got no answer; the request may have reached Meta: {Reason}", operation, exception.Message);
+            return GraphResult<T>.Fail(GraphErrorExplainer.Explain(GraphErrorExplainer.Unconfirmed, null, null, exception.Message, null, null, operation));
+        }
+    }
+
+    /// <summary>Failures that happen before a single byte of the request can have reached the server.</summary>
+    private static bool NeverLeft(HttpRequestException exception) =>
+        exception.HttpRequestError is HttpRequestError.NameResolutionError or HttpRequestError.ConnectionError
+            or HttpRequestError.SecureConnectionError or HttpRequestError.ProxyTunnelError;
 
     internal static GraphError FromApiException(ApiException exception, GraphOperation operation) =>
         FromErrorBody((int)exception.StatusCode, exception.Content, operation);

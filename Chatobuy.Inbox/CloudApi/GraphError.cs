@@ -14,6 +14,21 @@ public sealed record GraphError(
     /// <summary>One line for the user: the explanation, the next step, and Meta's code for support.</summary>
     public string ForUser =>
         $"{Explanation} {NextStep} (Meta error {Code}{(Subcode is null ? "" : $"/{Subcode}")}{(FbTraceId is null ? "" : $", trace {FbTraceId}")})";
+
+    /// <summary>
+    /// The request may have reached Meta, but no answer came (timeout, connection dropped after sending). A send in
+    /// this state must never be repeated automatically: the Cloud API has no idempotency key.
+    /// </summary>
+    public bool IsUnconfirmed => Code == GraphErrorExplainer.Unconfirmed;
+
+    /// <summary>
+    /// Meta answered (or the connection was never made) and nothing was sent, and trying again later may work:
+    /// rate limits (130429, 131056, 4, 80007), temporary problems (1, 2, 131000, 131016) and HTTP 5xx.
+    /// </summary>
+    public bool IsRetryable =>
+        !IsUnconfirmed
+        && (Code is 130429 or 131056 or 4 or 80007 or 1 or 2 or 131000 or 131016 or GraphErrorExplainer.Unreachable
+            || HttpStatus is >= 500 or 429);
 }
 
 /// <summary>The result of a Graph call: a value, or a <see cref="GraphError"/>.</summary>
@@ -37,6 +52,9 @@ public enum GraphOperation
     SetWebhook,
     GetMedia,
     DownloadMedia,
+    SendMessage,
+    UploadMedia,
+    MarkRead,
     Other,
 }
 
@@ -47,6 +65,9 @@ public static class GraphErrorExplainer
 
     /// <summary>Pseudo-code for an answer that was not Graph's JSON error envelope.</summary>
     public const int UnexpectedAnswer = -2;
+
+    /// <summary>Pseudo-code for a request that may have left, with no answer (timeout, connection dropped after sending).</summary>
+    public const int Unconfirmed = -3;
 
     public static GraphError Explain(
         int code,
@@ -59,6 +80,9 @@ public static class GraphErrorExplainer
     {
         var (explanation, next) = code switch
         {
+            Unconfirmed => (
+                "The request may have reached Meta, but no answer came back in time.",
+                "It is not sent again automatically, so the customer never gets it twice; Meta's status webhook will settle it. If no status comes, check with the customer before sending again."),
             Unreachable => (
                 "The Graph API could not be reached.",
                 "Check the Graph API address and this server's internet connection, then try again."),
@@ -101,6 +125,30 @@ public static class GraphErrorExplainer
             2200 => (
                 "Meta could not verify this channel's webhook URL: it did not answer the verification request with the challenge.",
                 "Make sure the inbox is reachable at its public address over HTTPS, or paste the Webhook URL and Verify Token in Meta's app by hand."),
+            131047 => (
+                "More than 24 hours have passed since the customer last wrote. WhatsApp only allows an approved template now.",
+                "Send an approved template, or wait for the customer to write again."),
+            131056 => (
+                "Too many messages were sent to this customer in a short time (WhatsApp allows about one every 6 seconds).",
+                "Wait a little before writing to this customer again."),
+            131026 => (
+                "WhatsApp could not deliver the message to this number (not on WhatsApp, an old app version, or the customer blocked the business).",
+                "Check the number, or reach the customer another way."),
+            131030 => (
+                "This test number may only message the recipients on its allow list.",
+                "Add the recipient to the allow list in Meta's app dashboard (WhatsApp → API Setup)."),
+            131021 => (
+                "The recipient is this channel's own number.",
+                "Send to a different number."),
+            131008 or 131009 => (
+                $"Meta refused a value in the message{(string.IsNullOrWhiteSpace(metaMessage) ? "" : $": {metaMessage}")}.",
+                "Check the text, the media and the message you replied to, then try again."),
+            131051 => (
+                "WhatsApp does not support this type of message.",
+                "Send it as text or as a different file type."),
+            131053 => (
+                "Meta could not accept the media file (its type or size is not supported).",
+                "Send a JPEG/PNG image up to 5 MB, an MP4 video or audio up to 16 MB, or a PDF/Office document up to 100 MB."),
             4 or 80007 or 130429 => (
                 "Meta's rate limit was reached.",
                 "Wait a minute and try again."),

@@ -69,6 +69,29 @@ public sealed record MediaInfo(
     long? FileSize,
     string? Id);
 
+/// <summary>Reference §3.2: a 200 means "accepted", not "delivered"; statuses follow by webhook.</summary>
+public sealed record SendMessageResponse(
+    string? MessagingProduct,
+    IReadOnlyList<SentContact>? Contacts,
+    IReadOnlyList<SentMessage>? Messages);
+
+public sealed record SentContact(string? Input, string? WaId, string? UserId);
+
+/// <summary><c>message_status</c>: accepted, held_for_quality_assessment or paused, when Meta says.</summary>
+public sealed record SentMessage(string Id, string? MessageStatus);
+
+public sealed record MediaUploadResponse(string Id);
+
+/// <summary>Reference §3.6: <c>message_id</c> is the inbound wamid.</summary>
+public sealed record MarkReadRequest(string MessageId, TypingIndicator? TypingIndicator = null)
+{
+    public string MessagingProduct { get; init; } = "whatsapp";
+
+    public string Status { get; init; } = "read";
+}
+
+public sealed record TypingIndicator(string Type);
+
 public sealed record GraphErrorEnvelope(GraphErrorBody? Error);
 
 public sealed record GraphErrorBody(

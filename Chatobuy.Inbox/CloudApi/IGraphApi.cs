@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Refit;
 
 namespace Chatobuy.Inbox.CloudApi;
@@ -64,6 +65,33 @@ public interface IGraphApi
     Task<MediaInfo> GetMediaAsync(
         [Property(GraphConnection.OptionKey)] GraphConnection connection,
         string mediaId,
+        CancellationToken cancellationToken);
+
+    /// <summary>Reference §3: sends one message (the payload is the whole envelope: messaging_product, to, type, …).</summary>
+    [Post("/{phoneNumberId}/messages")]
+    Task<SendMessageResponse> SendMessageAsync(
+        [Property(GraphConnection.OptionKey)] GraphConnection connection,
+        string phoneNumberId,
+        [Body] JsonObject payload,
+        CancellationToken cancellationToken);
+
+    /// <summary>Reference §3.6: marks an inbound message read, optionally showing the typing indicator.</summary>
+    [Post("/{phoneNumberId}/messages")]
+    Task<SuccessResponse> MarkReadAsync(
+        [Property(GraphConnection.OptionKey)] GraphConnection connection,
+        string phoneNumberId,
+        [Body] MarkReadRequest request,
+        CancellationToken cancellationToken);
+
+    /// <summary>Reference §4.1: uploads a file for sending; the answer is its media id.</summary>
+    [Multipart]
+    [Post("/{phoneNumberId}/media")]
+    Task<MediaUploadResponse> UploadMediaAsync(
+        [Property(GraphConnection.OptionKey)] GraphConnection connection,
+        string phoneNumberId,
+        [AliasAs("messaging_product")] string messagingProduct,
+        [AliasAs("type")] string type,
+        [AliasAs("file")] ByteArrayPart file,
         CancellationToken cancellationToken);
 
     [Post("/{phoneNumberId}")]

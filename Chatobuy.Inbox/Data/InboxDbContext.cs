@@ -1,6 +1,7 @@
 using Chatobuy.Inbox.Features.Api;
 using Chatobuy.Inbox.Features.Channels;
 using Chatobuy.Inbox.Features.Inbox;
+using Chatobuy.Inbox.Features.Outbound;
 using Chatobuy.Inbox.Features.Users;
 using Chatobuy.Inbox.Features.Webhooks;
 using Microsoft.AspNetCore.Identity;
@@ -30,6 +31,8 @@ public sealed class InboxDbContext(DbContextOptions<InboxDbContext> options)
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
 
     public DbSet<ChannelEvent> ChannelEvents => Set<ChannelEvent>();
+
+    public DbSet<OutboxItem> OutboxItems => Set<OutboxItem>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

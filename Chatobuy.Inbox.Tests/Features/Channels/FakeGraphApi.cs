@@ -1,5 +1,7 @@
 using System.Net;
+using System.Diagnostics;
 using System.Text;
+using System.Text.Json.Nodes;
 using Chatobuy.Inbox.CloudApi;
 using Refit;
 
@@ -75,6 +77,68 @@ internal sealed class FakeGraphApi : IGraphApi
             ? Fail<MediaInfo>(failure, 500)
             : Answer(Media[mediaId]);
     }
+
+    /// <summary>Every message payload sent, in order.</summary>
+    public List<JsonObject> SentPayloads { get; } = [];
+
+    /// <summary>A copy of <see cref="SentPayloads"/>, safe while the sender is at work.</summary>
+    public List<JsonObject> SentSnapshot()
+    {
+        lock (SentPayloads)
+        {
+            return [.. SentPayloads];
+        }
+    }
+
+    /// <summary><see cref="Stopwatch"/> timestamps of the send calls, in order.</summary>
+    public List<long> SendTimestamps { get; } = [];
+
+    /// <summary>What the next sends do, one each (a Graph error body with its HTTP status, or an exception); then they succeed.</summary>
+    public Queue<Func<Task<SendMessageResponse>>> SendBehaviours { get; } = new();
+
+    public List<(string FileName, string MimeType, int Length)> Uploads { get; } = [];
+
+    private int _wamids;
+
+    public Task<SendMessageResponse> SendMessageAsync(GraphConnection connection, string phoneNumberId, JsonObject payload, CancellationToken cancellationToken)
+    {
+        Func<Task<SendMessageResponse>>? behaviour;
+        lock (SentPayloads)
+        {
+            SentPayloads.Add((JsonObject)payload.DeepClone());
+            SendTimestamps.Add(Stopwatch.GetTimestamp());
+            SendBehaviours.TryDequeue(out behaviour);
+        }
+
+        if (behaviour is not null)
+        {
+            return behaviour();
+        }
+
+        var wamid = $"wamid.fake{Interlocked.Increment(ref _wamids)}";
+        var to = payload["to"]?.GetValue<string>();
+        return Task.FromResult(new SendMessageResponse("whatsapp", [new SentContact(to, to, null)], [new SentMessage(wamid, "accepted")]));
+    }
+
+    public Task<SuccessResponse> MarkReadAsync(GraphConnection connection, string phoneNumberId, MarkReadRequest request, CancellationToken cancellationToken)
+    {
+        Calls.Add($"read:{request.MessageId}");
+        return Answer(new SuccessResponse(true));
+    }
+
+    public Task<MediaUploadResponse> UploadMediaAsync(GraphConnection connection, string phoneNumberId, string messagingProduct, string type, ByteArrayPart file, CancellationToken cancellationToken)
+    {
+        lock (Uploads)
+        {
+            Uploads.Add((file.FileName, type, file.Value.Length));
+        }
+
+        return Answer(new MediaUploadResponse($"media-{Uploads.Count}"));
+    }
+
+    /// <summary>A send answered with a Graph error (nothing was sent).</summary>
+    public static Func<Task<SendMessageResponse>> Refuse(int code, int status = 400) =>
+        () => Fail<SendMessageResponse>($$$"""{"error":{"message":"(#{{{code}}}) refused","type":"OAuthException","code":{{{code}}},"fbtrace_id":"Atrace{{{code}}}"}}""", status);
 
     private static PhoneNumberData Number(string id, string display, string name, string quality) =>
         new(id, display, name, quality, "VERIFIED", "APPROVED", "CONNECTED", "CLOUD_API", new PhoneThroughput("STANDARD"));

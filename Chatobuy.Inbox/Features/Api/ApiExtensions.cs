@@ -1,3 +1,4 @@
+using Chatobuy.Inbox.Features.Outbound;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -29,6 +30,7 @@ public static class ApiExtensions
             .DisableAntiforgery();
         api.MapChannelsEndpoints();
         api.MapConversationsEndpoints();
+        api.MapOutboundEndpoints();
         return app;
     }
 }

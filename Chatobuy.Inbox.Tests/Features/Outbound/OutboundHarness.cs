@@ -1,0 +1,134 @@
+using Chatobuy.Inbox.CloudApi;
+using Chatobuy.Inbox.Data;
+using Chatobuy.Inbox.Features.Channels;
+using Chatobuy.Inbox.Features.Inbox;
+using Chatobuy.Inbox.Features.Outbound;
+using Chatobuy.Inbox.Tests.Features.Channels;
+using Chatobuy.Inbox.Tests.Support;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Chatobuy.Inbox.Tests.Features.Outbound;
+
+/// <summary>The outbound service and sender against a fake Graph API, on a real migrated SQLite file.</summary>
+internal sealed class OutboundHarness : IAsyncDisposable
+{
+    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "chatobuy-outbound-tests", Guid.NewGuid().ToString("N"));
+    private ServiceProvider _services = default!;
+
+    public FakeGraphApi Graph { get; } = new();
+
+    public OutboundOptions Options { get; } = new() { BaseDelayMilliseconds = 1000, PollIntervalMilliseconds = 50 };
+
+    public Channel Channel { get; private set; } = default!;
+
+    public RecordingNotifier Notifier { get; } = new();
+
+    public OutboundService Service => _services.GetRequiredService<OutboundService>();
+
+    public OutboundSender Sender => _services.GetRequiredService<OutboundSender>();
+
+    public static async Task<OutboundHarness> StartAsync(TimeProvider time, Action<OutboundOptions>? configure = null)
+    {
+        var harness = new OutboundHarness();
+        configure?.Invoke(harness.Options);
+        await harness.InitializeAsync(time);
+        return harness;
+    }
+
+    public async Task<InboxDbContext> DbAsync() =>
+        await _services.GetRequiredService<IDbContextFactory<InboxDbContext>>().CreateDbContextAsync();
+
+    /// <summary>A customer and an open conversation with them; the window opened by a message at <paramref name="lastInboundAt"/>.</summary>
+    public async Task<long> AddConversationAsync(string waId, DateTimeOffset? lastInboundAt)
+    {
+        await using var db = await DbAsync();
+        var now = DateTimeOffset.UtcNow;
+        var contact = new Contact { WaId = waId, CreatedAt = now, UpdatedAt = now };
+        db.Contacts.Add(contact);
+        await db.SaveChangesAsync();
+        var conversation = new Conversation { ChannelId = Channel.Id, ContactId = contact.Id, LastInboundAt = lastInboundAt, LastMessageAt = now, CreatedAt = now };
+        db.Conversations.Add(conversation);
+        await db.SaveChangesAsync();
+        return conversation.Id;
+    }
+
+    public async Task<Message> MessageAsync(long id)
+    {
+        await using var db = await DbAsync();
+        return await db.Messages.AsNoTracking().SingleAsync(m => m.Id == id);
+    }
+
+    public async Task<List<OutboxItem>> OutboxAsync(long messageId)
+    {
+        await using var db = await DbAsync();
+        return await db.OutboxItems.AsNoTracking().Where(o => o.MessageId == messageId).OrderBy(o => o.Id).ToListAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        try
+        {
+            Directory.Delete(_dataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Under the temp folder anyway.
+        }
+    }
+
+    private async Task InitializeAsync(TimeProvider time)
+    {
+        Directory.CreateDirectory(_dataDirectory);
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton(new DataPaths(_dataDirectory));
+        services.AddDbContextFactory<InboxDbContext>(o => o.UseSqlite($"Data Source={Path.Combine(_dataDirectory, "inbox.db")}"));
+        services.AddSingleton<IDataProtectionProvider>(new EphemeralDataProtectionProvider());
+        services.AddSingleton<ChannelSecrets>();
+        services.AddSingleton<IGraphApi>(Graph);
+        services.AddHttpClient();
+        services.AddScoped<GraphClient>();
+        services.AddSingleton<MediaStore>();
+        services.AddSingleton(time);
+        services.AddSingleton(Microsoft.Extensions.Options.Options.Create(Options));
+        services.AddSingleton<IInboxNotifier>(Notifier);
+        services.AddSingleton<OutboundSignal>();
+        services.AddSingleton<OutboundNotifications>();
+        services.AddSingleton<OutboundService>();
+        services.AddSingleton<OutboundSender>();
+        _services = services.BuildServiceProvider();
+
+        await using var db = await DbAsync();
+        await db.Database.MigrateAsync();
+        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        Channel = TestChannels.New(_services.GetRequiredService<ChannelSecrets>(), "Shop", "1001");
+        db.Channels.Add(Channel);
+        await db.SaveChangesAsync();
+    }
+}
+
+/// <summary>Records what live views would have been told.</summary>
+internal sealed class RecordingNotifier : IInboxNotifier
+{
+    public List<string> Events { get; } = [];
+
+    public Task MessageCreatedAsync(string channelId, long conversationId, long messageId, CancellationToken cancellationToken = default) => Add($"created:{messageId}");
+
+    public Task MessageUpdatedAsync(string channelId, long conversationId, long messageId, CancellationToken cancellationToken = default) => Add($"updated:{messageId}");
+
+    public Task ConversationUpdatedAsync(string channelId, long conversationId, CancellationToken cancellationToken = default) => Add($"conversation:{conversationId}");
+
+    private Task Add(string value)
+    {
+        lock (Events)
+        {
+            Events.Add(value);
+        }
+
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,344 @@
+using System.Diagnostics;
+using Chatobuy.Inbox.Features.Inbox;
+using Chatobuy.Inbox.Features.Outbound;
+using Chatobuy.Inbox.Tests.Features.Channels;
+using Chatobuy.Inbox.Tests.Features.Inbox;
+using Microsoft.EntityFrameworkCore;
+
+namespace Chatobuy.Inbox.Tests.Features.Outbound;
+
+/// <summary>The outbound pipeline from <see cref="OutboundService"/> through <see cref="OutboundSender"/> to a fake Graph API.</summary>
+public sealed class OutboundSenderTests : IAsyncLifetime
+{
+    private const string Customer = "15550001111";
+    // Whole seconds: the database stores times to about a millisecond.
+    private readonly ManualTime _time = new(new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero));
+    private OutboundHarness _harness = default!;
+    private long _conversationId;
+
+    public async Task InitializeAsync()
+    {
+        _harness = await OutboundHarness.StartAsync(_time);
+        _conversationId = await _harness.AddConversationAsync(Customer, _time.Now.AddMinutes(-5));
+    }
+
+    public async Task DisposeAsync() => await _harness.DisposeAsync();
+
+    [Fact]
+    public async Task Send_Text_SentWithWamidAndCallbackData()
+    {
+        var queued = await SendTextAsync("Hello Ana", "c-1");
+
+        var before = await _harness.MessageAsync(queued);
+        before.Status.ShouldBe(MessageStatus.Pending);
+        before.Direction.ShouldBe(MessageDirection.Outbound);
+        (await _harness.Sender.RunOnceAsync(CancellationToken.None)).ShouldBe(1);
+
+        var message = await _harness.MessageAsync(queued);
+        message.WaMessageId.ShouldBe("wamid.fake1");
+        message.Status.ShouldBe(MessageStatus.Sent);
+        var outbox = (await _harness.OutboxAsync(queued)).ShouldHaveSingleItem();
+        outbox.State.ShouldBe(OutboxState.Sent);
+        var payload = _harness.Graph.SentPayloads.ShouldHaveSingleItem();
+        payload["to"]!.GetValue<string>().ShouldBe(Customer);
+        payload["type"]!.GetValue<string>().ShouldBe("text");
+        payload["text"]!["body"]!.GetValue<string>().ShouldBe("Hello Ana");
+        payload["biz_opaque_callback_data"]!.GetValue<string>().ShouldBe(outbox.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        _harness.Notifier.Events.ShouldContain($"created:{queued}");
+        _harness.Notifier.Events.ShouldContain($"updated:{queued}");
+    }
+
+    [Fact]
+    public async Task Send_SameClientMessageIdTwice_OneMessageAndOneOutboxItem()
+    {
+        var first = await SendTextAsync("Hello", "double-click");
+        var second = await SendTextAsync("Hello", "double-click");
+
+        second.ShouldBe(first);
+        await using var db = await _harness.DbAsync();
+        (await db.Messages.CountAsync()).ShouldBe(1);
+        (await db.OutboxItems.CountAsync()).ShouldBe(1);
+    }
+
+    [Theory]
+    [InlineData(25)]
+    [InlineData(null)]
+    public async Task Send_WindowClosed_RefusedAndNothingWritten(int? hoursAgo)
+    {
+        var closed = await _harness.AddConversationAsync("15550002222", hoursAgo is null ? null : _time.Now.AddHours(-hoursAgo.Value));
+
+        var result = await _harness.Service.SendAsync(new SendRequest(closed, "late", "Still there?"), CancellationToken.None);
+
+        result.MessageId.ShouldBeNull();
+        result.Error.ShouldBe("More than 24 hours have passed since the customer last wrote. WhatsApp only allows an approved template now.");
+        await using var db = await _harness.DbAsync();
+        (await db.Messages.CountAsync()).ShouldBe(0);
+        (await db.OutboxItems.CountAsync()).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Send_InvalidInput_RefusedWithClearMessage()
+    {
+        (await _harness.Service.SendAsync(new SendRequest(_conversationId, "long", new string('a', 4097)), CancellationToken.None))
+            .Error.ShouldBe("A WhatsApp message can be at most 4096 characters; this one has 4097.");
+        (await _harness.Service.SendAsync(new SendRequest(_conversationId, "gif", null, Media: new OutboundMedia("image", "a.gif", "image/gif", [1, 2], null)), CancellationToken.None))
+            .Error.ShouldBe("WhatsApp does not accept image/gif as an image. Allowed: JPEG or PNG, up to 5 MB.");
+        (await _harness.Service.SendAsync(new SendRequest(_conversationId, "big", null, Media: new OutboundMedia("image", "a.jpg", "image/jpeg", new byte[(5 * 1024 * 1024) + 1], null)), CancellationToken.None))
+            .Error.ShouldBe("The file is 5.0 MB; WhatsApp accepts image files up to 5 MB.");
+        (await _harness.Service.SendAsync(new SendRequest(999_999, "nobody", "Hi"), CancellationToken.None))
+            .Error.ShouldBe(OutboundService.ConversationNotFound);
+    }
+
+    [Fact]
+    public async Task Sender_RateLimitedThenAccepted_RetriedAfterBackoffAndSentOnce()
+    {
+        _harness.Graph.SendBehaviours.Enqueue(FakeGraphApi.Refuse(130429));
+        var id = await SendTextAsync("Hi", "busy");
+
+        await _harness.Sender.RunOnceAsync(CancellationToken.None);
+
+        var outbox = (await _harness.OutboxAsync(id)).ShouldHaveSingleItem();
+        outbox.State.ShouldBe(OutboxState.Queued);
+        outbox.Attempts.ShouldBe(1);
+        outbox.NextAttemptAt.ShouldBe(_time.Now.AddSeconds(1));
+        (await _harness.MessageAsync(id)).Status.ShouldBe(MessageStatus.Pending);
+
+        (await _harness.Sender.RunOnceAsync(CancellationToken.None)).ShouldBe(0, "not due before the backoff has passed");
+        _time.Advance(TimeSpan.FromSeconds(1));
+        (await _harness.Sender.RunOnceAsync(CancellationToken.None)).ShouldBe(1);
+
+        var message = await _harness.MessageAsync(id);
+        message.Status.ShouldBe(MessageStatus.Sent);
+        message.WaMessageId.ShouldBe("wamid.fake1");
+        _harness.Graph.SentPayloads.Count.ShouldBe(2);
+        (await _harness.OutboxAsync(id)).ShouldHaveSingleItem().State.ShouldBe(OutboxState.Sent);
+    }
+
+    [Fact]
+    public void Backoff_PairRateLimit_GrowsFasterThanOtherErrors()
+    {
+        var options = new OutboundOptions { BaseDelayMilliseconds = 1000, MaxDelaySeconds = 900 };
+        OutboundSender.BackoffAfter(1, 130429, options).ShouldBe(TimeSpan.FromSeconds(1));
+        OutboundSender.BackoffAfter(3, 130429, options).ShouldBe(TimeSpan.FromSeconds(4));
+        OutboundSender.BackoffAfter(2, 131056, options).ShouldBe(TimeSpan.FromSeconds(16));
+        OutboundSender.BackoffAfter(8, 131056, options).ShouldBe(TimeSpan.FromSeconds(900));
+    }
+
+    [Fact]
+    public async Task Sender_RetryableErrorEveryTime_FailedAfterMaxAttempts()
+    {
+        for (var i = 0; i < 8; i++)
+        {
+            _harness.Graph.SendBehaviours.Enqueue(FakeGraphApi.Refuse(131000, 500));
+        }
+
+        var id = await SendTextAsync("Hi", "flaky");
+        for (var i = 0; i < 8; i++)
+        {
+            await _harness.Sender.RunOnceAsync(CancellationToken.None);
+            _time.Advance(TimeSpan.FromMinutes(20));
+        }
+
+        var message = await _harness.MessageAsync(id);
+        message.Status.ShouldBe(MessageStatus.Failed);
+        message.ErrorCode.ShouldBe(131000);
+        message.ErrorTitle.ShouldBe("Meta had a temporary problem.");
+        _harness.Graph.SentPayloads.Count.ShouldBe(8);
+        (await _harness.OutboxAsync(id)).ShouldHaveSingleItem().State.ShouldBe(OutboxState.Failed);
+    }
+
+    [Fact]
+    public async Task Sender_WindowClosedAnswered_FailedWithExplanationAndNotRetried()
+    {
+        _harness.Graph.SendBehaviours.Enqueue(FakeGraphApi.Refuse(131047));
+        var id = await SendTextAsync("Hi", "too-late");
+
+        await _harness.Sender.RunOnceAsync(CancellationToken.None);
+        _time.Advance(TimeSpan.FromMinutes(5));
+        await _harness.Sender.RunOnceAsync(CancellationToken.None);
+
+        var message = await _harness.MessageAsync(id);
+        message.Status.ShouldBe(MessageStatus.Failed);
+        message.ErrorCode.ShouldBe(131047);
+        message.ErrorTitle.ShouldBe("More than 24 hours have passed since the customer last wrote. WhatsApp only allows an approved template now.");
+        message.ErrorDetails!.ShouldContain("Send an approved template");
+        _harness.Graph.SentPayloads.Count.ShouldBe(1);
+        (await _harness.OutboxAsync(id)).ShouldHaveSingleItem().State.ShouldBe(OutboxState.Failed);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Sender_NoAnswerAfterSending_UnconfirmedNeverResentThenSettledByStatusWebhook(bool timeout)
+    {
+        _harness.Graph.SendBehaviours.Enqueue(() => timeout
+            ? throw new TaskCanceledException("The request was canceled due to the configured HttpClient.Timeout", new TimeoutException())
+            : throw new HttpRequestException(HttpRequestError.ResponseEnded, "The response ended prematurely."));
+        var id = await SendTextAsync("Hi", "lost");
+
+        await _harness.Sender.RunOnceAsync(CancellationToken.None);
+
+        var outbox = (await _harness.OutboxAsync(id)).ShouldHaveSingleItem();
+        outbox.State.ShouldBe(OutboxState.Unconfirmed);
+        var message = await _harness.MessageAsync(id);
+        message.Status.ShouldBe(MessageStatus.Pending);
+        message.ErrorTitle.ShouldBe(OutboundSender.UnconfirmedTitle);
+
+        _time.Advance(TimeSpan.FromHours(1));
+        await _harness.Sender.RunOnceAsync(CancellationToken.None);
+        _harness.Graph.SentPayloads.Count.ShouldBe(1, "an unconfirmed send is never repeated automatically");
+
+        // Meta did get it: its status webhook (stored by ingestion before the wamid was known) echoes the callback data.
+        await using (var db = await _harness.DbAsync())
+        {
+            db.MessageStatusUpdates.AddRange(
+                new MessageStatusUpdate { WaMessageId = "wamid.late", Status = MessageStatus.Sent, Timestamp = _time.Now, BizOpaqueCallbackData = outbox.CallbackData },
+                new MessageStatusUpdate { WaMessageId = "wamid.late", Status = MessageStatus.Delivered, Timestamp = _time.Now, BizOpaqueCallbackData = outbox.CallbackData });
+            await db.SaveChangesAsync();
+        }
+
+        await _harness.Sender.RunOnceAsync(CancellationToken.None);
+
+        message = await _harness.MessageAsync(id);
+        message.WaMessageId.ShouldBe("wamid.late");
+        message.Status.ShouldBe(MessageStatus.Delivered);
+        message.ErrorTitle.ShouldBeNull();
+        (await _harness.OutboxAsync(id)).ShouldHaveSingleItem().State.ShouldBe(OutboxState.Sent);
+        _harness.Graph.SentPayloads.Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Sender_StatusArrivedBeforeAnswer_MessageKeepsLaterStatus()
+    {
+        await using (var db = await _harness.DbAsync())
+        {
+            db.MessageStatusUpdates.Add(new MessageStatusUpdate { WaMessageId = "wamid.fake1", Status = MessageStatus.Read, Timestamp = _time.Now });
+            await db.SaveChangesAsync();
+        }
+
+        var id = await SendTextAsync("Hi", "fast-reader");
+        await _harness.Sender.RunOnceAsync(CancellationToken.None);
+
+        (await _harness.MessageAsync(id)).Status.ShouldBe(MessageStatus.Read);
+    }
+
+    [Fact]
+    public async Task Retry_FailedMessage_SentAgainAsNewAttempt()
+    {
+        _harness.Graph.SendBehaviours.Enqueue(FakeGraphApi.Refuse(131009));
+        var id = await SendTextAsync("Hi", "retry-me");
+        await _harness.Sender.RunOnceAsync(CancellationToken.None);
+        (await _harness.MessageAsync(id)).Status.ShouldBe(MessageStatus.Failed);
+
+        var retried = await _harness.Service.RetryAsync(id, confirmUnconfirmed: false, CancellationToken.None);
+        retried.ShouldBe(SendResult.Ok(id));
+        await _harness.Sender.RunOnceAsync(CancellationToken.None);
+
+        var message = await _harness.MessageAsync(id);
+        message.Status.ShouldBe(MessageStatus.Sent);
+        message.WaMessageId.ShouldBe("wamid.fake1");
+        message.ErrorCode.ShouldBeNull();
+        _harness.Graph.SentPayloads.Count.ShouldBe(2);
+        (await _harness.OutboxAsync(id)).Select(o => o.State).ShouldBe([OutboxState.Failed, OutboxState.Sent]);
+    }
+
+    [Fact]
+    public async Task Retry_SentOrUnconfirmedWithoutConsent_Refused()
+    {
+        var sent = await SendTextAsync("Hi", "fine");
+        await _harness.Sender.RunOnceAsync(CancellationToken.None);
+        (await _harness.Service.RetryAsync(sent, false, CancellationToken.None)).Error.ShouldBe("Only a message that failed can be sent again.");
+
+        _harness.Graph.SendBehaviours.Enqueue(() => throw new TaskCanceledException("timeout", new TimeoutException()));
+        var lost = await SendTextAsync("Hi again", "lost");
+        await _harness.Sender.RunOnceAsync(CancellationToken.None);
+        (await _harness.Service.RetryAsync(lost, false, CancellationToken.None)).Error
+            .ShouldBe("This message may already have reached the customer. Confirm that sending it again is fine.");
+
+        (await _harness.Service.RetryAsync(lost, true, CancellationToken.None)).MessageId.ShouldBe(lost);
+        await _harness.Sender.RunOnceAsync(CancellationToken.None);
+        (await _harness.MessageAsync(lost)).Status.ShouldBe(MessageStatus.Sent);
+    }
+
+    [Fact]
+    public async Task Send_Image_UploadedThenSentByMediaId()
+    {
+        byte[] jpeg = [0xFF, 0xD8, 0xFF, 1, 2, 3];
+        var result = await _harness.Service.SendAsync(
+            new SendRequest(_conversationId, "photo", null, Media: new OutboundMedia("image", "shoe.jpg", "image/jpeg", jpeg, "New model")),
+            CancellationToken.None);
+
+        await _harness.Sender.RunOnceAsync(CancellationToken.None);
+
+        _harness.Graph.Uploads.ShouldBe([("shoe.jpg", "image/jpeg", jpeg.Length)]);
+        var payload = _harness.Graph.SentPayloads.ShouldHaveSingleItem();
+        payload["image"]!["id"]!.GetValue<string>().ShouldBe("media-1");
+        payload["image"]!["caption"]!.GetValue<string>().ShouldBe("New model");
+        var message = await _harness.MessageAsync(result.MessageId!.Value);
+        message.Type.ShouldBe("image");
+        message.Status.ShouldBe(MessageStatus.Sent);
+        message.MediaState.ShouldBe(MediaState.Downloaded);
+    }
+
+    [Fact]
+    public async Task Sender_SecondMessageToSameCustomer_WaitsForTheFirst()
+    {
+        var first = await SendTextAsync("One", "one");
+        var second = await SendTextAsync("Two", "two");
+
+        (await _harness.Sender.RunOnceAsync(CancellationToken.None)).ShouldBe(1);
+        (await _harness.Sender.RunOnceAsync(CancellationToken.None)).ShouldBe(1);
+
+        _harness.Graph.SentPayloads.Select(p => p["text"]!["body"]!.GetValue<string>()).ShouldBe(["One", "Two"]);
+        (await _harness.MessageAsync(first)).WaMessageId.ShouldBe("wamid.fake1");
+        (await _harness.MessageAsync(second)).WaMessageId.ShouldBe("wamid.fake2");
+    }
+
+    private async Task<long> SendTextAsync(string text, string clientMessageId)
+    {
+        var result = await _harness.Service.SendAsync(new SendRequest(_conversationId, clientMessageId, text), CancellationToken.None);
+        result.Error.ShouldBeNull();
+        return result.MessageId!.Value;
+    }
+}
+
+/// <summary>The per-number rate limit on the real clock.</summary>
+public sealed class OutboundRateLimitTests
+{
+    [Fact]
+    public async Task Sender_200QueuedAtFiftyPerSecond_NoOneSecondWindowHasMoreThanFifty()
+    {
+        await using var harness = await OutboundHarness.StartAsync(TimeProvider.System, o => o.MessagesPerSecond = 50);
+        for (var i = 0; i < 200; i++)
+        {
+            var conversation = await harness.AddConversationAsync($"1555{i:D7}", DateTimeOffset.UtcNow);
+            (await harness.Service.SendAsync(new SendRequest(conversation, $"bulk-{i}", $"Offer {i}"), CancellationToken.None)).Error.ShouldBeNull();
+        }
+
+        var sent = 0;
+        var deadline = Stopwatch.StartNew();
+        while (sent < 200 && deadline.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            sent += await harness.Sender.RunOnceAsync(CancellationToken.None);
+        }
+
+        sent.ShouldBe(200);
+        var stamps = harness.Graph.SendTimestamps.Order().ToList();
+        stamps.Count.ShouldBe(200);
+        var most = 0;
+        for (int start = 0, end = 0; start < stamps.Count; start++)
+        {
+            while (end < stamps.Count && Stopwatch.GetElapsedTime(stamps[start], stamps[end]) < TimeSpan.FromSeconds(1))
+            {
+                end++;
+            }
+
+            most = Math.Max(most, end - start);
+        }
+
+        most.ShouldBeLessThanOrEqualTo(50);
+        most.ShouldBeGreaterThan(25, "the limiter should not be far below the limit");
+        await using var db = await harness.DbAsync();
+        (await db.Messages.CountAsync(m => m.Status == MessageStatus.Sent)).ShouldBe(200);
+    }
+}

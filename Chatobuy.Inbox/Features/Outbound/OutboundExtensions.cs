@@ -1,0 +1,19 @@
+namespace Chatobuy.Inbox.Features.Outbound;
+
+public static class OutboundExtensions
+{
+    public static IServiceCollection AddOutbound(this IServiceCollection services)
+    {
+        services.AddOptions<OutboundOptions>()
+            .BindConfiguration(OutboundOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        services.AddSingleton<OutboundSignal>();
+        services.AddSingleton<OutboundNotifications>();
+        services.AddSingleton<OutboundService>();
+        services.AddSingleton<OutboundSender>();
+        services.AddHostedService(provider => provider.GetRequiredService<OutboundSender>());
+        return services;
+    }
+}

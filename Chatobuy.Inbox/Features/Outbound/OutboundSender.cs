@@ -1,0 +1,551 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text.Json.Nodes;
+using System.Threading.RateLimiting;
+using Chatobuy.Inbox.CloudApi;
+using Chatobuy.Inbox.Data;
+using Chatobuy.Inbox.Features.Channels;
+using Chatobuy.Inbox.Features.Inbox;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Chatobuy.Inbox.Features.Outbound;
+
+/// <summary>
+/// Drains the outbox: per phone number, queued items oldest first, under a token bucket (Meta's per-number
+/// throughput) and a per-customer pace (Meta's pair rate), one request in flight per customer so their order holds.
+/// Errors Meta answered before sending are retried with backoff; a request that may have left without an answer is
+/// marked unconfirmed and never sent again automatically: the status webhook echoing its callback data settles it.
+/// </summary>
+public sealed partial class OutboundSender(
+    IDbContextFactory<InboxDbContext> dbFactory,
+    IServiceScopeFactory scopes,
+    ChannelSecrets secrets,
+    MediaStore mediaStore,
+    OutboundSignal signal,
+    OutboundNotifications notifications,
+    IOptions<OutboundOptions> options,
+    TimeProvider time,
+    ILogger<OutboundSender> logger) : BackgroundService
+{
+    public const string UnconfirmedTitle = "Unconfirmed: the request left but no answer came; it will be settled by Meta's status webhook";
+
+    private readonly ConcurrentDictionary<string, PhoneLane> _lanes = new();
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var interval = TimeSpan.FromMilliseconds(options.Value.PollIntervalMilliseconds);
+        try
+        {
+            await RecoverInterruptedAsync(stoppingToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            LogPassFailed(exception);
+        }
+
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var dispatched = 0;
+            try
+            {
+                dispatched = await RunOnceAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception exception)
+            {
+                LogPassFailed(exception);
+            }
+
+            if (dispatched == 0)
+            {
+                await signal.WaitAsync(interval, stoppingToken);
+            }
+        }
+    }
+
+    public override void Dispose()
+    {
+        foreach (var lane in _lanes.Values)
+        {
+            lane.Dispose();
+        }
+
+        base.Dispose();
+    }
+
+    /// <summary>
+    /// One pass: settles unconfirmed sends the webhook has news of, then sends what is due on every phone number
+    /// (in parallel across numbers) and waits for the answers. Returns how many sends it made.
+    /// </summary>
+    public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        await SettleUnconfirmedAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        List<string> phones;
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            phones = await db.OutboxItems.AsNoTracking()
+                .Where(o => o.State == OutboxState.Queued && (o.NextAttemptAt == null || o.NextAttemptAt <= now))
+                .Select(o => o.PhoneNumberId)
+                .Distinct()
+                .ToListAsync(cancellationToken);
+        }
+
+        var counts = await Task.WhenAll(phones.Select(phone => DrainAsync(phone, cancellationToken)));
+        return counts.Sum();
+    }
+
+    /// <summary>
+    /// Items left "sending" by a stop mid-request may have reached Meta: they become unconfirmed, never resent blindly.
+    /// </summary>
+    public async Task RecoverInterruptedAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var interrupted = await db.OutboxItems.Where(o => o.State == OutboxState.Sending).ToListAsync(cancellationToken);
+        if (interrupted.Count == 0)
+        {
+            return;
+        }
+
+        var ids = interrupted.Select(o => o.MessageId).ToList();
+        var messages = await db.Messages.Where(m => ids.Contains(m.Id)).ToDictionaryAsync(m => m.Id, cancellationToken);
+        foreach (var item in interrupted)
+        {
+            item.State = OutboxState.Unconfirmed;
+            item.LastError = "The app stopped while this message was being sent.";
+            if (messages.TryGetValue(item.MessageId, out var message) && message.Status == MessageStatus.Pending)
+            {
+                message.ErrorTitle = UnconfirmedTitle;
+                message.ErrorDetails = item.LastError;
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        LogRecovered(interrupted.Count);
+    }
+
+    /// <summary>The wait before the next try after the <paramref name="attempts"/>-th retryable error.</summary>
+    public static TimeSpan BackoffAfter(int attempts, int errorCode, OutboundOptions options)
+    {
+        var units = errorCode == 131056 ? Math.Pow(4, attempts) : Math.Pow(2, Math.Max(0, attempts - 1));
+        var milliseconds = Math.Min(units * options.BaseDelayMilliseconds, options.MaxDelaySeconds * 1000.0);
+        return TimeSpan.FromMilliseconds(milliseconds);
+    }
+
+    private async Task<int> DrainAsync(string phoneNumberId, CancellationToken cancellationToken)
+    {
+        var lane = _lanes.GetOrAdd(phoneNumberId, phone => new PhoneLane(options.Value.MessagesPerSecondFor(phone)));
+        if (!await lane.Gate.WaitAsync(0, cancellationToken))
+        {
+            return 0; // this number's sender is already at work
+        }
+
+        try
+        {
+            List<QueuedItem> queued;
+            await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+            {
+                queued = await db.OutboxItems.AsNoTracking()
+                    .Where(o => o.PhoneNumberId == phoneNumberId && o.State == OutboxState.Queued)
+                    .OrderBy(o => o.CreatedAt)
+                    .ThenBy(o => o.Id)
+                    .Select(o => new QueuedItem(o.Id, o.Recipient, o.NextAttemptAt))
+                    .Take(options.Value.BatchSize)
+                    .ToListAsync(cancellationToken);
+            }
+
+            var now = time.GetUtcNow();
+            var settings = options.Value;
+            var taken = new HashSet<string>();
+            var running = new List<Task>();
+            using var slots = new SemaphoreSlim(settings.MaxConcurrentSendsPerNumber);
+            foreach (var item in queued)
+            {
+                // One per customer per pass, and never past an older one still waiting: their order holds.
+                if (!taken.Add(item.Recipient) || item.NextAttemptAt > now || !lane.TryTakePairSlot(item.Recipient, now, settings))
+                {
+                    continue;
+                }
+
+                await slots.WaitAsync(cancellationToken);
+                running.Add(SendReleasingAsync(lane, item.Id, slots, cancellationToken));
+            }
+
+            await Task.WhenAll(running);
+            return running.Count;
+        }
+        finally
+        {
+            lane.Gate.Release();
+        }
+    }
+
+    private async Task SendReleasingAsync(PhoneLane lane, long outboxId, SemaphoreSlim slots, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.Yield();
+            await SendOneAsync(lane, outboxId, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LogSendCrashed(exception, outboxId);
+        }
+        finally
+        {
+            slots.Release();
+        }
+    }
+
+    private async Task SendOneAsync(PhoneLane lane, long outboxId, CancellationToken cancellationToken)
+    {
+        OutboxItem? item;
+        Channel? channel;
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            // Claim it: only one sender may take a queued item.
+            var claimed = await db.OutboxItems
+                .Where(o => o.Id == outboxId && o.State == OutboxState.Queued)
+                .ExecuteUpdateAsync(s => s.SetProperty(o => o.State, OutboxState.Sending), cancellationToken);
+            if (claimed == 0)
+            {
+                return;
+            }
+
+            item = await db.OutboxItems.AsNoTracking().FirstAsync(o => o.Id == outboxId, cancellationToken);
+            channel = await db.Channels.AsNoTracking().FirstOrDefaultAsync(c => c.Id == item.ChannelId, cancellationToken);
+        }
+
+        var started = false;
+        try
+        {
+            var outcome = await CallGraphAsync(lane, item, channel, () => started = true, cancellationToken);
+            await RecordAsync(item, outcome, CancellationToken.None);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopping: a request not yet made goes back to the queue; one in flight may have reached Meta.
+            var outcome = started
+                ? new SendOutcome(null, null, GraphErrorExplainer.Explain(GraphErrorExplainer.Unconfirmed, null, null, "The app stopped during the request.", null, null, GraphOperation.SendMessage))
+                : SendOutcome.Requeue;
+            await RecordAsync(item, outcome, CancellationToken.None);
+            throw;
+        }
+    }
+
+    private async Task<SendOutcome> CallGraphAsync(PhoneLane lane, OutboxItem item, Channel? channel, Action started, CancellationToken cancellationToken)
+    {
+        if (channel is null)
+        {
+            return SendOutcome.Refused("The channel this message was queued on was deleted.");
+        }
+
+        GraphConnection connection;
+        try
+        {
+            connection = new GraphConnection(channel.GraphBaseUrl, channel.GraphVersion, secrets.Unprotect(channel.AccessTokenProtected));
+        }
+        catch (CryptographicException)
+        {
+            return SendOutcome.Refused("The channel's access token cannot be read (the key ring changed). Reconnect the channel.");
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var graph = scope.ServiceProvider.GetRequiredService<GraphClient>();
+        var payload = JsonNode.Parse(item.PayloadJson)!.AsObject();
+        var type = payload["type"]!.GetValue<string>();
+        var mediaId = item.UploadedMediaId;
+        if (item.UploadPath is not null && mediaId is null)
+        {
+            var path = mediaStore.FullPath(item.UploadPath);
+            if (path is null || !File.Exists(path))
+            {
+                return SendOutcome.Refused("The file to send is no longer in the media folder.");
+            }
+
+            var bytes = await File.ReadAllBytesAsync(path, cancellationToken);
+            var uploaded = await graph.UploadMediaAsync(connection, item.PhoneNumberId, bytes, item.UploadFileName ?? "file", item.UploadMimeType ?? "application/octet-stream", cancellationToken);
+            if (!uploaded.Succeeded)
+            {
+                // An upload that may have left is harmless to repeat: it only makes a second media id.
+                var error = uploaded.Error!;
+                return new SendOutcome(null, null, error.IsUnconfirmed ? GraphErrorExplainer.Explain(GraphErrorExplainer.Unreachable, null, null, error.MetaMessage, null, null, GraphOperation.UploadMedia) : error);
+            }
+
+            mediaId = uploaded.Value;
+        }
+
+        if (mediaId is not null && payload[type] is JsonObject media)
+        {
+            media["id"] = mediaId;
+        }
+
+        payload["to"] = item.Recipient;
+        payload["biz_opaque_callback_data"] = item.CallbackData;
+
+        using var lease = await lane.Limiter.AcquireAsync(1, cancellationToken);
+        started();
+        var sent = await graph.SendMessageAsync(connection, item.PhoneNumberId, payload, cancellationToken);
+        if (!sent.Succeeded)
+        {
+            return new SendOutcome(null, mediaId, sent.Error);
+        }
+
+        var wamid = sent.Value!.Messages?.FirstOrDefault()?.Id;
+        return string.IsNullOrWhiteSpace(wamid)
+            ? new SendOutcome(null, mediaId, GraphErrorExplainer.Explain(GraphErrorExplainer.Unconfirmed, null, null, "Meta answered without a message id.", null, null, GraphOperation.SendMessage))
+            : new SendOutcome(wamid, mediaId, null);
+    }
+
+    /// <summary>Stores what came of one send in one transaction, then tells live views.</summary>
+    private async Task RecordAsync(OutboxItem snapshot, SendOutcome outcome, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var settings = options.Value;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var item = await db.OutboxItems.FirstAsync(o => o.Id == snapshot.Id, cancellationToken);
+        var message = await db.Messages.FirstAsync(m => m.Id == item.MessageId, cancellationToken);
+        item.UploadedMediaId = outcome.MediaId ?? item.UploadedMediaId;
+        if (outcome.MediaId is not null && message.MediaId is null)
+        {
+            message.MediaId = outcome.MediaId;
+        }
+
+        var error = outcome.Error;
+        if (outcome.IsRequeue)
+        {
+            item.State = OutboxState.Queued;
+        }
+        else if (outcome.WaMessageId is { } wamid)
+        {
+            item.State = OutboxState.Sent;
+            item.SentAt = now;
+            item.NextAttemptAt = null;
+            item.LastError = null;
+            await AttachAsync(db, message, wamid, item.CallbackData, now, cancellationToken);
+            LogSent(message.Id, item.Id, Mask(item.Recipient));
+        }
+        else if (error!.IsUnconfirmed)
+        {
+            item.State = OutboxState.Unconfirmed;
+            item.LastError = Trim(error.MetaMessage ?? error.Explanation, 2000);
+            message.ErrorTitle = UnconfirmedTitle;
+            message.ErrorDetails = $"{error.Explanation} {error.NextStep}";
+            LogUnconfirmed(message.Id, item.Id);
+        }
+        else if (error.IsRetryable && item.Attempts + 1 < settings.MaxAttempts)
+        {
+            item.Attempts++;
+            item.State = OutboxState.Queued;
+            item.NextAttemptAt = now + BackoffAfter(item.Attempts, error.Code, settings);
+            item.LastError = Trim(error.ForUser, 2000);
+            LogRetryScheduled(message.Id, item.Id, error.Code, item.Attempts, item.NextAttemptAt.Value);
+        }
+        else
+        {
+            item.Attempts += error.IsRetryable ? 1 : 0;
+            item.State = OutboxState.Failed;
+            item.NextAttemptAt = null;
+            item.LastError = Trim(error.ForUser, 2000);
+            message.Status = MessageStatus.Failed;
+            message.StatusAt = now;
+            message.ErrorCode = error.Code;
+            message.ErrorTitle = Trim(error.Explanation, 512);
+            message.ErrorDetails = error.Code < 0 ? $"{error.Explanation} {error.NextStep}" : error.ForUser;
+            LogFailed(message.Id, item.Id, error.Code, item.Attempts);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        if (!outcome.IsRequeue)
+        {
+            await notifications.MessageUpdatedAsync(message.ChannelId, message.ConversationId, message.Id, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Stores the wamid and the statuses Meta already reported for it (a webhook may beat the send's answer): the
+    /// message ends at the latest known status, "sent" at least.
+    /// </summary>
+    private static async Task AttachAsync(InboxDbContext db, Message message, string wamid, string callbackData, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        message.WaMessageId = wamid;
+        if (message.ErrorTitle == UnconfirmedTitle)
+        {
+            message.ErrorTitle = null;
+            message.ErrorDetails = null;
+        }
+
+        MessageStatusRules.Apply(message, new MessageStatusUpdate { WaMessageId = wamid, Status = MessageStatus.Sent, Timestamp = now, BizOpaqueCallbackData = callbackData });
+        var known = await db.MessageStatusUpdates.AsNoTracking().Where(u => u.WaMessageId == wamid).ToListAsync(cancellationToken);
+        foreach (var update in known.OrderBy(u => u.Status == MessageStatus.Failed ? int.MaxValue : (int)u.Status))
+        {
+            MessageStatusRules.Apply(message, update);
+        }
+    }
+
+    /// <summary>Unconfirmed sends whose callback data a status webhook has echoed: the wamid and status are now known.</summary>
+    private async Task SettleUnconfirmedAsync(CancellationToken cancellationToken)
+    {
+        List<(string ChannelId, long ConversationId, long MessageId)> settled = [];
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            var waiting = await db.OutboxItems.Where(o => o.State == OutboxState.Unconfirmed).OrderBy(o => o.Id).Take(500).ToListAsync(cancellationToken);
+            if (waiting.Count == 0)
+            {
+                return;
+            }
+
+            var callbacks = waiting.Select(o => o.CallbackData).ToList();
+            var updates = await db.MessageStatusUpdates.AsNoTracking()
+                .Where(u => u.BizOpaqueCallbackData != null && callbacks.Contains(u.BizOpaqueCallbackData))
+                .ToListAsync(cancellationToken);
+            if (updates.Count == 0)
+            {
+                return;
+            }
+
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var now = time.GetUtcNow();
+            foreach (var item in waiting)
+            {
+                var wamid = updates.FirstOrDefault(u => u.BizOpaqueCallbackData == item.CallbackData)?.WaMessageId;
+                if (wamid is null)
+                {
+                    continue;
+                }
+
+                var message = await db.Messages.FirstAsync(m => m.Id == item.MessageId, cancellationToken);
+                if (message.WaMessageId is not null || await db.Messages.AnyAsync(m => m.WaMessageId == wamid, cancellationToken))
+                {
+                    continue;
+                }
+
+                await AttachAsync(db, message, wamid, item.CallbackData, now, cancellationToken);
+                item.State = message.Status == MessageStatus.Failed ? OutboxState.Failed : OutboxState.Sent;
+                item.SentAt = now;
+                item.LastError = null;
+                settled.Add((message.ChannelId, message.ConversationId, message.Id));
+                LogSettled(message.Id, item.Id, message.Status);
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        foreach (var (channelId, conversationId, messageId) in settled)
+        {
+            await notifications.MessageUpdatedAsync(channelId, conversationId, messageId, cancellationToken);
+        }
+    }
+
+    private static string Trim(string value, int max) => value.Length <= max ? value : value[..max];
+
+    /// <summary>A phone number for logs: the last four digits only.</summary>
+    private static string Mask(string waId) => waId.Length <= 4 ? "****" : $"***{waId[^4..]}";
+
+    private sealed record QueuedItem(long Id, string Recipient, DateTimeOffset? NextAttemptAt);
+
+    private sealed record SendOutcome(string? WaMessageId, string? MediaId, GraphError? Error, bool IsRequeue = false)
+    {
+        public static SendOutcome Requeue { get; } = new(null, null, null, true);
+
+        public static SendOutcome Refused(string reason) =>
+            new(null, null, GraphErrorExplainer.Explain(GraphErrorExplainer.UnexpectedAnswer, null, null, reason, null, null, GraphOperation.SendMessage) with
+            {
+                Explanation = reason,
+                NextStep = "",
+            });
+    }
+
+    /// <summary>
+    /// One phone number's sender: a token bucket that keeps every one-second window within the number's throughput
+    /// (refilled every 100 ms with a tenth-and-a-bit of it, so bursts and refills together never exceed it), and a
+    /// small token bucket per customer for Meta's pair rate (a burst, then one per interval).
+    /// </summary>
+    private sealed class PhoneLane(int messagesPerSecond) : IDisposable
+    {
+        private readonly Dictionary<string, (double Tokens, DateTimeOffset At)> _pairs = [];
+
+        public SemaphoreSlim Gate { get; } = new(1, 1);
+
+        public TokenBucketRateLimiter Limiter { get; } = new(new TokenBucketRateLimiterOptions
+        {
+            TokenLimit = Math.Max(1, messagesPerSecond / 11),
+            TokensPerPeriod = Math.Max(1, messagesPerSecond / 11),
+            ReplenishmentPeriod = TimeSpan.FromMilliseconds(100),
+            AutoReplenishment = true,
+            QueueLimit = int.MaxValue,
+            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+        });
+
+        public bool TryTakePairSlot(string recipient, DateTimeOffset now, OutboundOptions options)
+        {
+            if (options.PairIntervalSeconds <= 0)
+            {
+                return true;
+            }
+
+            var (tokens, at) = _pairs.GetValueOrDefault(recipient, (options.PairBurst, now));
+            tokens = Math.Min(options.PairBurst, tokens + Math.Max(0, (now - at).TotalSeconds) / options.PairIntervalSeconds);
+            if (tokens < 1)
+            {
+                _pairs[recipient] = (tokens, now);
+                return false;
+            }
+
+            _pairs[recipient] = (tokens - 1, now);
+            if (_pairs.Count > 50_000)
+            {
+                Forget(now, options);
+            }
+
+            return true;
+        }
+
+        public void Dispose()
+        {
+            Limiter.Dispose();
+            Gate.Dispose();
+        }
+
+        /// <summary>Customers whose bucket has refilled need no entry.</summary>
+        private void Forget(DateTimeOffset now, OutboundOptions options)
+        {
+            var full = TimeSpan.FromSeconds(options.PairBurst * options.PairIntervalSeconds);
+            foreach (var key in _pairs.Where(p => now - p.Value.At > full).Select(p => p.Key).ToList())
+            {
+                _pairs.Remove(key);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Message {MessageId} (outbox {OutboxId}) sent to {Recipient}")]
+    private partial void LogSent(long messageId, long outboxId, string recipient);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Message {MessageId} (outbox {OutboxId}) is unconfirmed: no answer came; it is not sent again automatically")]
+    private partial void LogUnconfirmed(long messageId, long outboxId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Message {MessageId} (outbox {OutboxId}) answered with retryable error {Code}; attempt {Attempts}, next at {NextAttemptAt:o}")]
+    private partial void LogRetryScheduled(long messageId, long outboxId, int code, int attempts, DateTimeOffset nextAttemptAt);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Message {MessageId} (outbox {OutboxId}) failed with error {Code} after {Attempts} retryable error(s)")]
+    private partial void LogFailed(long messageId, long outboxId, int code, int attempts);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Unconfirmed message {MessageId} (outbox {OutboxId}) settled by a status webhook as {Status}")]
+    private partial void LogSettled(long messageId, long outboxId, MessageStatus status);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} send(s) interrupted by a stop are now unconfirmed")]
+    private partial void LogRecovered(int count);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Sending outbox item {OutboxId} crashed; it stays as stored")]
+    private partial void LogSendCrashed(Exception exception, long outboxId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "An outbound pass failed; the next pass retries")]
+    private partial void LogPassFailed(Exception exception);
+}

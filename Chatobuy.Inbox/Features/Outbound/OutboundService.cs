@@ -1,0 +1,346 @@
+using System.Security.Cryptography;
+using System.Text.Json.Nodes;
+using Chatobuy.Inbox.Data;
+using Chatobuy.Inbox.Features.Inbox;
+using Chatobuy.Inbox.Features.Webhooks;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Chatobuy.Inbox.Features.Outbound;
+
+/// <summary>
+/// Accepts messages to send: checks them, then writes the outbound <see cref="Message"/> (pending) and its
+/// <see cref="OutboxItem"/> in one transaction and wakes the <see cref="OutboundSender"/>. Nothing here calls Meta.
+/// </summary>
+public sealed partial class OutboundService(
+    IDbContextFactory<InboxDbContext> dbFactory,
+    MediaStore mediaStore,
+    OutboundSignal signal,
+    OutboundNotifications notifications,
+    TimeProvider time,
+    ILogger<OutboundService> logger)
+{
+    public const int MaxTextLength = 4096;
+    public const string ConversationNotFound = "Conversation not found";
+    public const string MessageNotFound = "Message not found";
+    public const string WindowClosed = "More than 24 hours have passed since the customer last wrote. WhatsApp only allows an approved template now.";
+    public static readonly TimeSpan CustomerServiceWindow = TimeSpan.FromHours(24);
+
+    public async Task<SendResult> SendAsync(SendRequest request, CancellationToken cancellationToken)
+    {
+        if (Validate(request) is { } problem)
+        {
+            return SendResult.Refused(problem);
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var conversation = await db.Conversations.Include(c => c.Contact)
+            .FirstOrDefaultAsync(c => c.Id == request.ConversationId, cancellationToken);
+        if (conversation is null)
+        {
+            return SendResult.Refused(ConversationNotFound);
+        }
+
+        if (await ExistingAsync(db, conversation.ChannelId, request.ClientMessageId, cancellationToken) is { } existing)
+        {
+            return SendResult.Ok(existing);
+        }
+
+        var channel = await db.Channels.AsNoTracking().FirstOrDefaultAsync(c => c.Id == conversation.ChannelId, cancellationToken);
+        if (channel is null)
+        {
+            return SendResult.Refused("This conversation's channel no longer exists, so nothing can be sent from it.");
+        }
+
+        var now = time.GetUtcNow();
+        if (!IsWindowOpen(conversation, now))
+        {
+            return SendResult.Refused(WindowClosed);
+        }
+
+        var (message, payload) = Compose(request, conversation, now);
+        string? uploadPath = null;
+        if (request.Media is { } media)
+        {
+            uploadPath = await StoreFileAsync(media, cancellationToken);
+            message.MediaMimeType = media.MimeType;
+            message.MediaFileName = media.FileName;
+            message.MediaSize = media.Content.LongLength;
+            message.MediaPath = uploadPath;
+            message.MediaState = MediaState.Downloaded;
+        }
+
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            db.Messages.Add(message);
+            await db.SaveChangesAsync(cancellationToken);
+            db.OutboxItems.Add(new OutboxItem
+            {
+                MessageId = message.Id,
+                ChannelId = conversation.ChannelId,
+                PhoneNumberId = channel.PhoneNumberId,
+                Recipient = conversation.Contact!.WaId,
+                PayloadJson = payload.ToJsonString(),
+                ClientMessageId = request.ClientMessageId,
+                UploadPath = uploadPath,
+                UploadMimeType = request.Media?.MimeType,
+                UploadFileName = request.Media?.FileName,
+                CreatedAt = now,
+            });
+            conversation.LastMessageAt = now;
+            conversation.LastMessagePreview = InboundMessageMapper.Preview(message);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (DbUpdateException exception) when (exception.InnerException is SqliteException { SqliteErrorCode: 19 })
+        {
+            // The same client message id committed by a concurrent request (double click, replay): answer with it.
+            await using var again = await dbFactory.CreateDbContextAsync(cancellationToken);
+            if (await ExistingAsync(again, conversation.ChannelId, request.ClientMessageId, cancellationToken) is { } winner)
+            {
+                return SendResult.Ok(winner);
+            }
+
+            throw;
+        }
+
+        LogQueued(message.Id, conversation.Id, message.Type);
+        signal.Notify();
+        await notifications.MessageCreatedAsync(conversation.ChannelId, conversation.Id, message.Id, cancellationToken);
+        await notifications.ConversationUpdatedAsync(conversation.ChannelId, conversation.Id, cancellationToken);
+        return SendResult.Ok(message.Id);
+    }
+
+    /// <summary>
+    /// Sends a message again as a new attempt: allowed when it failed, or when it is unconfirmed and the user has
+    /// confirmed (<paramref name="confirmUnconfirmed"/>) that sending it twice is acceptable.
+    /// </summary>
+    public async Task<SendResult> RetryAsync(long messageId, bool confirmUnconfirmed, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var message = await db.Messages.FirstOrDefaultAsync(m => m.Id == messageId && m.Direction == MessageDirection.Outbound, cancellationToken);
+        var last = await db.OutboxItems.Where(o => o.MessageId == messageId).OrderByDescending(o => o.Id).FirstOrDefaultAsync(cancellationToken);
+        if (message is null || last is null)
+        {
+            return SendResult.Refused(MessageNotFound);
+        }
+
+        var unconfirmed = last.State == OutboxState.Unconfirmed && message.Status != MessageStatus.Failed;
+        if (unconfirmed && !confirmUnconfirmed)
+        {
+            return SendResult.Refused("This message may already have reached the customer. Confirm that sending it again is fine.");
+        }
+
+        if (!unconfirmed && (message.Status != MessageStatus.Failed || last.State is OutboxState.Queued or OutboxState.Sending))
+        {
+            return SendResult.Refused("Only a message that failed can be sent again.");
+        }
+
+        var conversation = await db.Conversations.FirstOrDefaultAsync(c => c.Id == message.ConversationId, cancellationToken);
+        var now = time.GetUtcNow();
+        if (conversation is null)
+        {
+            return SendResult.Refused(ConversationNotFound);
+        }
+
+        if (!IsWindowOpen(conversation, now))
+        {
+            return SendResult.Refused(WindowClosed);
+        }
+
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            if (last.State == OutboxState.Unconfirmed)
+            {
+                last.State = OutboxState.Failed;
+                last.LastError = "Replaced by a new attempt the user confirmed.";
+            }
+
+            db.OutboxItems.Add(new OutboxItem
+            {
+                MessageId = message.Id,
+                ChannelId = last.ChannelId,
+                PhoneNumberId = last.PhoneNumberId,
+                Recipient = last.Recipient,
+                PayloadJson = last.PayloadJson,
+                UploadPath = last.UploadPath,
+                UploadMimeType = last.UploadMimeType,
+                UploadFileName = last.UploadFileName,
+                UploadedMediaId = last.UploadedMediaId,
+                CreatedAt = now,
+            });
+            message.Status = MessageStatus.Pending;
+            message.StatusAt = null;
+            message.WaMessageId = null;
+            message.ErrorCode = null;
+            message.ErrorTitle = null;
+            message.ErrorDetails = null;
+            message.BizOpaqueCallbackData = null;
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        LogRetryQueued(message.Id);
+        signal.Notify();
+        await notifications.MessageUpdatedAsync(message.ChannelId, message.ConversationId, message.Id, cancellationToken);
+        return SendResult.Ok(message.Id);
+    }
+
+    /// <summary>Whether free-form messages may be sent now: the customer wrote within the last 24 hours.</summary>
+    public static bool IsWindowOpen(Conversation conversation, DateTimeOffset now) =>
+        conversation.LastInboundAt is { } last && now - last < CustomerServiceWindow;
+
+    /// <summary>Null when the request is well-formed; else what is wrong, in plain words.</summary>
+    public static string? Validate(SendRequest request)
+    {
+        if (string.IsNullOrWhiteSpace(request.ClientMessageId) || request.ClientMessageId.Length > 128)
+        {
+            return "clientMessageId must be 1 to 128 characters.";
+        }
+
+        var kinds = (request.ReactionTargetWaMessageId is null ? 0 : 1) + (request.Media is null ? 0 : 1) + (request.MediaLink is null ? 0 : 1);
+        if (kinds > 1)
+        {
+            return "Send a text, a reaction, or one file at a time.";
+        }
+
+        if (request.ReactionTargetWaMessageId is not null)
+        {
+            if (string.IsNullOrWhiteSpace(request.ReactionTargetWaMessageId) || request.ReactionEmoji is null)
+            {
+                return "A reaction needs the message it reacts to and an emoji (an empty emoji removes the reaction).";
+            }
+
+            return request.ReactionEmoji.Length > 16 ? "A reaction is a single emoji." : null;
+        }
+
+        if (request.Media is { } media)
+        {
+            return OutboundMediaRules.Check(media);
+        }
+
+        if (request.MediaLink is { } link)
+        {
+            if (!OutboundMediaRules.IsKind(link.Kind))
+            {
+                return "mediaLink.type must be image, video, audio or document.";
+            }
+
+            if (!Uri.TryCreate(link.Link, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http"))
+            {
+                return "mediaLink.link must be an absolute http(s) address.";
+            }
+
+            return OutboundMediaRules.CheckCaption(link.Kind, link.Caption);
+        }
+
+        if (string.IsNullOrWhiteSpace(request.Text))
+        {
+            return "Write a message first.";
+        }
+
+        return request.Text.Length > MaxTextLength
+            ? $"A WhatsApp message can be at most {MaxTextLength} characters; this one has {request.Text.Length}."
+            : null;
+    }
+
+    private static async Task<long?> ExistingAsync(InboxDbContext db, string channelId, string clientMessageId, CancellationToken cancellationToken) =>
+        await db.OutboxItems.AsNoTracking()
+            .Where(o => o.ChannelId == channelId && o.ClientMessageId == clientMessageId)
+            .Select(o => (long?)o.MessageId)
+            .FirstOrDefaultAsync(cancellationToken);
+
+    /// <summary>The message row and the Graph payload (without <c>to</c> and callback data, added at send time).</summary>
+    private static (Message Message, JsonObject Payload) Compose(SendRequest request, Conversation conversation, DateTimeOffset now)
+    {
+        var message = new Message
+        {
+            ConversationId = conversation.Id,
+            ChannelId = conversation.ChannelId,
+            Direction = MessageDirection.Outbound,
+            Status = MessageStatus.Pending,
+            Timestamp = now,
+            CreatedAt = now,
+            ReplyToWaMessageId = string.IsNullOrWhiteSpace(request.ReplyToWaMessageId) ? null : request.ReplyToWaMessageId,
+        };
+
+        JsonObject body;
+        if (request.ReactionTargetWaMessageId is { } target)
+        {
+            message.Type = "reaction";
+            message.Text = request.ReactionEmoji;
+            message.ReplyToWaMessageId = null;
+            body = new JsonObject { ["message_id"] = target, ["emoji"] = request.ReactionEmoji };
+        }
+        else if (request.Media is { } media)
+        {
+            message.Type = media.Kind;
+            message.Text = media.Caption;
+            body = MediaObject(media.Kind, media.Caption, media.FileName);
+        }
+        else if (request.MediaLink is { } link)
+        {
+            message.Type = link.Kind;
+            message.Text = link.Caption;
+            message.MediaFileName = link.FileName;
+            body = MediaObject(link.Kind, link.Caption, link.FileName);
+            body["link"] = link.Link;
+        }
+        else
+        {
+            message.Type = "text";
+            message.Text = request.Text;
+            body = new JsonObject
+            {
+                ["body"] = request.Text,
+                ["preview_url"] = request.Text!.Contains("http", StringComparison.OrdinalIgnoreCase),
+            };
+        }
+
+        message.PayloadJson = body.ToJsonString();
+        var payload = new JsonObject
+        {
+            ["messaging_product"] = "whatsapp",
+            ["recipient_type"] = "individual",
+            ["type"] = message.Type,
+            [message.Type] = body,
+        };
+        if (message.ReplyToWaMessageId is { } replyTo)
+        {
+            payload["context"] = new JsonObject { ["message_id"] = replyTo };
+        }
+
+        return (message, payload);
+    }
+
+    private static JsonObject MediaObject(string kind, string? caption, string? fileName)
+    {
+        var body = new JsonObject();
+        if (!string.IsNullOrEmpty(caption) && kind != "audio")
+        {
+            body["caption"] = caption;
+        }
+
+        if (kind == "document" && !string.IsNullOrWhiteSpace(fileName))
+        {
+            body["filename"] = fileName;
+        }
+
+        return body;
+    }
+
+    /// <summary>Keeps the file in the media folder by content hash: the chat shows it, the sender uploads it.</summary>
+    private async Task<string> StoreFileAsync(OutboundMedia media, CancellationToken cancellationToken)
+    {
+        var temporary = mediaStore.NewTemporaryPath();
+        await File.WriteAllBytesAsync(temporary, media.Content, cancellationToken);
+        return mediaStore.Commit(temporary, Convert.ToHexStringLower(SHA256.HashData(media.Content)), media.MimeType);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Outbound {Type} message {MessageId} queued in conversation {ConversationId}")]
+    private partial void LogQueued(long messageId, long conversationId, string type);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Outbound message {MessageId} queued again at the user's request")]
+    private partial void LogRetryQueued(long messageId);
+}
