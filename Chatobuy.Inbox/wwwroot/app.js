@@ -26,3 +26,16 @@ window.chatobuy = {
     return ok;
   }
 };
+
+// Enter sends, Shift+Enter adds a line (composer).
+window.chatobuy.enterSends = function (textarea, dotnet) {
+  if (!textarea || textarea.dataset.enterSendsBound) { return; }
+  textarea.dataset.enterSendsBound = "1";
+  textarea.addEventListener("keydown", function (e) {
+    if (e.key === "Enter" && !e.shiftKey && !e.isComposing) {
+      e.preventDefault();
+      textarea.dispatchEvent(new Event("input", { bubbles: true }));
+      dotnet.invokeMethodAsync("EnterPressed");
+    }
+  });
+};

@@ -47,8 +47,15 @@ public sealed partial class InboxPage
     [CascadingParameter]
     private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
-    /// <summary>Set by the composer feature when sending is available.</summary>
-    private RenderFragment? ComposerContent => null;
+    private static readonly string[] ReactionChoices = ["👍", "❤️", "😂", "😮", "🙏"];
+
+    private long? _selectedMessageId;
+    private Message? _replyTo;
+
+    [Inject]
+    private Outbound.OutboundService Outbound { get; set; } = default!;
+
+    private bool WindowOpen => _selected?.WindowClosesAt is { } closes && closes > _now;
 
     protected override async Task OnInitializedAsync()
     {
@@ -119,7 +126,49 @@ public sealed partial class InboxPage
         _loaded = true;
     }
 
-    private void OpenAsync(long id) => Navigation.NavigateTo($"/inbox/{id}");
+    private void OpenAsync(long id)
+    {
+        _selectedMessageId = null;
+        _replyTo = null;
+        Navigation.NavigateTo($"/inbox/{id}");
+    }
+
+    private void SelectMessage(long messageId) => _selectedMessageId = _selectedMessageId == messageId ? null : messageId;
+
+    private void StartReply(Message message)
+    {
+        _replyTo = message;
+        _selectedMessageId = null;
+    }
+
+    private async Task ReactAsync(Message message, string emoji)
+    {
+        var result = await Outbound.SendAsync(
+            new Outbound.SendRequest(message.ConversationId, Guid.NewGuid().ToString("N"), null, ReactionTargetWaMessageId: message.WaMessageId, ReactionEmoji: emoji, SentByUserId: _userId),
+            _cts.Token);
+        if (!result.Succeeded)
+        {
+            Snackbar.Add(result.Error!, Severity.Warning);
+        }
+
+        _selectedMessageId = null;
+        await LoadSelectedAsync(markSeen: false);
+    }
+
+    private async Task RetryAsync(Message message)
+    {
+        var result = await Outbound.RetryAsync(message.Id, confirmUnconfirmed: true, _cts.Token);
+        Snackbar.Add(result.Succeeded ? "Sending again." : result.Error!, result.Succeeded ? Severity.Info : Severity.Warning);
+        _selectedMessageId = null;
+        await LoadSelectedAsync(markSeen: false);
+    }
+
+    private async Task OnSentAsync(long messageId)
+    {
+        _replyTo = null;
+        await LoadSelectedAsync(markSeen: false);
+        await LoadListAsync();
+    }
 
     private async Task SearchAsync(string? search)
     {

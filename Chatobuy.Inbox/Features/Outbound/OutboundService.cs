@@ -88,8 +88,16 @@ public sealed partial class OutboundService(
                 UploadFileName = request.Media?.FileName,
                 CreatedAt = now,
             });
-            conversation.LastMessageAt = now;
-            conversation.LastMessagePreview = InboundMessageMapper.Preview(message);
+            if (message.Type == "reaction")
+            {
+                await ApplyBusinessReactionAsync(db, request.ReactionTargetWaMessageId!, request.ReactionEmoji ?? "", now, cancellationToken);
+            }
+            else
+            {
+                conversation.LastMessageAt = now;
+                conversation.LastMessagePreview = InboundMessageMapper.Preview(message);
+            }
+
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
@@ -252,6 +260,31 @@ public sealed partial class OutboundService(
             .FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>The message row and the Graph payload (without <c>to</c> and callback data, added at send time).</summary>
+    /// <summary>The business's own reaction shows on its target at once; an empty emoji removes it.</summary>
+    private static async Task ApplyBusinessReactionAsync(InboxDbContext db, string target, string emoji, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        const string Business = "business";
+        var current = await db.Reactions.FirstOrDefaultAsync(r => r.TargetWaMessageId == target && r.ReactorId == Business, cancellationToken);
+        if (emoji.Length == 0)
+        {
+            if (current is not null)
+            {
+                db.Reactions.Remove(current);
+            }
+
+            return;
+        }
+
+        if (current is null)
+        {
+            current = new Reaction { TargetWaMessageId = target, ReactorId = Business };
+            db.Reactions.Add(current);
+        }
+
+        current.Emoji = emoji;
+        current.ReactedAt = now;
+    }
+
     private static (Message Message, JsonObject Payload) Compose(SendRequest request, Conversation conversation, DateTimeOffset now)
     {
         var message = new Message
