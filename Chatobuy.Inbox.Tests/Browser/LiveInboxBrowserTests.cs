@@ -1,0 +1,106 @@
+using Chatobuy.Inbox.Features.Channels;
+using Chatobuy.Inbox.Features.Users;
+using Chatobuy.Inbox.Tests.Support;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Chatobuy.Inbox.Tests.Browser;
+
+/// <summary>Two agents in their own browsers; the customer writes from the Sandbox phone; everyone sees it live.</summary>
+public sealed class LiveInboxBrowserTests : IAsyncLifetime
+{
+    private const string Password = "correct horse battery";
+    private readonly InboxApp _app = new();
+
+    public async Task InitializeAsync()
+    {
+        _app.Settings["Sandbox:StatusDelaysMilliseconds"] = "50,150,300";
+        _app.Settings["Sandbox:Webhooks:RetryBaseMilliseconds"] = "50";
+        await _app.InitializeAsync();
+        await using var scope = _app.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserAdministration>();
+        (await users.CreateFirstAdminAsync("ada@example.com", "Ada", Password)).Succeeded.ShouldBeTrue();
+        (await users.CreateAsync("bob@example.com", "Bob", Roles.Agent, Password)).Succeeded.ShouldBeTrue();
+
+        var configuration = _app.Services.GetRequiredService<IConfiguration>();
+        var setup = scope.ServiceProvider.GetRequiredService<ChannelSetupService>();
+        var model = new ConnectChannelModel
+        {
+            Title = "Support",
+            AccessToken = configuration["Sandbox:AccessToken"]!,
+            BusinessId = configuration["Sandbox:BusinessId"]!,
+            AppSecret = configuration["Sandbox:AppSecret"]!,
+            Target = GraphTarget.Sandbox,
+        };
+        var fetched = await setup.FetchNumbersAsync(model, CancellationToken.None);
+        var account = fetched.Accounts[0];
+        (await setup.FinishAsync(model, account, account.Numbers[0], _app.BaseAddress.ToString(), CancellationToken.None)).Error.ShouldBeNull();
+    }
+
+    public Task DisposeAsync() => _app.DisposeAsync();
+
+    [Fact]
+    public async Task CustomerMessage_AppearsForBothAgents_ReplyReachesThePhoneAndTurnsRead()
+    {
+        var (playwright, browser) = await BrowserSession.LaunchAsync();
+        try
+        {
+            var ada = await SignInAsync(browser, "ada@example.com");
+            var bob = await SignInAsync(browser, "bob@example.com");
+            foreach (var agent in new[] { ada, bob })
+            {
+                await agent.GotoAsync("/inbox");
+                await agent.WaitForInteractiveAsync();
+                await Assertions.Expect(agent.Locator("[data-testid=no-conversations]")).ToBeVisibleAsync();
+            }
+
+            // The customer writes from the Sandbox phone (Ada is an Admin, so she can open it in another tab).
+            var phone = await ada.Context.NewPageAsync();
+            await phone.GotoAsync("/sandbox/phone");
+            await phone.WaitForInteractiveAsync();
+            await phone.FillAsync("[data-testid=text-input] input, input[data-testid=text-input]", "Hello, is anyone there?");
+            await phone.ClickAsync("[data-testid=send-text]");
+
+            // Both inboxes show it without a reload.
+            foreach (var agent in new[] { ada, bob })
+            {
+                await Assertions.Expect(agent.Locator("[data-testid=conversation]")).ToHaveCountAsync(1);
+                await Assertions.Expect(agent.Locator("[data-testid=preview]")).ToHaveTextAsync("Hello, is anyone there?");
+            }
+
+            // Ada answers.
+            await ada.Locator("[data-testid=conversation]").ClickAsync();
+            await Assertions.Expect(ada.Locator("[data-testid=bubble] [data-testid=text]")).ToHaveTextAsync("Hello, is anyone there?");
+            await ada.FillAsync("[data-testid=composer-input]", "Hi! Ada here, how can I help?");
+            await ada.PressAsync("[data-testid=composer-input]", "Enter");
+
+            // The customer's phone shows the reply, and Ada's ticks turn to read.
+            await Assertions.Expect(phone.Locator("[data-testid=business-bubble-text]")).ToHaveTextAsync("Hi! Ada here, how can I help?");
+            var ticks = ada.Locator("[data-testid=bubble][data-type=text] [data-testid=ticks]").Last;
+            await Assertions.Expect(ticks).ToHaveAttributeAsync("data-status", "Read");
+            await Assertions.Expect(ada.Locator("[data-testid=composer-input]")).ToHaveValueAsync("");
+
+            // Bob's list follows the conversation too.
+            await Assertions.Expect(bob.Locator("[data-testid=preview]")).ToHaveTextAsync("Hi! Ada here, how can I help?");
+        }
+        finally
+        {
+            await browser.DisposeAsync();
+            playwright.Dispose();
+        }
+    }
+
+    private async Task<IPage> SignInAsync(IBrowser browser, string email)
+    {
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = _app.BaseAddress.ToString() });
+        context.SetDefaultTimeout(30_000);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/login");
+        await page.FillAsync("#email", email);
+        await page.FillAsync("#password", Password);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForInteractiveAsync();
+        return page;
+    }
+}
