@@ -1,0 +1,117 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Chatobuy.Inbox.Features.Channels;
+using Chatobuy.Inbox.Features.Inbox;
+using Chatobuy.Inbox.Features.Outbound;
+using Chatobuy.Inbox.Tests.Features.Webhooks;
+using Chatobuy.Inbox.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Chatobuy.Inbox.Tests.Integration;
+
+/// <summary>Agent replies through the outbound pipeline to the Sandbox, with statuses coming back by webhook.</summary>
+public sealed class OutboundEndToEndTests : IAsyncLifetime
+{
+    private readonly InboxApp _app = new();
+    private Channel _channel = default!;
+
+    public async Task InitializeAsync()
+    {
+        _app.Settings["Sandbox:StatusDelaysMilliseconds"] = "30,80,150";
+        _app.Settings["Sandbox:Webhooks:RetryBaseMilliseconds"] = "50";
+        await _app.InitializeAsync();
+        var configuration = _app.Services.GetRequiredService<IConfiguration>();
+        await using var scope = _app.CreateScope();
+        var setup = scope.ServiceProvider.GetRequiredService<ChannelSetupService>();
+        var model = new ConnectChannelModel
+        {
+            Title = "Replies",
+            AccessToken = configuration["Sandbox:AccessToken"]!,
+            BusinessId = configuration["Sandbox:BusinessId"]!,
+            AppSecret = configuration["Sandbox:AppSecret"]!,
+            Target = GraphTarget.Sandbox,
+        };
+        var account = (await setup.FetchNumbersAsync(model, CancellationToken.None)).Accounts[0];
+        _channel = (await setup.FinishAsync(model, account, account.Numbers[0], _app.BaseAddress.ToString(), CancellationToken.None)).Channel!;
+    }
+
+    public Task DisposeAsync() => _app.DisposeAsync();
+
+    [Fact]
+    public async Task Reply_InsideTheWindow_GoesSentDeliveredRead()
+    {
+        var conversation = await CustomerWritesAsync("5511900000001", "Hello?");
+        var service = _app.Services.GetRequiredService<OutboundService>();
+
+        var sent = await service.SendAsync(new SendRequest(conversation, "reply-1", "Hi there!"), CancellationToken.None);
+
+        sent.Error.ShouldBeNull();
+        var message = await WaitForAsync(sent.MessageId!.Value, m => m.Status == MessageStatus.Read);
+        message.Status.ShouldBe(MessageStatus.Read);
+        message.WaMessageId.ShouldNotBeNull();
+        await using var db = await _app.DbAsync();
+        (await db.MessageStatusUpdates.Where(u => u.WaMessageId == message.WaMessageId).Select(u => u.Status).ToListAsync())
+            .ShouldBe([MessageStatus.Sent, MessageStatus.Delivered, MessageStatus.Read], ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task Reply_CustomerSilentFor25Hours_MetaAcceptsThenFails131047()
+    {
+        const string customer = "5511900000002";
+        var conversation = await CustomerWritesAsync(customer, "Old question");
+        using var client = _app.CreateHttpClient();
+        (await client.PostAsJsonAsync($"/sandbox/customers/{customer}/last-seen", new JsonObject { ["phone_number_id"] = _channel.PhoneNumberId, ["hours_ago"] = 25 }))
+            .EnsureSuccessStatusCode();
+        await using (var db = await _app.DbAsync())
+        {
+            // The inbox still believes the window is open (its clock says the customer wrote just now): Meta decides.
+            (await db.Conversations.SingleAsync(c => c.Id == conversation)).LastInboundAt.ShouldNotBeNull();
+        }
+
+        var service = _app.Services.GetRequiredService<OutboundService>();
+        var sent = await service.SendAsync(new SendRequest(conversation, "late-1", "Are you still there?"), CancellationToken.None);
+
+        var message = await WaitForAsync(sent.MessageId!.Value, m => m.Status == MessageStatus.Failed);
+        message.Status.ShouldBe(MessageStatus.Failed);
+        message.ErrorCode.ShouldBe(131047);
+        message.ErrorDetails!.ShouldContain("more than 24 hours have passed");
+    }
+
+    private async Task<long> CustomerWritesAsync(string waId, string text)
+    {
+        using var client = _app.CreateHttpClient();
+        var body = new JsonObject { ["phone_number_id"] = _channel.PhoneNumberId, ["name"] = "Customer", ["type"] = "text", ["text"] = new JsonObject { ["body"] = text } };
+        (await client.PostAsJsonAsync($"/sandbox/customers/{waId}/messages", body)).EnsureSuccessStatusCode();
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            await using var db = await _app.DbAsync();
+            var conversation = await db.Conversations.Where(c => c.ChannelId == _channel.Id && c.Contact!.WaId == waId).Select(c => (long?)c.Id).FirstOrDefaultAsync();
+            if (conversation is { } id)
+            {
+                return id;
+            }
+
+            DateTime.UtcNow.ShouldBeLessThan(deadline, "the customer's message never arrived");
+            await Task.Delay(100);
+        }
+    }
+
+    private async Task<Message> WaitForAsync(long messageId, Func<Message, bool> done)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            await using var db = await _app.DbAsync();
+            var message = await db.Messages.AsNoTracking().SingleAsync(m => m.Id == messageId);
+            if (done(message) || DateTime.UtcNow > deadline)
+            {
+                return message;
+            }
+
+            await Task.Delay(100);
+        }
+    }
+}
