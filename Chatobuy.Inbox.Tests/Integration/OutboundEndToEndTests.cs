@@ -79,6 +79,29 @@ public sealed class OutboundEndToEndTests : IAsyncLifetime
         message.ErrorDetails!.ShouldContain("more than 24 hours have passed");
     }
 
+    [Fact]
+    public async Task ReadReceipts_PerChannelPolicy_SentWhenOpenedOrOnReplyOrNever()
+    {
+        const string customer = "5511900000003";
+        var conversation = await CustomerWritesAsync(customer, "Anyone?");
+        var outbox = _app.Services.GetRequiredService<Chatobuy.Inbox.Sandbox.SandboxOutbox>();
+        await using var scope = _app.CreateScope();
+        var receipts = scope.ServiceProvider.GetRequiredService<ReadReceipts>();
+        var channels = scope.ServiceProvider.GetRequiredService<ChannelService>();
+
+        // Default policy: when an agent opens the conversation.
+        (await receipts.AgentRepliedAsync(conversation)).ShouldBeFalse();
+        outbox.ReadMark(_channel.PhoneNumberId, customer).ShouldBeNull();
+        (await receipts.ConversationOpenedAsync(conversation)).ShouldBeTrue();
+        outbox.ReadMark(_channel.PhoneNumberId, customer).ShouldNotBeNull();
+
+        // Switched off: nothing is sent.
+        var view = (await channels.GetAsync(_channel.Id))!;
+        (await channels.UpdateAsync(_channel.Id, new EditChannelModel { Title = view.Title, ReadReceipts = ReadReceiptPolicy.Off })).Succeeded.ShouldBeTrue();
+        (await receipts.ConversationOpenedAsync(conversation)).ShouldBeFalse();
+        (await receipts.AgentRepliedAsync(conversation)).ShouldBeFalse();
+    }
+
     private async Task<long> CustomerWritesAsync(string waId, string text)
     {
         using var client = _app.CreateHttpClient();

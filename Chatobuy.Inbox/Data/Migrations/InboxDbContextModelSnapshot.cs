@@ -130,6 +130,13 @@ namespace Chatobuy.Inbox.Data.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ReadReceipts")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("WhenOpened");
+
                     b.Property<int>("RefusedSignatureCount")
                         .HasColumnType("INTEGER");
 

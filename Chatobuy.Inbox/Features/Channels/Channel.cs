@@ -51,6 +51,9 @@ public sealed class Channel
 
     public List<string> AlertEmails { get; set; } = [];
 
+    /// <summary>When the inbox sends Meta's read receipt for the customer's messages.</summary>
+    public ReadReceiptPolicy ReadReceipts { get; set; } = ReadReceiptPolicy.WhenOpened;
+
     /// <summary>The callback URL we asked Meta to deliver to (phone number webhook override), when set.</summary>
     public string? WebhookOverrideUrl { get; set; }
 
@@ -78,6 +81,18 @@ public sealed class Channel
     public static string NewId() => Guid.NewGuid().ToString("N");
 }
 
+public enum ReadReceiptPolicy
+{
+    /// <summary>Never: customers never see blue ticks from the inbox.</summary>
+    Off,
+
+    /// <summary>When an agent opens the conversation.</summary>
+    WhenOpened,
+
+    /// <summary>When an agent replies.</summary>
+    WhenReplied,
+}
+
 public enum ChannelStatus
 {
     Connected,
@@ -103,6 +118,7 @@ public sealed class ChannelConfiguration : IEntityTypeConfiguration<Channel>
         builder.Property(c => c.CodeVerificationStatus).HasMaxLength(20);
         builder.Property(c => c.VerifyToken).HasMaxLength(64);
         builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(c => c.ReadReceipts).HasConversion<string>().HasMaxLength(20).HasDefaultValue(ReadReceiptPolicy.WhenOpened).HasSentinel(ReadReceiptPolicy.Off);
         builder.Property(c => c.StatusReason).HasMaxLength(500);
         builder.Property(c => c.ForwardingWebhookUrl).HasMaxLength(2048);
         builder.Property(c => c.WebhookOverrideUrl).HasMaxLength(2048);

@@ -53,6 +53,8 @@ public sealed class EditChannelModel
 
     public string? ForwardingWebhookUrl { get; set; }
 
+    public ReadReceiptPolicy ReadReceipts { get; set; } = ReadReceiptPolicy.WhenOpened;
+
     /// <summary>Disconnection alert emails, one per line or separated by commas.</summary>
     public string AlertEmailsText { get; set; } = "";
 

@@ -27,6 +27,7 @@ public sealed record ChannelView(
     string VerifyToken,
     string? ForwardingWebhookUrl,
     IReadOnlyList<string> AlertEmails,
+    ReadReceiptPolicy ReadReceipts,
     string? WebhookOverrideUrl,
     string? WebhookOverrideError,
     DateTimeOffset? WebhookVerifiedAt,
@@ -87,6 +88,7 @@ public sealed class ChannelService(
         channel.Title = model.Title.Trim();
         channel.ForwardingWebhookUrl = string.IsNullOrWhiteSpace(model.ForwardingWebhookUrl) ? null : model.ForwardingWebhookUrl.Trim();
         channel.AlertEmails = model.AlertEmails.ToList();
+        channel.ReadReceipts = model.ReadReceipts;
         channel.UpdatedAt = time.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
         events.PublishConfigurationChanged(id);
@@ -201,6 +203,7 @@ public sealed class ChannelService(
         c.VerifyToken,
         c.ForwardingWebhookUrl,
         c.AlertEmails,
+        c.ReadReceipts,
         c.WebhookOverrideUrl,
         c.WebhookOverrideError,
         c.WebhookVerifiedAt,

@@ -31,6 +31,7 @@ public static class InboxExtensions
         services.AddSingleton<HubTokens>();
         services.AddScoped<LiveInbox>();
         services.AddScoped<InboxService>();
+        services.AddScoped<ReadReceipts>();
         services.AddHostedService<MediaDownloadWorker>();
         services.AddSingleton<ConversationQueries>();
 

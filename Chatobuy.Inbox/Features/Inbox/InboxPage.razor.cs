@@ -55,6 +55,9 @@ public sealed partial class InboxPage
     [Inject]
     private Outbound.OutboundService Outbound { get; set; } = default!;
 
+    [Inject]
+    private ReadReceipts Receipts { get; set; } = default!;
+
     private bool WindowOpen => _selected?.WindowClosesAt is { } closes && closes > _now;
 
     protected override async Task OnInitializedAsync()
@@ -116,9 +119,9 @@ public sealed partial class InboxPage
             return;
         }
 
-        if (markSeen)
+        if (markSeen && await Inbox.MarkSeenAsync(id, _cts.Token))
         {
-            await Inbox.MarkSeenAsync(id, _cts.Token);
+            await SendReceiptAsync(() => Receipts.ConversationOpenedAsync(id, _cts.Token));
         }
 
         _selected = await Inbox.GetConversationAsync(id, _cts.Token);
@@ -166,6 +169,11 @@ public sealed partial class InboxPage
     private async Task OnSentAsync(long messageId)
     {
         _replyTo = null;
+        if (ConversationId is { } id)
+        {
+            await SendReceiptAsync(() => Receipts.AgentRepliedAsync(id, _cts.Token));
+        }
+
         await LoadSelectedAsync(markSeen: false);
         await LoadListAsync();
     }
@@ -235,6 +243,19 @@ public sealed partial class InboxPage
 
             StateHasChanged();
         });
+    }
+
+    /// <summary>A refused or failed receipt must not disturb the agent: it is logged and the chat goes on.</summary>
+    private async Task SendReceiptAsync(Func<Task<bool>> send)
+    {
+        try
+        {
+            await send();
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            Logger.LogWarning(exception, "Read receipt could not be sent");
+        }
     }
 
     public async ValueTask DisposeAsync()

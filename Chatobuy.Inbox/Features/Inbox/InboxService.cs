@@ -132,8 +132,8 @@ public sealed class InboxService(
         return await db.Messages.AsNoTracking().FirstOrDefaultAsync(m => m.Id == messageId, cancellationToken);
     }
 
-    /// <summary>An agent opened the conversation: nothing is unread any more.</summary>
-    public async Task MarkSeenAsync(long conversationId, CancellationToken cancellationToken = default)
+    /// <summary>An agent opened the conversation: nothing is unread any more. True when something was unread.</summary>
+    public async Task<bool> MarkSeenAsync(long conversationId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var changed = await db.Conversations.Where(c => c.Id == conversationId && c.UnreadCount > 0)
@@ -142,6 +142,8 @@ public sealed class InboxService(
         {
             await NotifyConversationAsync(db, conversationId, cancellationToken);
         }
+
+        return changed > 0;
     }
 
     public async Task<string?> AssignAsync(long conversationId, string? userId, CancellationToken cancellationToken = default)
