@@ -167,4 +167,14 @@ public sealed class MessageBubbleTests : ComponentTestContext
         failure.ShouldContain("Re-engagement message");
         failure.ShouldContain("(Meta error 131047)");
     }
+
+    [Fact]
+    public void Outbound_Unconfirmed_SaysItWillBeSettledNotResent()
+    {
+        var message = Inbound("text", "Hello?");
+        message.Direction = MessageDirection.Outbound;
+        message.Status = MessageStatus.Pending;
+        message.ErrorTitle = Chatobuy.Inbox.Features.Outbound.OutboundSender.UnconfirmedTitle;
+        RenderBubble(message).Find("[data-testid=unconfirmed]").TextContent.ShouldContain("settled by Meta's status webhook");
+    }
 }
