@@ -23,19 +23,7 @@ public sealed class LiveInboxBrowserTests : IAsyncLifetime
         (await users.CreateFirstAdminAsync("ada@example.com", "Ada", Password)).Succeeded.ShouldBeTrue();
         (await users.CreateAsync("bob@example.com", "Bob", Roles.Agent, Password)).Succeeded.ShouldBeTrue();
 
-        var configuration = _app.Services.GetRequiredService<IConfiguration>();
-        var setup = scope.ServiceProvider.GetRequiredService<ChannelSetupService>();
-        var model = new ConnectChannelModel
-        {
-            Title = "Support",
-            AccessToken = configuration["Sandbox:AccessToken"]!,
-            BusinessId = configuration["Sandbox:BusinessId"]!,
-            AppSecret = configuration["Sandbox:AppSecret"]!,
-            Target = GraphTarget.Sandbox,
-        };
-        var fetched = await setup.FetchNumbersAsync(model, CancellationToken.None);
-        var account = fetched.Accounts[0];
-        (await setup.FinishAsync(model, account, account.Numbers[0], _app.BaseAddress.ToString(), CancellationToken.None)).Error.ShouldBeNull();
+        await SandboxChannel.ConnectAsync(_app, "Support");
     }
 
     public Task DisposeAsync() => _app.DisposeAsync();

@@ -14,15 +14,12 @@ public sealed class ChannelLifecycleTests(InboxApp app) : IClassFixture<InboxApp
 {
     private IConfiguration Configuration => app.Services.GetRequiredService<IConfiguration>();
 
-    private ConnectChannelModel SandboxModel(string title, string? token = null) => new()
+    private ConnectChannelModel SandboxModel(string title, string? token = null)
     {
-        Title = title,
-        AccessToken = token ?? Configuration["Sandbox:AccessToken"]!,
-        BusinessId = Configuration["Sandbox:BusinessId"]!,
-        AppSecret = Configuration["Sandbox:AppSecret"]!,
-        Target = GraphTarget.Sandbox,
-        GraphVersion = "v23.0",
-    };
+        var model = SandboxChannel.Model(app, title);
+        model.AccessToken = token ?? model.AccessToken;
+        return model;
+    }
 
     [Fact]
     public async Task Wizard_FetchAndFinish_CreatesAConnectedChannelAndTheSandboxRecordsTheSubscription()

@@ -26,21 +26,7 @@ public sealed class EndToEndTests : IAsyncLifetime
     {
         _app.Settings["Sandbox:Webhooks:RetryBaseMilliseconds"] = "50";
         await _app.InitializeAsync();
-        var configuration = _app.Services.GetRequiredService<IConfiguration>();
-        await using var scope = _app.CreateScope();
-        var setup = scope.ServiceProvider.GetRequiredService<ChannelSetupService>();
-        var model = new ConnectChannelModel
-        {
-            Title = "End to end",
-            AccessToken = configuration["Sandbox:AccessToken"]!,
-            BusinessId = configuration["Sandbox:BusinessId"]!,
-            AppSecret = configuration["Sandbox:AppSecret"]!,
-            Target = GraphTarget.Sandbox,
-        };
-        var fetched = await setup.FetchNumbersAsync(model, CancellationToken.None);
-        var account = fetched.Accounts[0];
-        var finished = await setup.FinishAsync(model, account, account.Numbers[0], _app.BaseAddress.ToString(), CancellationToken.None);
-        _channel = finished.Channel.ShouldNotBeNull();
+        _channel = await SandboxChannel.ConnectAsync(_app, "End to end");
         _channel.WebhookOverrideUrl.ShouldNotBeNull();
     }
 

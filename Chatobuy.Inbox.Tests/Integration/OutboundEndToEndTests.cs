@@ -22,19 +22,7 @@ public sealed class OutboundEndToEndTests : IAsyncLifetime
         _app.Settings["Sandbox:StatusDelaysMilliseconds"] = "30,80,150";
         _app.Settings["Sandbox:Webhooks:RetryBaseMilliseconds"] = "50";
         await _app.InitializeAsync();
-        var configuration = _app.Services.GetRequiredService<IConfiguration>();
-        await using var scope = _app.CreateScope();
-        var setup = scope.ServiceProvider.GetRequiredService<ChannelSetupService>();
-        var model = new ConnectChannelModel
-        {
-            Title = "Replies",
-            AccessToken = configuration["Sandbox:AccessToken"]!,
-            BusinessId = configuration["Sandbox:BusinessId"]!,
-            AppSecret = configuration["Sandbox:AppSecret"]!,
-            Target = GraphTarget.Sandbox,
-        };
-        var account = (await setup.FetchNumbersAsync(model, CancellationToken.None)).Accounts[0];
-        _channel = (await setup.FinishAsync(model, account, account.Numbers[0], _app.BaseAddress.ToString(), CancellationToken.None)).Channel!;
+        _channel = await SandboxChannel.ConnectAsync(_app, "Replies");
     }
 
     public Task DisposeAsync() => _app.DisposeAsync();

@@ -186,9 +186,7 @@ public sealed class GraphClient(IGraphApi api, IHttpClientFactory httpClients, I
         }
         catch (ApiException exception)
         {
-            var error = FromApiException(exception, operation);
-            logger.LogWarning("Graph {Operation} failed with code {Code}/{Subcode} (HTTP {Status}, trace {Trace})", operation, error.Code, error.Subcode, error.HttpStatus, error.FbTraceId);
-            return GraphResult<T>.Fail(error);
+            return GraphResult<T>.Fail(Refused(exception, operation));
         }
         catch (Exception exception) when (exception is HttpRequestException or SocketException or TaskCanceledException { InnerException: TimeoutException })
         {
@@ -209,9 +207,7 @@ public sealed class GraphClient(IGraphApi api, IHttpClientFactory httpClients, I
         }
         catch (ApiException exception)
         {
-            var error = FromApiException(exception, operation);
-            logger.LogWarning("Graph {Operation} failed with code {Code}/{Subcode} (HTTP {Status}, trace {Trace})", operation, error.Code, error.Subcode, error.HttpStatus, error.FbTraceId);
-            return GraphResult<T>.Fail(error);
+            return GraphResult<T>.Fail(Refused(exception, operation));
         }
         catch (HttpRequestException exception) when (NeverLeft(exception))
         {
@@ -229,6 +225,14 @@ public sealed class GraphClient(IGraphApi api, IHttpClientFactory httpClients, I
     private static bool NeverLeft(HttpRequestException exception) =>
         exception.HttpRequestError is HttpRequestError.NameResolutionError or HttpRequestError.ConnectionError
             or HttpRequestError.SecureConnectionError or HttpRequestError.ProxyTunnelError;
+
+    /// <summary>Meta answered with an error: logged (codes only) and explained.</summary>
+    private GraphError Refused(ApiException exception, GraphOperation operation)
+    {
+        var error = FromApiException(exception, operation);
+        logger.LogWarning("Graph {Operation} failed with code {Code}/{Subcode} (HTTP {Status}, trace {Trace})", operation, error.Code, error.Subcode, error.HttpStatus, error.FbTraceId);
+        return error;
+    }
 
     internal static GraphError FromApiException(ApiException exception, GraphOperation operation) =>
         FromErrorBody((int)exception.StatusCode, exception.Content, operation);
