@@ -71,6 +71,11 @@ public sealed class LiveInboxBrowserTests : IAsyncLifetime
 
             // Bob's list follows the conversation too.
             await Assertions.Expect(bob.Locator("[data-testid=preview]")).ToHaveTextAsync("Hi! Ada here, how can I help?");
+            // Presence: Ada sees Bob open the conversation, then sees him typing.
+            await bob.Locator("[data-testid=conversation]").ClickAsync();
+            await Assertions.Expect(ada.Locator("[data-testid=presence]")).ToContainTextAsync("Also viewing: bob@example.com");
+            await bob.Locator("[data-testid=composer-input]").PressSequentiallyAsync("Let me check");
+            await Assertions.Expect(ada.Locator("[data-testid=presence]")).ToContainTextAsync("bob@example.com typing a reply");
         }
         finally
         {

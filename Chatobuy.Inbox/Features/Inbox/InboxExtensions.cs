@@ -29,6 +29,7 @@ public static class InboxExtensions
 
         services.AddSingleton<IInboxNotifier, HubInboxNotifier>();
         services.AddSingleton<HubTokens>();
+        services.AddSingleton<PresenceTracker>();
         services.AddScoped<LiveInbox>();
         services.AddScoped<InboxService>();
         services.AddScoped<ReadReceipts>();

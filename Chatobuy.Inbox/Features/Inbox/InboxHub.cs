@@ -11,7 +11,12 @@ public interface IInboxClient
     Task MessageUpdated(InboxMessageEvent message);
 
     Task ConversationUpdated(InboxConversationEvent conversation);
+
+    Task Presence(PresenceEvent presence);
 }
+
+/// <summary>Who else has a conversation open, and who of them is typing a reply.</summary>
+public sealed record PresenceEvent(string ChannelId, long ConversationId, IReadOnlyList<string> Viewers, IReadOnlyList<string> Typing);
 
 public sealed record InboxMessageEvent(string ChannelId, long ConversationId, long MessageId);
 
@@ -22,7 +27,7 @@ public sealed record InboxConversationEvent(string ChannelId, long ConversationI
 /// <c>channel:{id}</c> and <c>conversation:{id}</c>. Signed-in users only.
 /// </summary>
 [Authorize(AuthenticationSchemes = HubTokens.SchemeName + ",Identity.Application")]
-public sealed class InboxHub : Hub<IInboxClient>
+public sealed class InboxHub(PresenceTracker presence, TimeProvider time) : Hub<IInboxClient>
 {
     public const string Path = "/hubs/inbox";
 
@@ -39,11 +44,34 @@ public sealed class InboxHub : Hub<IInboxClient>
         }
     }
 
-    public Task WatchConversation(long conversationId) =>
-        Groups.AddToGroupAsync(Context.ConnectionId, ConversationGroup(conversationId));
+    /// <summary>Receive this conversation's events, and be shown to other agents as viewing it.</summary>
+    public async Task WatchConversation(string channelId, long conversationId)
+    {
+        await Groups.AddToGroupAsync(Context.ConnectionId, ConversationGroup(conversationId));
+        var left = presence.View(Context.ConnectionId, Context.User?.Identity?.Name ?? "An agent", channelId, conversationId, time.GetUtcNow());
+        await BroadcastAsync(left);
+        await BroadcastAsync(presence.Of(channelId, conversationId, time.GetUtcNow()));
+    }
 
-    public Task UnwatchConversation(long conversationId) =>
-        Groups.RemoveFromGroupAsync(Context.ConnectionId, ConversationGroup(conversationId));
+    public async Task UnwatchConversation(long conversationId)
+    {
+        await Groups.RemoveFromGroupAsync(Context.ConnectionId, ConversationGroup(conversationId));
+        await BroadcastAsync(presence.Leave(Context.ConnectionId, time.GetUtcNow()));
+    }
+
+    /// <summary>The agent is typing a reply in the conversation they view (shown for a few seconds).</summary>
+    public Task Typing() => BroadcastAsync(presence.Typing(Context.ConnectionId, time.GetUtcNow()));
+
+    public override async Task OnDisconnectedAsync(Exception? exception)
+    {
+        await BroadcastAsync(presence.Leave(Context.ConnectionId, time.GetUtcNow()));
+        await base.OnDisconnectedAsync(exception);
+    }
+
+    private Task BroadcastAsync(PresenceEvent? update) =>
+        update is null
+            ? Task.CompletedTask
+            : Clients.Groups(ChannelGroup(update.ChannelId), ConversationGroup(update.ConversationId)).Presence(update);
 }
 
 /// <summary>Publishes committed changes over the hub.</summary>

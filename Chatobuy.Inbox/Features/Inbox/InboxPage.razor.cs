@@ -22,6 +22,8 @@ public sealed partial class InboxPage
     private bool _loaded;
     private bool _live = true;
     private int _reloadPending;
+    private string _userName = "";
+    private readonly Dictionary<long, PresenceEvent> _presence = [];
 
     [Parameter]
     public long? ConversationId { get; set; }
@@ -62,7 +64,9 @@ public sealed partial class InboxPage
 
     protected override async Task OnInitializedAsync()
     {
-        _userId = (await AuthenticationState).User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
+        var user = (await AuthenticationState).User;
+        _userId = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
+        _userName = user.Identity?.Name ?? "";
         _now = Inbox.Now;
         _channels = await Channels.ListAsync(_cts.Token);
         _agents = await Inbox.AgentsAsync(_cts.Token);
@@ -72,6 +76,7 @@ public sealed partial class InboxPage
         Live.MessageUpdated += OnMessageAsync;
         Live.ConversationUpdated += OnConversationAsync;
         Live.Reconnected += OnReconnectedAsync;
+        Live.PresenceChanged += OnPresenceAsync;
     }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
@@ -81,9 +86,9 @@ public sealed partial class InboxPage
             try
             {
                 await Live.WatchChannelsAsync(_channels.Select(c => c.Id).ToList(), _cts.Token);
-                if (ConversationId is { } id)
+                if (_selected is { } selected)
                 {
-                    await Live.WatchConversationAsync(id, _cts.Token);
+                    await Live.WatchConversationAsync(selected.ChannelId, selected.Id, _cts.Token);
                 }
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
@@ -98,9 +103,9 @@ public sealed partial class InboxPage
     protected override async Task OnParametersSetAsync()
     {
         await LoadSelectedAsync(markSeen: true);
-        if (ConversationId is { } id && RendererInfo.IsInteractive && Live.IsConnected)
+        if (_selected is { } selected && RendererInfo.IsInteractive && Live.IsConnected)
         {
-            await Live.WatchConversationAsync(id, _cts.Token);
+            await Live.WatchConversationAsync(selected.ChannelId, selected.Id, _cts.Token);
         }
     }
 
@@ -214,6 +219,32 @@ public sealed partial class InboxPage
 
     private Task OnMessageAsync(InboxMessageEvent e) => ReloadAsync(e.ConversationId);
 
+    /// <summary>Other agents viewing or typing; this agent is left out of what is shown.</summary>
+    private Task OnPresenceAsync(PresenceEvent e) => InvokeAsync(() =>
+    {
+        _presence[e.ConversationId] = e with
+        {
+            Viewers = e.Viewers.Where(v => v != _userName).ToList(),
+            Typing = e.Typing.Where(v => v != _userName).ToList(),
+        };
+        StateHasChanged();
+    });
+
+    private PresenceEvent? PresenceOf(long conversationId) => _presence.GetValueOrDefault(conversationId);
+
+    private async Task TypingAsync()
+    {
+        try
+        {
+            await Live.TypingAsync();
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // Presence is a courtesy; typing must never be disturbed by it.
+            Logger.LogDebug(exception, "Typing presence not sent");
+        }
+    }
+
     private Task OnConversationAsync(InboxConversationEvent e) => ReloadAsync(e.ConversationId);
 
     private Task OnReconnectedAsync() => InvokeAsync(async () =>
@@ -264,6 +295,7 @@ public sealed partial class InboxPage
         Live.MessageUpdated -= OnMessageAsync;
         Live.ConversationUpdated -= OnConversationAsync;
         Live.Reconnected -= OnReconnectedAsync;
+        Live.PresenceChanged -= OnPresenceAsync;
         await _cts.CancelAsync();
         _cts.Dispose();
     }

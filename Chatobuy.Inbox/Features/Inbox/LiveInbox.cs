@@ -12,18 +12,23 @@ public sealed class LiveInbox(
     AuthenticationStateProvider authentication,
     HubTokens tokens,
     GraphTargets targets,
+    IHostApplicationLifetime lifetime,
     ILogger<LiveInbox> logger) : IAsyncDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private HubConnection? _connection;
     private IReadOnlyList<string> _channels = [];
-    private long? _conversation;
+    private (string ChannelId, long Id)? _conversation;
+    private DateTimeOffset _lastTyping;
+    private CancellationTokenRegistration _stopping;
 
     public event Func<InboxMessageEvent, Task>? MessageCreated;
 
     public event Func<InboxMessageEvent, Task>? MessageUpdated;
 
     public event Func<InboxConversationEvent, Task>? ConversationUpdated;
+
+    public event Func<PresenceEvent, Task>? PresenceChanged;
 
     /// <summary>Raised after a reconnect: events may have been missed, reload.</summary>
     public event Func<Task>? Reconnected;
@@ -37,16 +42,29 @@ public sealed class LiveInbox(
         await connection.InvokeAsync(nameof(InboxHub.WatchChannels), channelIds, cancellationToken);
     }
 
-    public async Task WatchConversationAsync(long conversationId, CancellationToken cancellationToken = default)
+    public async Task WatchConversationAsync(string channelId, long conversationId, CancellationToken cancellationToken = default)
     {
         var connection = await ConnectAsync(cancellationToken);
-        if (_conversation is { } previous && previous != conversationId)
+        if (_conversation is { } previous && previous.Id != conversationId)
         {
-            await connection.InvokeAsync(nameof(InboxHub.UnwatchConversation), previous, cancellationToken);
+            await connection.InvokeAsync(nameof(InboxHub.UnwatchConversation), previous.Id, cancellationToken);
         }
 
-        _conversation = conversationId;
-        await connection.InvokeAsync(nameof(InboxHub.WatchConversation), conversationId, cancellationToken);
+        _conversation = (channelId, conversationId);
+        await connection.InvokeAsync(nameof(InboxHub.WatchConversation), channelId, conversationId, cancellationToken);
+    }
+
+    /// <summary>Tells the other agents this one is typing; at most every three seconds.</summary>
+    public async Task TypingAsync()
+    {
+        var now = DateTimeOffset.UtcNow;
+        if (_connection is not { State: HubConnectionState.Connected } connection || now - _lastTyping < TimeSpan.FromSeconds(3))
+        {
+            return;
+        }
+
+        _lastTyping = now;
+        await connection.InvokeAsync(nameof(InboxHub.Typing));
     }
 
     private async Task<HubConnection> ConnectAsync(CancellationToken cancellationToken)
@@ -67,13 +85,14 @@ public sealed class LiveInbox(
             connection.On<InboxMessageEvent>(nameof(IInboxClient.MessageCreated), e => RaiseAsync(MessageCreated, e));
             connection.On<InboxMessageEvent>(nameof(IInboxClient.MessageUpdated), e => RaiseAsync(MessageUpdated, e));
             connection.On<InboxConversationEvent>(nameof(IInboxClient.ConversationUpdated), e => RaiseAsync(ConversationUpdated, e));
+            connection.On<PresenceEvent>(nameof(IInboxClient.Presence), e => RaiseAsync(PresenceChanged, e));
             connection.Reconnected += async _ =>
             {
                 // Groups belong to the old connection: join them again, then let panes refetch.
                 await connection.InvokeAsync(nameof(InboxHub.WatchChannels), _channels);
-                if (_conversation is { } id)
+                if (_conversation is { } current)
                 {
-                    await connection.InvokeAsync(nameof(InboxHub.WatchConversation), id);
+                    await connection.InvokeAsync(nameof(InboxHub.WatchConversation), current.ChannelId, current.Id);
                 }
 
                 if (Reconnected is { } reconnected)
@@ -83,6 +102,9 @@ public sealed class LiveInbox(
             };
             await connection.StartAsync(cancellationToken);
             _connection = connection;
+
+            // A circuit outlives its browser for a while; its connection to this server must not hold up shutdown.
+            _stopping = lifetime.ApplicationStopping.Register(() => _ = connection.StopAsync());
             return connection;
         }
         finally
@@ -110,6 +132,7 @@ public sealed class LiveInbox(
 
     public async ValueTask DisposeAsync()
     {
+        await _stopping.DisposeAsync();
         if (_connection is not null)
         {
             await _connection.DisposeAsync();
