@@ -2,6 +2,11 @@ using System.Globalization;
 using System.Net;
 using Chatobuy.Inbox.Benchmarks;
 
+if (args.Length > 0 && args[0] == "hub-latency")
+{
+    return await HubLatency.RunAsync(args[1..]);
+}
+
 var (options, error) = BenchmarkOptions.Parse(args);
 if (options is null)
 {
