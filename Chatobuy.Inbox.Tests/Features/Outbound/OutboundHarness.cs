@@ -97,7 +97,7 @@ internal sealed class OutboundHarness : IAsyncDisposable
         services.AddSingleton(Microsoft.Extensions.Options.Options.Create(Options));
         services.AddSingleton<IInboxNotifier>(Notifier);
         services.AddSingleton<OutboundSignal>();
-        services.AddSingleton<OutboundNotifications>();
+        services.AddSingleton<InboxNotifications>();
         services.AddSingleton<OutboundService>();
         services.AddSingleton<OutboundSender>();
         _services = services.BuildServiceProvider();

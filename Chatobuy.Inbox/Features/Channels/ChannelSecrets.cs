@@ -1,3 +1,4 @@
+using Chatobuy.Inbox.CloudApi;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace Chatobuy.Inbox.Features.Channels;
@@ -10,6 +11,10 @@ public sealed class ChannelSecrets(IDataProtectionProvider provider)
     public string Protect(string secret) => _protector.Protect(secret);
 
     public string Unprotect(string protectedSecret) => _protector.Unprotect(protectedSecret);
+
+    /// <summary>Where and as whom to call the Graph API for this channel (throws CryptographicException when the key ring can no longer read the token).</summary>
+    public GraphConnection ConnectionOf(Channel channel) =>
+        new(channel.GraphBaseUrl, channel.GraphVersion, Unprotect(channel.AccessTokenProtected));
 
     /// <summary>What the browser may see of a secret: its last four characters.</summary>
     public static string Mask(string secret) =>

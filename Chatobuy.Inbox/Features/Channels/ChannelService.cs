@@ -133,7 +133,7 @@ public sealed class ChannelService(
             cancellationToken);
         if (lastOnWaba)
         {
-            var unsubscribed = await graph.UnsubscribeAppAsync(ConnectionOf(channel), channel.WabaId, cancellationToken);
+            var unsubscribed = await graph.UnsubscribeAppAsync(secrets.ConnectionOf(channel), channel.WabaId, cancellationToken);
             if (!unsubscribed.Succeeded)
             {
                 warning = $"The channel was deleted, but the app could not be unsubscribed from the WhatsApp Business Account: {unsubscribed.Error!.ForUser} You can remove it in Meta's app settings.";
@@ -179,9 +179,6 @@ public sealed class ChannelService(
         events.Publish(id);
         return true;
     }
-
-    internal GraphConnection ConnectionOf(Channel channel) =>
-        new(channel.GraphBaseUrl, channel.GraphVersion, secrets.Unprotect(channel.AccessTokenProtected));
 
     private ChannelView ToView(Channel c) => new(
         c.Id,

@@ -28,6 +28,7 @@ public static class InboxExtensions
         }
 
         services.AddSingleton<IInboxNotifier, HubInboxNotifier>();
+        services.AddSingleton<InboxNotifications>();
         services.AddSingleton<HubTokens>();
         services.AddSingleton<PresenceTracker>();
         services.AddScoped<LiveInbox>();

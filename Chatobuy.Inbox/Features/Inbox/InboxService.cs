@@ -42,7 +42,7 @@ public sealed record AgentOption(string Id, string Name);
 /// <summary>What the live inbox shows and does: conversations, their messages, assignment and status.</summary>
 public sealed class InboxService(
     IDbContextFactory<InboxDbContext> dbFactory,
-    IEnumerable<IInboxNotifier> notifiers,
+    InboxNotifications notifications,
     TimeProvider time)
 {
     public async Task<IReadOnlyList<ConversationRow>> ListConversationsAsync(InboxFilter filter, string userId, CancellationToken cancellationToken = default)
@@ -210,9 +210,6 @@ public sealed class InboxService(
             return;
         }
 
-        foreach (var notifier in notifiers)
-        {
-            await notifier.ConversationUpdatedAsync(channelId, conversationId, cancellationToken);
-        }
+        await notifications.ConversationUpdatedAsync(channelId, conversationId, cancellationToken);
     }
 }

@@ -3,7 +3,7 @@ using Chatobuy.Inbox.Features.Webhooks;
 namespace Chatobuy.Inbox.Features.Inbox;
 
 /// <summary>Pushes what a webhook delivery committed to the live panes.</summary>
-public sealed class IngestionHubObserver(IEnumerable<IInboxNotifier> notifiers, ILogger<IngestionHubObserver> logger) : IIngestionObserver
+public sealed class IngestionHubObserver(InboxNotifications notifications) : IIngestionObserver
 {
     public void Stored(IngestResult result)
     {
@@ -15,26 +15,16 @@ public sealed class IngestionHubObserver(IEnumerable<IInboxNotifier> notifiers, 
 
     private async Task PublishAsync(IReadOnlyList<InboxChange> changes)
     {
-        try
+        foreach (var change in changes)
         {
-            foreach (var notifier in notifiers)
-            {
-                foreach (var change in changes)
-                {
-                    await (change.Created
-                        ? notifier.MessageCreatedAsync(change.ChannelId, change.ConversationId, change.MessageId)
-                        : notifier.MessageUpdatedAsync(change.ChannelId, change.ConversationId, change.MessageId));
-                }
-
-                foreach (var conversation in changes.Where(c => c.Created).Select(c => (c.ChannelId, c.ConversationId)).Distinct())
-                {
-                    await notifier.ConversationUpdatedAsync(conversation.ChannelId, conversation.ConversationId);
-                }
-            }
+            await (change.Created
+                ? notifications.MessageCreatedAsync(change.ChannelId, change.ConversationId, change.MessageId, CancellationToken.None)
+                : notifications.MessageUpdatedAsync(change.ChannelId, change.ConversationId, change.MessageId, CancellationToken.None));
         }
-        catch (Exception exception)
+
+        foreach (var (channelId, conversationId) in changes.Where(c => c.Created).Select(c => (c.ChannelId, c.ConversationId)).Distinct())
         {
-            logger.LogWarning(exception, "Live update after a webhook could not be published");
+            await notifications.ConversationUpdatedAsync(channelId, conversationId, CancellationToken.None);
         }
     }
 }

@@ -133,7 +133,7 @@ public sealed partial class MediaDownloadWorker(
         GraphConnection connection;
         try
         {
-            connection = new GraphConnection(channel.GraphBaseUrl, channel.GraphVersion, secrets.Unprotect(channel.AccessTokenProtected));
+            connection = secrets.ConnectionOf(channel);
         }
         catch (CryptographicException)
         {

@@ -28,10 +28,7 @@ public sealed class ReadReceipts(
                 where conversation.Id == conversationId && channel.ReadReceipts == moment
                 select new
                 {
-                    channel.GraphBaseUrl,
-                    channel.GraphVersion,
-                    channel.AccessTokenProtected,
-                    channel.PhoneNumberId,
+                    Channel = channel,
                     LastInbound = db.Messages
                         .Where(m => m.ConversationId == conversationId && m.Direction == MessageDirection.Inbound && m.WaMessageId != null && m.Type != "reaction")
                         .OrderByDescending(m => m.Timestamp).ThenByDescending(m => m.Id)
@@ -44,8 +41,7 @@ public sealed class ReadReceipts(
             return false;
         }
 
-        var connection = new GraphConnection(target.GraphBaseUrl, target.GraphVersion, secrets.Unprotect(target.AccessTokenProtected));
-        var result = await graph.MarkReadAsync(connection, target.PhoneNumberId, target.LastInbound, showTyping: false, cancellationToken);
+        var result = await graph.MarkReadAsync(secrets.ConnectionOf(target.Channel), target.Channel.PhoneNumberId, target.LastInbound, showTyping: false, cancellationToken);
         if (!result.Succeeded)
         {
             logger.LogWarning("Read receipt for conversation {ConversationId} refused: {Code}", conversationId, result.Error!.Code);

@@ -10,7 +10,6 @@ public static class OutboundExtensions
             .ValidateOnStart();
 
         services.AddSingleton<OutboundSignal>();
-        services.AddSingleton<OutboundNotifications>();
         services.AddSingleton<OutboundService>();
         services.AddSingleton<OutboundSender>();
         services.AddHostedService(provider => provider.GetRequiredService<OutboundSender>());

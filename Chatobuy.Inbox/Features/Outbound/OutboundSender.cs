@@ -23,7 +23,7 @@ public sealed partial class OutboundSender(
     ChannelSecrets secrets,
     MediaStore mediaStore,
     OutboundSignal signal,
-    OutboundNotifications notifications,
+    InboxNotifications notifications,
     IOptions<OutboundOptions> options,
     TimeProvider time,
     ILogger<OutboundSender> logger) : BackgroundService
@@ -247,7 +247,7 @@ public sealed partial class OutboundSender(
         GraphConnection connection;
         try
         {
-            connection = new GraphConnection(channel.GraphBaseUrl, channel.GraphVersion, secrets.Unprotect(channel.AccessTokenProtected));
+            connection = secrets.ConnectionOf(channel);
         }
         catch (CryptographicException)
         {

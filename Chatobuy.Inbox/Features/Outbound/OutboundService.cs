@@ -16,7 +16,7 @@ public sealed partial class OutboundService(
     IDbContextFactory<InboxDbContext> dbFactory,
     MediaStore mediaStore,
     OutboundSignal signal,
-    OutboundNotifications notifications,
+    InboxNotifications notifications,
     TimeProvider time,
     ILogger<OutboundService> logger)
 {

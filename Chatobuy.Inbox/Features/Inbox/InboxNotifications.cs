@@ -1,13 +1,11 @@
-using Chatobuy.Inbox.Features.Inbox;
-
-namespace Chatobuy.Inbox.Features.Outbound;
+namespace Chatobuy.Inbox.Features.Inbox;
 
 /// <summary>
-/// Tells every registered <see cref="IInboxNotifier"/> (none, or the hub's) what the outbound pipeline committed.
+/// Tells every registered <see cref="IInboxNotifier"/> (none, or the hub's) what was committed: webhooks, sends, agents' changes.
 /// Resolved per call from a scope, so the notifier may be registered with any lifetime; a failing notifier is
-/// logged and never undoes or blocks a send.
+/// logged and never undoes or blocks what was committed.
 /// </summary>
-public sealed partial class OutboundNotifications(IServiceScopeFactory scopes, ILogger<OutboundNotifications> logger)
+public sealed partial class InboxNotifications(IServiceScopeFactory scopes, ILogger<InboxNotifications> logger)
 {
     public Task MessageCreatedAsync(string channelId, long conversationId, long messageId, CancellationToken cancellationToken) =>
         EachAsync(n => n.MessageCreatedAsync(channelId, conversationId, messageId, cancellationToken));
