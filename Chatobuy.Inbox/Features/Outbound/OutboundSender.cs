@@ -328,7 +328,7 @@ public sealed partial class OutboundSender(
             item.NextAttemptAt = null;
             item.LastError = null;
             await AttachAsync(db, message, wamid, item.CallbackData, now, cancellationToken);
-            LogSent(message.Id, item.Id, Mask(item.Recipient));
+            LogSent(message.Id, item.Id, LogMask.Id(item.Recipient));
         }
         else if (error!.IsUnconfirmed)
         {
@@ -447,8 +447,6 @@ public sealed partial class OutboundSender(
     private static string Trim(string value, int max) => value.Length <= max ? value : value[..max];
 
     /// <summary>A phone number for logs: the last four digits only.</summary>
-    private static string Mask(string waId) => waId.Length <= 4 ? "****" : $"***{waId[^4..]}";
-
     private sealed record QueuedItem(long Id, string Recipient, DateTimeOffset? NextAttemptAt);
 
     private sealed record SendOutcome(string? WaMessageId, string? MediaId, GraphError? Error, bool IsRequeue = false)

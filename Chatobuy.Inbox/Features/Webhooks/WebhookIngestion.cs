@@ -95,7 +95,7 @@ public sealed partial class WebhookIngestion(
 
             if (candidates.Count == 0)
             {
-                LogNoChannel(logger, string.Join(",", changes.Select(c => c.PhoneNumberId ?? c.WabaId).Distinct().Select(Mask)));
+                LogNoChannel(logger, string.Join(",", changes.Select(c => c.PhoneNumberId ?? c.WabaId).Distinct().Select(LogMask.Id)));
                 return new IngestResult(IngestOutcome.NoKnownChannel);
             }
 
@@ -279,7 +279,7 @@ public sealed partial class WebhookIngestion(
                 {
                     if (channel is null)
                     {
-                        LogUnknownNumber(logger, Mask(change.PhoneNumberId));
+                        LogUnknownNumber(logger, LogMask.Id(change.PhoneNumberId));
                         continue;
                     }
 
@@ -601,8 +601,6 @@ public sealed partial class WebhookIngestion(
     private static bool IsTransient(Exception exception) =>
         exception is DbUpdateException or SqliteException or IOException or TimeoutException
         || exception.InnerException is SqliteException or IOException;
-
-    private static string Mask(string? id) => id is null || id.Length <= 4 ? "****" : $"****{id[^4..]}";
 
     private sealed record InboundItem(int Owner, Channel Channel, JsonElement Message, Dictionary<string, (string? Name, string? UserId)> Names);
 
