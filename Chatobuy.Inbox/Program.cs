@@ -36,8 +36,9 @@ if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/error", createScopeForErrors: true);
 }
 
+// Only pages get the friendly "not found" page; machine endpoints keep their own status codes and bodies.
 app.UseWhen(
-    context => IsPageRequest(context.Request.Path),
+    context => !MachinePaths.Matches(context.Request.Path),
     pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
 app.UseSetupGate();
 app.UseAuthentication();
@@ -54,12 +55,6 @@ app.MapSandbox();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();
-
-// Machine endpoints answer with their own status codes and bodies; only pages get the friendly "not found" page.
-static bool IsPageRequest(PathString path) =>
-    !path.StartsWithSegments("/webhooks") && !path.StartsWithSegments("/api") && !path.StartsWithSegments("/sandbox/graph") && !path.StartsWithSegments("/sandbox/customers")
-    && !path.StartsWithSegments("/sandbox/statuses") && !path.StartsWithSegments("/sandbox/media")
-    && !path.StartsWithSegments("/healthz") && !path.StartsWithSegments("/hubs") && !path.StartsWithSegments("/_blazor");
 
 /// <summary>Entry point; public for the integration tests' WebApplicationFactory.</summary>
 public partial class Program;
