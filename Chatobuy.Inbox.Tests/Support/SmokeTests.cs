@@ -16,6 +16,15 @@ public sealed class SmokeTests(InboxApp app) : IClassFixture<InboxApp>
     }
 
     [Fact]
+    public async Task ErrorPage_WhereUnhandledErrorsLand_ExplainsAndAnswers200()
+    {
+        using var client = app.CreateHttpClient();
+        var response = await client.GetAsync("/error");
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await response.Content.ReadAsStringAsync()).ShouldContain("The inbox could not finish this request.");
+    }
+
+    [Fact]
     public void DataDirectory_FromTestSettings_IsUsed()
     {
         app.Services.GetRequiredService<DataPaths>().DataDirectory.ShouldBe(app.DataDirectory);

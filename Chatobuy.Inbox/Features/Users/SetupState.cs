@@ -24,6 +24,7 @@ public sealed class SetupState(IDbContextFactory<InboxDbContext> dbFactory)
 
     internal static bool IsAlwaysReachable(PathString path) =>
         path.StartsWithSegments("/setup")
+        || path.StartsWithSegments("/error")
         || path.StartsWithSegments("/_framework")
         || path.StartsWithSegments("/_content")
         || Chatobuy.Inbox.Components.MachinePaths.Matches(path)
