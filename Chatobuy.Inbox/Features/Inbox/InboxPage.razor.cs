@@ -22,6 +22,7 @@ public sealed partial class InboxPage
     private bool _loaded;
     private bool _live = true;
     private int _reloadPending;
+    private int _selectedChanged;
     private string _userName = "";
     private readonly Dictionary<long, PresenceEvent> _presence = [];
 
@@ -258,6 +259,12 @@ public sealed partial class InboxPage
     /// <summary>Coalesces bursts of events into one reload of what is on screen.</summary>
     private async Task ReloadAsync(long conversationId)
     {
+        // The open chat is reloaded only when one of the coalesced events was about it.
+        if (conversationId == ConversationId)
+        {
+            Interlocked.Exchange(ref _selectedChanged, 1);
+        }
+
         if (Interlocked.Exchange(ref _reloadPending, 1) == 1)
         {
             return;
@@ -267,9 +274,9 @@ public sealed partial class InboxPage
         {
             Interlocked.Exchange(ref _reloadPending, 0);
             await LoadListAsync();
-            if (ConversationId == conversationId || ConversationId is not null)
+            if (Interlocked.Exchange(ref _selectedChanged, 0) == 1)
             {
-                await LoadSelectedAsync(markSeen: ConversationId == conversationId);
+                await LoadSelectedAsync(markSeen: true);
             }
 
             StateHasChanged();
