@@ -6,6 +6,7 @@ using Chatobuy.Inbox.Features.Channels;
 using Chatobuy.Inbox.Features.Health;
 using Chatobuy.Inbox.Features.Inbox;
 using Chatobuy.Inbox.Features.Outbound;
+using Chatobuy.Inbox.Features.Profile;
 using Chatobuy.Inbox.Features.Users;
 using Chatobuy.Inbox.Features.Webhooks;
 using Chatobuy.Inbox.Sandbox;
@@ -24,6 +25,7 @@ builder.Services.AddChannels();
 builder.Services.AddWebhooks();
 builder.Services.AddInbox(builder.Configuration);
 builder.Services.AddOutbound();
+builder.Services.AddProfile();
 builder.Services.AddIntegrationApi();
 builder.AddSandbox();
 

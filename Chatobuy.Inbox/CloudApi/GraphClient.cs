@@ -159,6 +159,26 @@ public sealed class GraphClient(IGraphApi api, IHttpClientFactory httpClients, I
             new ByteArrayPart(content, fileName, mimeType),
             cancellationToken)).Id);
 
+    /// <summary>The fields of reference §6.1, in Meta's order.</summary>
+    public const string BusinessProfileFields = "about,address,description,email,profile_picture_url,websites,vertical";
+
+    /// <summary>Reference §6.1: the phone number's WhatsApp Business profile.</summary>
+    public Task<GraphResult<BusinessProfileData>> GetBusinessProfileAsync(GraphConnection connection, string phoneNumberId, CancellationToken cancellationToken) =>
+        CallAsync(GraphOperation.GetBusinessProfile, async () =>
+        {
+            var page = await api.GetBusinessProfileAsync(connection, phoneNumberId, BusinessProfileFields, cancellationToken);
+            return page.Data.Count > 0 ? page.Data[0] : new BusinessProfileData(null, null, null, null, null, null, null, "whatsapp");
+        });
+
+    /// <summary>Reference §6.2: sends the fields <paramref name="update"/> names (with <c>messaging_product</c>).</summary>
+    public Task<GraphResult<bool>> UpdateBusinessProfileAsync(
+        GraphConnection connection,
+        string phoneNumberId,
+        BusinessProfileUpdate update,
+        CancellationToken cancellationToken) =>
+        CallAsync(GraphOperation.UpdateBusinessProfile, async () =>
+            (await api.UpdateBusinessProfileAsync(connection, phoneNumberId, update, cancellationToken)).Success);
+
     /// <summary>Follows <c>paging.next</c> (through its <c>after</c> cursor) until Meta stops giving one.</summary>
     private static async Task<List<T>> ReadAllAsync<T>(Func<string?, Task<GraphPage<T>>> readPage)
     {
@@ -254,6 +274,6 @@ public sealed class GraphClient(IGraphApi api, IHttpClientFactory httpClients, I
 
         return body is null
             ? GraphErrorExplainer.Explain(GraphErrorExplainer.UnexpectedAnswer, null, null, null, null, status, operation)
-            : GraphErrorExplainer.Explain(body.Code, body.ErrorSubcode, body.Type, body.Message, body.FbtraceId, status, operation);
+            : GraphErrorExplainer.Explain(body.Code, body.ErrorSubcode, body.Type, body.Message, body.FbtraceId, status, operation, body.Details);
     }
 }

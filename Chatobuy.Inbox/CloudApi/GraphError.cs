@@ -9,7 +9,8 @@ public sealed record GraphError(
     string? FbTraceId,
     int? HttpStatus,
     string Explanation,
-    string NextStep)
+    string NextStep,
+    string? Details = null)
 {
     /// <summary>One line for the user: the explanation, the next step, and Meta's code for support.</summary>
     public string ForUser =>
@@ -56,6 +57,8 @@ public enum GraphOperation
     UploadMedia,
     MarkRead,
     ResumableUpload,
+    GetBusinessProfile,
+    UpdateBusinessProfile,
     Other,
 }
 
@@ -80,7 +83,8 @@ public static class GraphErrorExplainer
         string? metaMessage,
         string? fbTraceId,
         int? httpStatus,
-        GraphOperation operation)
+        GraphOperation operation,
+        string? details = null)
     {
         var (explanation, next) = code switch
         {
@@ -126,6 +130,12 @@ public static class GraphErrorExplainer
             104 when operation is GraphOperation.ResumableUpload => (
                 "Meta did not accept the upload session's signature.",
                 "Start the upload again."),
+            100 or 131009 when operation is GraphOperation.UpdateBusinessProfile => (
+                $"Meta refused a value of the business profile: {details ?? metaMessage ?? "no reason given"}.",
+                "Correct the field and save again."),
+            100 when operation is GraphOperation.GetBusinessProfile => (
+                "Meta does not know this phone number, or this token cannot see it.",
+                "Check that the system user has the WhatsApp account assigned as an asset."),
             100 when operation is GraphOperation.GetMedia => (
                 "Meta does not know this media file, or it has expired (Meta keeps media for 30 days).",
                 "Ask the customer to send it again."),
@@ -178,7 +188,7 @@ public static class GraphErrorExplainer
                 string.IsNullOrWhiteSpace(metaMessage) ? "Meta refused the request." : $"Meta refused the request: {metaMessage}",
                 "Check the values you entered; if it keeps happening, contact Meta support with the trace id."),
         };
-        return new GraphError(code, subcode, type, metaMessage, fbTraceId, httpStatus, explanation, next);
+        return new GraphError(code, subcode, type, metaMessage, fbTraceId, httpStatus, explanation, next, details);
     }
 
     private static string PermissionHint(GraphOperation operation) => operation switch
@@ -186,6 +196,7 @@ public static class GraphErrorExplainer
         GraphOperation.ListAccounts => " (business_management)",
         GraphOperation.GetMedia or GraphOperation.DownloadMedia => " (whatsapp_business_messaging)",
         GraphOperation.ListPhoneNumbers or GraphOperation.SubscribeApp or GraphOperation.UnsubscribeApp or GraphOperation.SetWebhook
+            or GraphOperation.GetBusinessProfile or GraphOperation.UpdateBusinessProfile or GraphOperation.ResumableUpload
             => " (whatsapp_business_management)",
         _ => "",
     };

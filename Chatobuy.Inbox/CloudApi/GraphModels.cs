@@ -98,6 +98,30 @@ public sealed record MarkReadRequest(string MessageId, TypingIndicator? TypingIn
 
 public sealed record TypingIndicator(string Type);
 
+/// <summary>Reference §6.1. <c>vertical</c> may be <c>UNDEFINED</c> or <c>NOT_A_BIZ</c> on a number that never set one.</summary>
+public sealed record BusinessProfileData(
+    string? About,
+    string? Address,
+    string? Description,
+    string? Email,
+    string? ProfilePictureUrl,
+    IReadOnlyList<string>? Websites,
+    string? Vertical,
+    string? MessagingProduct);
+
+/// <summary>Reference §6.2: only the fields that are not null are sent; an empty string or list clears a field.</summary>
+public sealed record BusinessProfileUpdate(
+    string? About = null,
+    string? Address = null,
+    string? Description = null,
+    string? Email = null,
+    IReadOnlyList<string>? Websites = null,
+    string? Vertical = null,
+    string? ProfilePictureHandle = null)
+{
+    public string MessagingProduct { get; init; } = "whatsapp";
+}
+
 public sealed record GraphErrorEnvelope(GraphErrorBody? Error);
 
 public sealed record GraphErrorBody(
@@ -107,4 +131,15 @@ public sealed record GraphErrorBody(
     int? ErrorSubcode,
     string? ErrorUserTitle,
     string? ErrorUserMsg,
-    string? FbtraceId);
+    string? FbtraceId,
+    System.Text.Json.JsonElement? ErrorData = null)
+{
+    /// <summary><c>error_data.details</c>; <c>error_data</c> is a plain string on some Graph errors (reference §8.1).</summary>
+    public string? Details => ErrorData switch
+    {
+        { ValueKind: System.Text.Json.JsonValueKind.String } text => text.GetString(),
+        { ValueKind: System.Text.Json.JsonValueKind.Object } data when data.TryGetProperty("details", out var details)
+            && details.ValueKind == System.Text.Json.JsonValueKind.String => details.GetString(),
+        _ => null,
+    };
+}

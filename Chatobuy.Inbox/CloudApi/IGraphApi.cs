@@ -94,6 +94,22 @@ public interface IGraphApi
         [AliasAs("file")] ByteArrayPart file,
         CancellationToken cancellationToken);
 
+    /// <summary>Reference §6.1: the phone number's WhatsApp Business profile (<c>data</c> holds one element).</summary>
+    [Get("/{phoneNumberId}/whatsapp_business_profile")]
+    Task<GraphPage<BusinessProfileData>> GetBusinessProfileAsync(
+        [Property(GraphConnection.OptionKey)] GraphConnection connection,
+        string phoneNumberId,
+        string fields,
+        CancellationToken cancellationToken);
+
+    /// <summary>Reference §6.2: changes the fields the request names (null fields are left out).</summary>
+    [Post("/{phoneNumberId}/whatsapp_business_profile")]
+    Task<SuccessResponse> UpdateBusinessProfileAsync(
+        [Property(GraphConnection.OptionKey)] GraphConnection connection,
+        string phoneNumberId,
+        [Body] BusinessProfileUpdate update,
+        CancellationToken cancellationToken);
+
     /// <summary>
     /// Reference §6.3 step 1: opens a Resumable Upload session on the app (<c>app</c> lets Graph resolve it from the
     /// token). The chunks themselves go through <see cref="ResumableUploader"/>: the session id is used verbatim as a path.

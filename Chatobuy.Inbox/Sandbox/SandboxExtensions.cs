@@ -21,6 +21,7 @@ public static class SandboxExtensions
             .RemoveAllLoggers();
         builder.Services.AddSingleton<SandboxMediaStore>();
         builder.Services.AddSingleton<SandboxUploads>();
+        builder.Services.AddSingleton<SandboxProfiles>();
         builder.Services.AddSingleton<SandboxDeliveryLog>();
         builder.Services.AddSingleton<SandboxWebhookQueue>();
         builder.Services.AddSingleton<SandboxCustomers>();
@@ -42,6 +43,7 @@ public static class SandboxExtensions
         {
             SandboxGraphEndpoints.Map(app);
             SandboxCustomerEndpoints.Map(app);
+            SandboxProfileEndpoints.Map(app);
         }
 
         return app;

@@ -134,8 +134,13 @@ public static partial class SandboxGraphEndpoints
         return node is null ? SandboxGraphErrors.UnsupportedRequest("get", id) : Single(request, node, defaults);
     }
 
-    private static IResult GetEdge(string id, string edge, HttpRequest request, SandboxState state, IOptions<SandboxOptions> options)
+    private static IResult GetEdge(string id, string edge, HttpRequest request, SandboxState state, SandboxProfiles profiles, IOptions<SandboxOptions> options)
     {
+        if (edge == ProfileEdge && state.FindPhoneNumber(id) is { } profilePhone)
+        {
+            return GetProfile(profilePhone, request, profiles);
+        }
+
         var (node, _) = Find(state, id);
         if (node is null)
         {
@@ -276,12 +281,18 @@ public static partial class SandboxGraphEndpoints
         SandboxWebhookVerifier verifier,
         SandboxMediaStore media,
         SandboxUploads uploads,
+        SandboxProfiles profiles,
         ILoggerFactory loggerFactory,
         CancellationToken cancellationToken)
     {
         if (edge == "uploads" && (id == state.AppId || id == "app"))
         {
             return await OpenUploadSessionAsync(request, uploads, cancellationToken);
+        }
+
+        if (edge == ProfileEdge && state.FindPhoneNumber(id) is { } profilePhone)
+        {
+            return await PostProfileAsync(profilePhone, request, profiles, uploads, cancellationToken);
         }
 
         if (edge == "media" && state.FindPhoneNumber(id) is { } phone)

@@ -137,6 +137,25 @@ internal sealed class FakeGraphApi : IGraphApi
     }
 
     /// <summary>A send answered with a Graph error (nothing was sent).</summary>
+    /// <summary>What <c>GET /{phone-number-id}/whatsapp_business_profile</c> answers.</summary>
+    public BusinessProfileData Profile { get; set; } = new("Fresh plants daily", "1 Garden Way", "Plants and pots", "shop@example.com", null, ["https://shop.example.com/"], "RETAIL", "whatsapp");
+
+    /// <summary>The profile updates sent, oldest first.</summary>
+    public List<BusinessProfileUpdate> ProfileUpdates { get; } = [];
+
+    public Task<GraphPage<BusinessProfileData>> GetBusinessProfileAsync(GraphConnection connection, string phoneNumberId, string fields, CancellationToken cancellationToken)
+    {
+        Calls.Add("profile");
+        return Answer(new GraphPage<BusinessProfileData>([Profile], null));
+    }
+
+    public Task<SuccessResponse> UpdateBusinessProfileAsync(GraphConnection connection, string phoneNumberId, BusinessProfileUpdate update, CancellationToken cancellationToken)
+    {
+        Calls.Add("profile-update");
+        ProfileUpdates.Add(update);
+        return Answer(new SuccessResponse(true));
+    }
+
     /// <summary>Upload sessions opened, as "file_name:file_length:file_type".</summary>
     public List<string> UploadSessions { get; } = [];
 

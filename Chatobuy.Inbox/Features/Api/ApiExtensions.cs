@@ -31,6 +31,7 @@ public static class ApiExtensions
         api.MapChannelsEndpoints();
         api.MapConversationsEndpoints();
         api.MapOutboundEndpoints();
+        api.MapProfileEndpoints();
         return app;
     }
 }
