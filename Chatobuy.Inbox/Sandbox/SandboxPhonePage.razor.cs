@@ -15,6 +15,7 @@ public sealed partial class SandboxPhonePage
     private SandboxMediaStore? _media;
     private SandboxDeliveryLog? _deliveries;
     private SandboxOutbox? _outbox;
+    private SandboxProfiles? _profiles;
     private TimeProvider _time = TimeProvider.System;
     private ITimer? _typingTimer;
 
@@ -84,6 +85,7 @@ public sealed partial class SandboxPhonePage
         _media = Services.GetService<SandboxMediaStore>();
         _deliveries = Services.GetService<SandboxDeliveryLog>();
         _outbox = Services.GetService<SandboxOutbox>();
+        _profiles = Services.GetService<SandboxProfiles>();
         _time = Services.GetService<TimeProvider>() ?? TimeProvider.System;
         if (_state is null || _customers is null)
         {
@@ -102,7 +104,16 @@ public sealed partial class SandboxPhonePage
         {
             _outbox.Changed += OnChanged;
         }
+
+        if (_profiles is not null)
+        {
+            _profiles.Changed += OnProfileChanged;
+        }
     }
+
+    private SandboxProfile? SelectedProfile => _phoneNumberId is null ? null : _profiles?.Get(_phoneNumberId);
+
+    private void OnProfileChanged(string phoneNumberId) => OnChanged();
 
     private void OnPhoneChanged(string phoneNumberId)
     {
@@ -422,6 +433,11 @@ public sealed partial class SandboxPhonePage
         if (_outbox is not null)
         {
             _outbox.Changed -= OnChanged;
+        }
+
+        if (_profiles is not null)
+        {
+            _profiles.Changed -= OnProfileChanged;
         }
 
         _typingTimer?.Dispose();

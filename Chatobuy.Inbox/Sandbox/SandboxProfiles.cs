@@ -39,6 +39,17 @@ public sealed class SandboxProfiles
         "PHYSICAL_GAMBLING", "OTC_DRUGS",
     ];
 
+    private static readonly Dictionary<string, string> VerticalNames = new(StringComparer.Ordinal)
+    {
+        ["AUTO"] = "Automotive", ["BEAUTY"] = "Beauty, Spa and Salon", ["APPAREL"] = "Clothing and Apparel", ["EDU"] = "Education",
+        ["ENTERTAIN"] = "Entertainment", ["EVENT_PLAN"] = "Event Planning and Service", ["FINANCE"] = "Finance and Banking",
+        ["GROCERY"] = "Food and Grocery", ["GOVT"] = "Public Service", ["HOTEL"] = "Hotel and Lodging", ["HEALTH"] = "Medical and Health",
+        ["NONPROFIT"] = "Non-profit", ["PROF_SERVICES"] = "Professional Services", ["RETAIL"] = "Shopping and Retail",
+        ["TRAVEL"] = "Travel and Transportation", ["RESTAURANT"] = "Restaurant", ["ALCOHOL"] = "Alcoholic Beverages",
+        ["ONLINE_GAMBLING"] = "Online Gambling and Gaming", ["PHYSICAL_GAMBLING"] = "Non-Online Gambling and Gaming",
+        ["OTC_DRUGS"] = "Over-the-Counter Drugs", ["OTHER"] = "Other",
+    };
+
     private static readonly string[] Fields = ["messaging_product", "about", "address", "description", "email", "websites", "vertical", "profile_picture_handle"];
 
     private readonly Lock _gate = new();
@@ -62,6 +73,9 @@ public sealed class SandboxProfiles
 
     /// <summary>Raised after a profile changed (on the thread that changed it).</summary>
     public event Action<string>? Changed;
+
+    /// <summary>The category as WhatsApp shows it; "Not set" for <c>UNDEFINED</c>.</summary>
+    public static string VerticalName(string vertical) => VerticalNames.GetValueOrDefault(vertical, "Not set");
 
     public SandboxProfile? Get(string phoneNumberId)
     {
