@@ -149,9 +149,18 @@ internal sealed class FakeGraphApi : IGraphApi
         return Answer(new GraphPage<BusinessProfileData>([Profile], null));
     }
 
+    /// <summary>A Graph error body (HTTP 400) the next profile update gets instead of success.</summary>
+    public string? ProfileUpdateFailure { get; set; }
+
     public Task<SuccessResponse> UpdateBusinessProfileAsync(GraphConnection connection, string phoneNumberId, BusinessProfileUpdate update, CancellationToken cancellationToken)
     {
         Calls.Add("profile-update");
+        if (ProfileUpdateFailure is { } failure)
+        {
+            ProfileUpdateFailure = null;
+            return Fail<SuccessResponse>(failure, 400);
+        }
+
         ProfileUpdates.Add(update);
         return Answer(new SuccessResponse(true));
     }
@@ -159,9 +168,17 @@ internal sealed class FakeGraphApi : IGraphApi
     /// <summary>Upload sessions opened, as "file_name:file_length:file_type".</summary>
     public List<string> UploadSessions { get; } = [];
 
+    /// <summary>A Graph error body (HTTP 400) that opening an upload session gets instead of a session.</summary>
+    public string? UploadSessionFailure { get; set; }
+
     public Task<UploadSessionResponse> CreateUploadSessionAsync(GraphConnection connection, string appId, string fileName, long fileLength, string fileType, CancellationToken cancellationToken)
     {
         Calls.Add($"uploads:{appId}");
+        if (UploadSessionFailure is { } failure)
+        {
+            return Fail<UploadSessionResponse>(failure, 400);
+        }
+
         UploadSessions.Add($"{fileName}:{fileLength}:{fileType}");
         return Answer(new UploadSessionResponse($"upload:fake{UploadSessions.Count}?sig=fakesig"));
     }

@@ -49,7 +49,7 @@ public sealed record ProfileSaveResult(
 /// fields and the new picture's handle, so it is all or nothing; it never overwrites a profile that changed at Meta
 /// after the editor loaded it.
 /// </summary>
-public sealed class ProfileService(
+public sealed partial class ProfileService(
     IDbContextFactory<InboxDbContext> dbFactory,
     ChannelSecrets secrets,
     GraphClient graph,
@@ -225,25 +225,33 @@ public sealed class ProfileService(
             return null;
         }
 
+        // Meta names the parameter first ("Param email must be…"); the rest of the text may hold other field names.
         var text = $"{error.MetaMessage} {error.Details}";
-        var website = System.Text.RegularExpressions.Regex.Match(text, @"\bwebsites\[(\d)\]");
-        if (website.Success)
+        foreach (System.Text.RegularExpressions.Match named in ParamPattern().Matches(text))
         {
-            return $"Websites[{website.Groups[1].Value}]";
-        }
-
-        foreach (var (word, property) in (ReadOnlySpan<(string, string)>)[
-            ("profile_picture_handle", PictureField), ("about", "About"), ("address", "Address"), ("description", "Description"),
-            ("email", "Email"), ("websites", "Websites"), ("vertical", "Vertical")])
-        {
-            if (System.Text.RegularExpressions.Regex.IsMatch(text, $@"\b{word}\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase))
+            if (PropertyOf(named.Groups[1].Value) is { } property)
             {
-                return property;
+                return named.Groups[2].Success && property == nameof(BusinessProfileModel.Websites) ? $"{property}[{named.Groups[2].Value}]" : property;
             }
         }
 
         return null;
     }
+
+    private static string? PropertyOf(string parameter) => parameter.ToLowerInvariant() switch
+    {
+        "profile_picture_handle" => PictureField,
+        "about" => nameof(BusinessProfileModel.About),
+        "address" => nameof(BusinessProfileModel.Address),
+        "description" => nameof(BusinessProfileModel.Description),
+        "email" => nameof(BusinessProfileModel.Email),
+        "websites" => nameof(BusinessProfileModel.Websites),
+        "vertical" => nameof(BusinessProfileModel.Vertical),
+        _ => null,
+    };
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b[Pp]aram(?:eter)? ([a-z_]+)(?:\[(\d+)\])?")]
+    private static partial System.Text.RegularExpressions.Regex ParamPattern();
 
     private async Task<GraphResult<BusinessProfile>> ReadAsync(Channel channel, CancellationToken cancellationToken)
     {
