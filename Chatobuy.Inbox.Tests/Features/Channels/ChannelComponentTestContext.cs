@@ -21,6 +21,7 @@ namespace Chatobuy.Inbox.Tests.Features.Channels;
 public abstract class ChannelComponentTestContext : ComponentTestContext
 {
     private readonly string _databaseFile = Path.Combine(Path.GetTempPath(), $"chatobuy-bunit-{Guid.NewGuid():N}.db");
+    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), $"chatobuy-bunit-{Guid.NewGuid():N}");
 
     internal FakeGraphApi Graph { get; } = new();
 
@@ -40,12 +41,15 @@ public abstract class ChannelComponentTestContext : ComponentTestContext
         Services.AddSingleton<ChannelSecrets>();
         Services.AddSingleton<ChannelEvents>();
         Services.AddSingleton(Options.Create(new Chatobuy.Inbox.Features.Webhooks.WebhookOptions { AppVerifyToken = "app-level-token" }));
-        Services.AddSingleton(new DataPaths(Path.GetTempPath()));
+        Services.AddSingleton(new DataPaths(_dataDirectory));
         Services.AddSingleton<Chatobuy.Inbox.Features.Webhooks.AppWebhookSettings>();
         Services.AddHttpClient();
         Services.AddScoped<GraphClient>();
         Services.AddScoped<ChannelService>();
         Services.AddScoped<ChannelSetupService>();
+        Services.AddScoped<ResumableUploader>();
+        Services.AddSingleton<Chatobuy.Inbox.Features.Profile.ProfileSnapshots>();
+        Services.AddScoped<Chatobuy.Inbox.Features.Profile.ProfileService>();
         AddAuthorization();
 
         using var db = Services.GetRequiredService<IDbContextFactory<InboxDbContext>>().CreateDbContext();
@@ -72,6 +76,10 @@ public abstract class ChannelComponentTestContext : ComponentTestContext
         await base.DisposeAsyncCore();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         File.Delete(_databaseFile);
+        if (Directory.Exists(_dataDirectory))
+        {
+            Directory.Delete(_dataDirectory, recursive: true);
+        }
     }
 
     private sealed class AddressOnlyServer : IServer
