@@ -36,7 +36,9 @@ public static class CloudApiExtensions
                 var seconds = provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<CloudApiOptions>>().Value.TimeoutSeconds;
                 client.Timeout = TimeSpan.FromSeconds(seconds * 4);
             })
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false })
+            // The session URL carries Meta's signature (?sig=): keep it out of the request logs.
+            .RemoveAllLoggers();
         services.AddScoped<GraphClient>();
         services.AddScoped<ResumableUploader>();
         return services;
