@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
-using System.Threading.RateLimiting;
 using Chatobuy.Inbox.CloudApi;
 using Chatobuy.Inbox.Data;
 using Chatobuy.Inbox.Features.Channels;
@@ -138,7 +137,8 @@ public sealed partial class OutboundSender(
 
     private async Task<int> DrainAsync(string phoneNumberId, CancellationToken cancellationToken)
     {
-        var lane = _lanes.GetOrAdd(phoneNumberId, phone => new PhoneLane(options.Value.MessagesPerSecondFor(phone)));
+        // Pacing runs on the wall clock whatever TimeProvider the rest uses: it spaces real HTTP requests.
+        var lane = _lanes.GetOrAdd(phoneNumberId, phone => new PhoneLane(options.Value.MessagesPerSecondFor(phone), TimeProvider.System));
         if (!await lane.Gate.WaitAsync(0, cancellationToken))
         {
             return 0; // this number's sender is already at work
@@ -287,7 +287,7 @@ public sealed partial class OutboundSender(
         payload["to"] = item.Recipient;
         payload["biz_opaque_callback_data"] = item.CallbackData;
 
-        using var lease = await lane.Limiter.AcquireAsync(1, cancellationToken);
+        using var lease = await lane.Pacer.AcquireAsync(cancellationToken);
         started();
         var sent = await graph.SendMessageAsync(connection, item.PhoneNumberId, payload, cancellationToken);
         if (!sent.Succeeded)
@@ -462,25 +462,17 @@ public sealed partial class OutboundSender(
     }
 
     /// <summary>
-    /// One phone number's sender: a token bucket that keeps every one-second window within the number's throughput
-    /// (refilled every 100 ms with a tenth-and-a-bit of it, so bursts and refills together never exceed it), and a
-    /// small token bucket per customer for Meta's pair rate (a burst, then one per interval).
+    /// One phone number's sender: a <see cref="SendPacer"/> that keeps sends evenly spaced and within the number's
+    /// throughput as Meta counts it,
+    /// and a small token bucket per customer for Meta's pair rate (a burst, then one per interval).
     /// </summary>
-    private sealed class PhoneLane(int messagesPerSecond) : IDisposable
+    private sealed class PhoneLane(int messagesPerSecond, TimeProvider time) : IDisposable
     {
         private readonly Dictionary<string, (double Tokens, DateTimeOffset At)> _pairs = [];
 
         public SemaphoreSlim Gate { get; } = new(1, 1);
 
-        public TokenBucketRateLimiter Limiter { get; } = new(new TokenBucketRateLimiterOptions
-        {
-            TokenLimit = Math.Max(1, messagesPerSecond / 11),
-            TokensPerPeriod = Math.Max(1, messagesPerSecond / 11),
-            ReplenishmentPeriod = TimeSpan.FromMilliseconds(100),
-            AutoReplenishment = true,
-            QueueLimit = int.MaxValue,
-            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-        });
+        public SendPacer Pacer { get; } = new(messagesPerSecond, time);
 
         public bool TryTakePairSlot(string recipient, DateTimeOffset now, OutboundOptions options)
         {
@@ -508,7 +500,6 @@ public sealed partial class OutboundSender(
 
         public void Dispose()
         {
-            Limiter.Dispose();
             Gate.Dispose();
         }
 
