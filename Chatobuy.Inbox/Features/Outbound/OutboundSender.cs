@@ -162,7 +162,9 @@ public sealed partial class OutboundSender(
             var settings = options.Value;
             var taken = new HashSet<string>();
             var running = new List<Task>();
-            using var slots = new SemaphoreSlim(settings.MaxConcurrentSendsPerNumber);
+            // Enough requests in flight to keep the pacer's slots filled even when a send (claim, request, record)
+            // takes a quarter of a second: a fast number needs more than the configured floor.
+            using var slots = new SemaphoreSlim(Math.Max(settings.MaxConcurrentSendsPerNumber, lane.Pacer.MessagesPerSecond / 4));
             foreach (var item in queued)
             {
                 // One per customer per pass, and never past an older one still waiting: their order holds.
