@@ -92,6 +92,7 @@ public static class OutboundRate
             }
         });
         var queueSeconds = queueClock.Elapsed.TotalSeconds;
+        var acceptedWhileQueueing = (await http.GetFromJsonAsync<JsonObject>($"/sandbox/throughput/{phoneNumberId}"))!["accepted"]!.GetValue<int>();
 
         JsonObject report;
         var lastAccepted = -1;
@@ -118,13 +119,23 @@ public static class OutboundRate
             }
         }
 
+        var backlog = (await http.GetFromJsonAsync<JsonObject>($"/sandbox/throughput/{phoneNumberId}?skip={acceptedWhileQueueing}"))!;
+        Console.WriteLine();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"part",-22} {"limit/s",8} {"sends",7} {"130429",7} {"seconds",8} {"sent/s",8} {"of limit",9} {"max in 1 s",11}"));
+        Row("whole run", report);
+        Row("backlog after queueing", backlog);
+        Console.WriteLine();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Queued {messages - refusedByInbox} through the API in {queueSeconds:F2} s ({(messages - refusedByInbox) / queueSeconds:F0}/s); {acceptedWhileQueueing} were already sent by then. The backlog row is the sender's sustained rate when it is not waiting for work."));
+        return refusedByInbox > 0 || report["refused"]!.GetValue<int>() > 0 ? 1 : 0;
+    }
+
+    private static void Row(string part, JsonObject report)
+    {
         var limit = report["limit"]!.GetValue<int>();
         var perSecond = report["per_second"]!.GetValue<double>();
-        Console.WriteLine();
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"limit/s",8} {"queued",7} {"queue s",8} {"accepted",9} {"130429",7} {"send s",7} {"sent/s",8} {"of limit",9} {"max in 1 s",11}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{limit,8} {messages - refusedByInbox,7} {queueSeconds,8:F2} {report["accepted"]!.GetValue<int>(),9} {report["refused"]!.GetValue<int>(),7} {report["seconds"]!.GetValue<double>(),7:F2} {perSecond,8:F1} {perSecond / limit,9:P1} {report["most_in_any_second"]!.GetValue<int>(),11}"));
-        return refusedByInbox > 0 || report["refused"]!.GetValue<int>() > 0 ? 1 : 0;
+            $"{part,-22} {limit,8} {report["accepted"]!.GetValue<int>(),7} {report["refused"]!.GetValue<int>(),7} {report["seconds"]!.GetValue<double>(),8:F2} {perSecond,8:F1} {perSecond / limit,9:P1} {report["most_in_any_second"]!.GetValue<int>(),11}"));
     }
 
     private static async Task<List<long>> WaitForConversationsAsync(HttpClient http, string channelId, HashSet<string> waIds)

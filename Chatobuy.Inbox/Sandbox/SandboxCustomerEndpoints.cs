@@ -27,8 +27,8 @@ public static class SandboxCustomerEndpoints
             .WithMetadata(new RequestSizeLimitAttribute(MaxUploadRequestBytes));
         sandbox.MapPost("/statuses", EmitStatusAsync);
         sandbox.MapPost("/customers/{waId}/last-seen", SetLastSeenAsync);
-        sandbox.MapGet("/throughput/{phoneNumberId}", (string phoneNumberId, SandboxThroughput throughput) =>
-            TypedResults.Json(throughput.Report(phoneNumberId), SandboxJson.Options));
+        sandbox.MapGet("/throughput/{phoneNumberId}", (string phoneNumberId, int? skip, SandboxThroughput throughput) =>
+            TypedResults.Json(throughput.Report(phoneNumberId, skip ?? 0), SandboxJson.Options));
         sandbox.MapDelete("/throughput/{phoneNumberId}", (string phoneNumberId, SandboxThroughput throughput) =>
         {
             throughput.Reset(phoneNumberId);

@@ -57,15 +57,18 @@ public sealed class SandboxThroughput(IOptions<SandboxOptions> options, TimeProv
         }
     }
 
-    /// <summary>What the number's senders achieved since the last <see cref="Reset"/>.</summary>
-    public SandboxThroughputReport Report(string phoneNumberId)
+    /// <summary>
+    /// What the number's senders achieved since the last <see cref="Reset"/>, leaving out the first
+    /// <paramref name="skip"/> accepted sends (to measure only the steady part of a run).
+    /// </summary>
+    public SandboxThroughputReport Report(string phoneNumberId, int skip = 0)
     {
         long[] accepted;
         int refused;
         lock (_gate)
         {
             var tally = _tallies.GetValueOrDefault(phoneNumberId);
-            accepted = tally?.Accepted.ToArray() ?? [];
+            accepted = tally?.Accepted.Skip(Math.Max(0, skip)).ToArray() ?? [];
             refused = tally?.Refused ?? 0;
         }
 
