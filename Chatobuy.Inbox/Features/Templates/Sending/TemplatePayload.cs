@@ -33,7 +33,7 @@ public static class TemplatePayload
             }
             else
             {
-                media["link"] = model.HeaderMediaLink!.Trim();
+                media["link"] = (model.HeaderMediaLink ?? "").Trim();
             }
 
             components.Add(Component("header", new JsonArray(new JsonObject { ["type"] = kind, [kind] = media })));
