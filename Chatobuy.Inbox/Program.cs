@@ -5,7 +5,9 @@ using Chatobuy.Inbox.Features.Api;
 using Chatobuy.Inbox.Features.Channels;
 using Chatobuy.Inbox.Features.Health;
 using Chatobuy.Inbox.Features.Inbox;
+using Chatobuy.Inbox.Features.Contacts;
 using Chatobuy.Inbox.Features.Outbound;
+using Chatobuy.Inbox.Features.Templates.Sending;
 using Chatobuy.Inbox.Features.Users;
 using Chatobuy.Inbox.Features.Webhooks;
 using Chatobuy.Inbox.Sandbox;
@@ -24,6 +26,8 @@ builder.Services.AddChannels();
 builder.Services.AddWebhooks();
 builder.Services.AddInbox(builder.Configuration);
 builder.Services.AddOutbound();
+builder.Services.AddTemplateSending();
+builder.Services.AddContacts();
 builder.Services.AddIntegrationApi();
 builder.AddSandbox();
 

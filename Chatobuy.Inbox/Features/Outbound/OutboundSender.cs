@@ -281,7 +281,11 @@ public sealed partial class OutboundSender(
             mediaId = uploaded.Value;
         }
 
-        if (mediaId is not null && payload[type] is JsonObject media)
+        if (mediaId is not null && type == "template" && payload[type] is JsonObject template)
+        {
+            OutboundTemplate.SetHeaderMediaId(template, mediaId);
+        }
+        else if (mediaId is not null && payload[type] is JsonObject media)
         {
             media["id"] = mediaId;
         }
