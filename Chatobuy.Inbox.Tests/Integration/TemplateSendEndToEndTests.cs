@@ -150,16 +150,16 @@ public sealed class TemplateSendEndToEndTests : IAsyncLifetime
         var response = await client.PostAsJsonAsync("/api/v1/conversations", new JsonObject
         {
             ["to"] = "+55 11 90000-0016",
-            ["template"] = new JsonObject { ["name"] = "order_update", ["language"] = "en_US", ["button_parameters"] = new JsonArray("16") },
+            ["template"] = new JsonObject { ["name"] = "order_update", ["language"] = "en_US", ["buttonParameters"] = new JsonArray("16") },
             ["parameters"] = new JsonArray("Ana", "#16", "Tuesday"),
-            ["client_message_id"] = "start-16",
+            ["clientMessageId"] = "start-16",
         });
 
         response.StatusCode.ShouldBe(HttpStatusCode.Created);
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        var conversationId = json.RootElement.GetProperty("conversation_id").GetInt64();
-        var messageId = json.RootElement.GetProperty("message_id").GetInt64();
-        json.RootElement.GetProperty("channel_id").GetString().ShouldBe(_channel.Id);
+        var conversationId = json.RootElement.GetProperty("conversationId").GetInt64();
+        var messageId = json.RootElement.GetProperty("messageId").GetInt64();
+        json.RootElement.GetProperty("channelId").GetString().ShouldBe(_channel.Id);
         await using (var db = await _app.DbAsync())
         {
             var conversation = await db.Conversations.Include(c => c.Contact).SingleAsync(c => c.Id == conversationId);
@@ -180,7 +180,7 @@ public sealed class TemplateSendEndToEndTests : IAsyncLifetime
         var missing = await client.PostAsJsonAsync("/api/v1/conversations", new JsonObject
         {
             ["to"] = "5511900000017",
-            ["template"] = new JsonObject { ["name"] = "order_update", ["language"] = "en_US", ["button_parameters"] = new JsonArray("17") },
+            ["template"] = new JsonObject { ["name"] = "order_update", ["language"] = "en_US", ["buttonParameters"] = new JsonArray("17") },
             ["parameters"] = new JsonArray("Ana", "#17"),
         });
         var badNumber = await client.PostAsJsonAsync("/api/v1/conversations", new JsonObject
@@ -195,7 +195,7 @@ public sealed class TemplateSendEndToEndTests : IAsyncLifetime
         });
 
         missing.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        (await ApiResponses.ErrorOfAsync(missing)).ShouldBe("template.body_parameters {{3}}: Fill in {{3}}.");
+        (await ApiResponses.ErrorOfAsync(missing)).ShouldBe("template.bodyParameters {{3}}: Fill in {{3}}.");
         (await ApiResponses.ErrorOfAsync(badNumber)).ShouldStartWith("to must be a WhatsApp number in international format");
         (await ApiResponses.ErrorOfAsync(unknown)).ShouldBe("Template hello_world (pt_BR) is not an approved template of this channel's WhatsApp account.");
         await using var db = await _app.DbAsync();

@@ -100,12 +100,12 @@ public static class ConversationsEndpoints
 
         if (body.ClientMessageId is { Length: > 128 })
         {
-            return TypedResults.BadRequest(new ApiError("client_message_id must be 1 to 128 characters."));
+            return TypedResults.BadRequest(new ApiError("clientMessageId must be 1 to 128 characters."));
         }
 
         if (await starter.ResolveChannelAsync(body.ChannelId, cancellationToken) is not { } channelId)
         {
-            return TypedResults.BadRequest(new ApiError(string.IsNullOrWhiteSpace(body.ChannelId) ? ConversationStarter.NoChannel : "channel_id is not a channel of this inbox."));
+            return TypedResults.BadRequest(new ApiError(string.IsNullOrWhiteSpace(body.ChannelId) ? ConversationStarter.NoChannel : "channelId is not a channel of this inbox."));
         }
 
         if (await catalog.FindAsync(channelId, name, language, cancellationToken) is not { } option)
@@ -142,15 +142,15 @@ public static class ConversationsEndpoints
             new ConversationStartedDto(started.ConversationId!.Value, started.MessageId!.Value, contactId, channelId, "pending"));
     }
 
-    /// <summary>The request field a validation message is about: header_parameters[0], body_parameters[1], …</summary>
+    /// <summary>The request field a validation message is about: headerParameters[0], bodyParameters[1], …</summary>
     private static string FieldName(string key) => key switch
     {
-        TemplateSendValidator.HeaderMediaKey => "template.header_media_link",
-        TemplateSendValidator.BodyKey => "template.body_parameters",
-        TemplateSendValidator.HeaderKey => "template.header_parameters",
-        _ when key.StartsWith("button-", StringComparison.Ordinal) => "template.button_parameters",
-        _ when key.StartsWith("header-", StringComparison.Ordinal) => $"template.header_parameters {{{{{key["header-".Length..]}}}}}",
-        _ => $"template.body_parameters {{{{{key["body-".Length..]}}}}}",
+        TemplateSendValidator.HeaderMediaKey => "template.headerMediaLink",
+        TemplateSendValidator.BodyKey => "template.bodyParameters",
+        TemplateSendValidator.HeaderKey => "template.headerParameters",
+        _ when key.StartsWith("button-", StringComparison.Ordinal) => "template.buttonParameters",
+        _ when key.StartsWith("header-", StringComparison.Ordinal) => $"template.headerParameters {{{{{key["header-".Length..]}}}}}",
+        _ => $"template.bodyParameters {{{{{key["body-".Length..]}}}}}",
     };
 
     private static (int Page, int PageSize)? ReadPaging(string? page, string? pageSize)

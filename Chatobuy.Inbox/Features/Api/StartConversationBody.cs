@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 
 namespace Chatobuy.Inbox.Features.Api;
 
@@ -7,11 +6,11 @@ namespace Chatobuy.Inbox.Features.Api;
 /// <see cref="Parameters"/> is a shortcut for the body's positional values.
 /// </summary>
 public sealed record StartConversationBody(
-    [property: JsonPropertyName("to")] string? To,
-    [property: JsonPropertyName("channel_id")] string? ChannelId,
-    [property: JsonPropertyName("template")] TemplateBody? Template,
-    [property: JsonPropertyName("parameters")] IReadOnlyList<string>? Parameters,
-    [property: JsonPropertyName("client_message_id")] string? ClientMessageId);
+    string? To,
+    string? ChannelId,
+    TemplateBody? Template,
+    IReadOnlyList<string>? Parameters,
+    string? ClientMessageId);
 
 /// <summary>
 /// The template to send: its name and language, the header and body values (positional, in order; or
@@ -19,18 +18,18 @@ public sealed record StartConversationBody(
 /// the https link of a media header.
 /// </summary>
 public sealed record TemplateBody(
-    [property: JsonPropertyName("name")] string? Name,
-    [property: JsonPropertyName("language")] string? Language,
-    [property: JsonPropertyName("header_parameters")] IReadOnlyList<string>? HeaderParameters,
-    [property: JsonPropertyName("body_parameters")] IReadOnlyList<string>? BodyParameters,
-    [property: JsonPropertyName("named_parameters")] IReadOnlyDictionary<string, string>? NamedParameters,
-    [property: JsonPropertyName("button_parameters")] IReadOnlyList<string>? ButtonParameters,
-    [property: JsonPropertyName("header_media_link")] string? HeaderMediaLink);
+    string? Name,
+    string? Language,
+    IReadOnlyList<string>? HeaderParameters,
+    IReadOnlyList<string>? BodyParameters,
+    IReadOnlyDictionary<string, string>? NamedParameters,
+    IReadOnlyList<string>? ButtonParameters,
+    string? HeaderMediaLink);
 
 /// <summary>The conversation the template went into, and the queued message (follow it at <c>/api/v1/messages/{id}</c>).</summary>
 public sealed record ConversationStartedDto(
-    [property: JsonPropertyName("conversation_id")] long ConversationId,
-    [property: JsonPropertyName("message_id")] long MessageId,
-    [property: JsonPropertyName("contact_id")] long ContactId,
-    [property: JsonPropertyName("channel_id")] string ChannelId,
-    [property: JsonPropertyName("status")] string Status);
+    long ConversationId,
+    long MessageId,
+    long ContactId,
+    string ChannelId,
+    string Status);
