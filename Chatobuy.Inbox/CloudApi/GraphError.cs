@@ -69,6 +69,16 @@ public static class GraphErrorExplainer
     /// <summary>Pseudo-code for a request that may have left, with no answer (timeout, connection dropped after sending).</summary>
     public const int Unconfirmed = -3;
 
+    /// <summary>
+    /// The plain explanation and next step for a send that failed with <paramref name="code"/> (for example in a
+    /// <c>failed</c> status webhook, which carries only Meta's own words), or null when we have nothing better to say.
+    /// </summary>
+    public static GraphError? ForFailedSend(int code)
+    {
+        var error = Explain(code, null, null, null, null, null, GraphOperation.SendMessage);
+        return error.Explanation == Explain(int.MinValue, null, null, null, null, null, GraphOperation.SendMessage).Explanation ? null : error;
+    }
+
     public static GraphError Explain(
         int code,
         int? subcode,
