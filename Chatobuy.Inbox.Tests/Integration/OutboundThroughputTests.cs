@@ -10,7 +10,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Chatobuy.Inbox.Tests.Integration;
 
-/// <summary>The outbound pacer against the Sandbox's own enforcement of Meta's per-number throughput.</summary>
+/// <summary>
+/// The outbound pacer against the Sandbox's own enforcement of Meta's per-number throughput, at the limit set on the
+/// channel.
+/// </summary>
 public sealed class OutboundThroughputTests : IAsyncLifetime
 {
     private const int Limit = 20;
@@ -21,12 +24,16 @@ public sealed class OutboundThroughputTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _app.Settings["Outbound:MessagesPerSecond"] = $"{Limit}";
         _app.Settings["Outbound:PairIntervalSeconds"] = "0";
         _app.Settings["Sandbox:MessagesPerSecond"] = $"{Limit}";
         _app.Settings["Sandbox:StatusDelaysMilliseconds"] = "30,60,90";
         await _app.InitializeAsync();
         _channel = await SandboxChannel.ConnectAsync(_app, "Bulk");
+
+        // The inbox default stays 80: the channel's own setting (Edit → Messages per second) must be what is used.
+        await using var scope = _app.CreateScope();
+        var channels = scope.ServiceProvider.GetRequiredService<ChannelService>();
+        (await channels.UpdateAsync(_channel.Id, new EditChannelModel { Title = "Bulk", MessagesPerSecond = Limit })).Succeeded.ShouldBeTrue();
     }
 
     public Task DisposeAsync() => _app.DisposeAsync();

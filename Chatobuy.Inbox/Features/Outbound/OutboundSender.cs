@@ -149,6 +149,16 @@ public sealed partial class OutboundSender(
             List<QueuedItem> queued;
             await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
             {
+                // The channel's own setting wins over the configured ones; a change applies from the next pass.
+                var limit = await db.Channels.AsNoTracking()
+                    .Where(c => c.PhoneNumberId == phoneNumberId)
+                    .Select(c => c.MessagesPerSecond)
+                    .FirstOrDefaultAsync(cancellationToken) ?? options.Value.MessagesPerSecondFor(phoneNumberId);
+                if (lane.Pacer.MessagesPerSecond != limit)
+                {
+                    lane.Pacer = new SendPacer(limit, TimeProvider.System);
+                }
+
                 queued = await db.OutboxItems.AsNoTracking()
                     .Where(o => o.PhoneNumberId == phoneNumberId && o.State == OutboxState.Queued)
                     .OrderBy(o => o.CreatedAt)
@@ -478,7 +488,8 @@ public sealed partial class OutboundSender(
 
         public SemaphoreSlim Gate { get; } = new(1, 1);
 
-        public SendPacer Pacer { get; } = new(messagesPerSecond, time);
+        /// <summary>Replaced only by the pass holding <see cref="Gate"/>, between passes.</summary>
+        public SendPacer Pacer { get; set; } = new(messagesPerSecond, time);
 
         public bool TryTakePairSlot(string recipient, DateTimeOffset now, OutboundOptions options)
         {
