@@ -2,6 +2,7 @@ using Chatobuy.Inbox.Features.Api;
 using Chatobuy.Inbox.Features.Channels;
 using Chatobuy.Inbox.Features.Inbox;
 using Chatobuy.Inbox.Features.Outbound;
+using Chatobuy.Inbox.Features.Templates;
 using Chatobuy.Inbox.Features.Users;
 using Chatobuy.Inbox.Features.Webhooks;
 using Microsoft.AspNetCore.Identity;
@@ -33,6 +34,8 @@ public sealed class InboxDbContext(DbContextOptions<InboxDbContext> options)
     public DbSet<ChannelEvent> ChannelEvents => Set<ChannelEvent>();
 
     public DbSet<OutboxItem> OutboxItems => Set<OutboxItem>();
+
+    public DbSet<MessageTemplate> MessageTemplates => Set<MessageTemplate>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -27,6 +27,7 @@ public static class SandboxExtensions
         builder.Services.AddSingleton<SandboxCustomers>();
         builder.Services.AddSingleton<SandboxOutbox>();
         builder.Services.AddSingleton<SandboxThroughput>();
+        builder.Services.AddSingleton<SandboxTemplates>();
         builder.Services.AddHostedService<SandboxWebhookSender>();
 
         // Meta does not follow redirects; each POST gets its own timeout from the options.

@@ -121,6 +121,9 @@ namespace Chatobuy.Inbox.Data.Migrations
                     b.Property<long?>("LastSignedEventAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("MessagesPerSecond")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("PhoneNumberId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -583,6 +586,79 @@ namespace Chatobuy.Inbox.Data.Migrations
                     b.HasIndex("State", "PhoneNumberId", "NextAttemptAt");
 
                     b.ToTable("OutboxItems", (string)null);
+                });
+
+            modelBuilder.Entity("Chatobuy.Inbox.Features.Templates.MessageTemplate", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ComponentsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MetaId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ParameterFormat")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreviousCategory")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("QualityScore")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RejectedReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SyncedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WabaId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WabaId", "MetaId")
+                        .IsUnique();
+
+                    b.HasIndex("WabaId", "Name", "Language");
+
+                    b.ToTable("MessageTemplates");
                 });
 
             modelBuilder.Entity("Chatobuy.Inbox.Features.Users.AppUser", b =>

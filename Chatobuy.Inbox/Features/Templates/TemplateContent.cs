@@ -1,0 +1,120 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace Chatobuy.Inbox.Features.Templates;
+
+/// <summary>
+/// What a template says, read from Meta's <c>components</c> array (reference §5.1–5.2): an optional header, the
+/// body, an optional footer and the buttons, with the variables each text holds. Unknown component types are kept
+/// out of the way rather than failing the whole template.
+/// </summary>
+public sealed partial record TemplateContent(
+    TemplateHeader? Header,
+    string Body,
+    string? Footer,
+    IReadOnlyList<TemplateButton> Buttons,
+    string ParameterFormat)
+{
+    public const string Positional = "POSITIONAL";
+    public const string Named = "NAMED";
+
+    public static readonly TemplateContent Empty = new(null, "", null, [], Positional);
+
+    /// <summary>The variables of the header text, in order of first appearance ("1", "2" or names).</summary>
+    public IReadOnlyList<string> HeaderVariables => Header is { Format: "TEXT", Text: { } text } ? VariablesOf(text) : [];
+
+    /// <summary>The variables of the body, in order of first appearance.</summary>
+    public IReadOnlyList<string> BodyVariables => VariablesOf(Body);
+
+    /// <summary>True when the header needs a file or a link when sending (image, video or document).</summary>
+    public bool HasMediaHeader => Header?.Format is "IMAGE" or "VIDEO" or "DOCUMENT";
+
+    /// <summary>The variable names in <paramref name="text"/> (without braces), each once, in order.</summary>
+    public static IReadOnlyList<string> VariablesOf(string? text) =>
+        string.IsNullOrEmpty(text)
+            ? []
+            : VariablePattern().Matches(text).Select(m => m.Groups[1].Value).Distinct(StringComparer.Ordinal).ToList();
+
+    /// <summary>Replaces each <c>{{name}}</c> with its value; a variable without a value stays as it is.</summary>
+    public static string Render(string text, IReadOnlyDictionary<string, string> values) =>
+        VariablePattern().Replace(text, m => values.TryGetValue(m.Groups[1].Value, out var value) && !string.IsNullOrEmpty(value) ? value : m.Value);
+
+    public static TemplateContent Parse(string? componentsJson, string? parameterFormat = null)
+    {
+        var format = string.Equals(parameterFormat, Named, StringComparison.OrdinalIgnoreCase) ? Named : Positional;
+        if (string.IsNullOrWhiteSpace(componentsJson))
+        {
+            return Empty with { ParameterFormat = format };
+        }
+
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(componentsJson);
+        }
+        catch (JsonException)
+        {
+            return Empty with { ParameterFormat = format };
+        }
+
+        using (document)
+        {
+            if (document.RootElement.ValueKind != JsonValueKind.Array)
+            {
+                return Empty with { ParameterFormat = format };
+            }
+
+            TemplateHeader? header = null;
+            var body = "";
+            string? footer = null;
+            var buttons = new List<TemplateButton>();
+            foreach (var component in document.RootElement.EnumerateArray())
+            {
+                if (component.ValueKind != JsonValueKind.Object)
+                {
+                    continue;
+                }
+
+                switch (String(component, "type")?.ToUpperInvariant())
+                {
+                    case "HEADER":
+                        header = new TemplateHeader((String(component, "format") ?? "TEXT").ToUpperInvariant(), String(component, "text"));
+                        break;
+                    case "BODY":
+                        body = String(component, "text") ?? "";
+                        break;
+                    case "FOOTER":
+                        footer = String(component, "text");
+                        break;
+                    case "BUTTONS" when component.TryGetProperty("buttons", out var list) && list.ValueKind == JsonValueKind.Array:
+                        buttons.AddRange(list.EnumerateArray().Where(b => b.ValueKind == JsonValueKind.Object).Select(b => new TemplateButton(
+                            (String(b, "type") ?? "").ToUpperInvariant(),
+                            String(b, "text") ?? "",
+                            String(b, "url"),
+                            String(b, "phone_number"))));
+                        break;
+                }
+            }
+
+            return new TemplateContent(header, body, footer, buttons, format);
+        }
+    }
+
+    private static string? String(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    [GeneratedRegex(@"\{\{\s*([A-Za-z0-9_]+)\s*\}\}")]
+    private static partial Regex VariablePattern();
+}
+
+/// <summary>A template header: <see cref="Format"/> is TEXT, IMAGE, VIDEO, DOCUMENT or LOCATION.</summary>
+public sealed record TemplateHeader(string Format, string? Text);
+
+/// <summary>
+/// A template button: <see cref="Type"/> is QUICK_REPLY, URL, PHONE_NUMBER, COPY_CODE, OTP, … ;
+/// <see cref="Url"/> may end in one variable (the suffix given when sending).
+/// </summary>
+public sealed record TemplateButton(string Type, string Text, string? Url, string? PhoneNumber)
+{
+    public bool HasUrlVariable => Type == "URL" && TemplateContent.VariablesOf(Url).Count > 0;
+}
