@@ -40,6 +40,46 @@ public sealed class ResumableUploaderTests
         api.Calls.ShouldBeEmpty();
     }
 
+    [Theory]
+    [InlineData("670843887433847", "uploads:670843887433847")]
+    [InlineData(null, "uploads:app")]
+    public async Task Upload_AppFromDebugToken_OrTheTokensAppWhenItNamesNone(string? appId, string expectedCall)
+    {
+        var api = new FakeGraphApi { DebugTokenAppId = appId };
+        var handler = new RecordingHandler();
+        var uploader = new ResumableUploader(api, new StubHttpClients(handler), Options.Create(new CloudApiOptions()), NullLogger<ResumableUploader>.Instance);
+
+        var result = await uploader.UploadAsync(Connection, "logo.png", "image/png", new byte[] { 1, 2, 3 }, CancellationToken.None);
+
+        result.Value.ShouldBe("4:handle");
+        api.Calls.ShouldBe(["debug_token", expectedCall]);
+        var chunk = handler.Requests.ShouldHaveSingleItem();
+        chunk.Uri.ShouldBe("https://graph.example/v23.0/upload:fake1?sig=fakesig");
+        chunk.Authorization.ShouldBe("OAuth token-token-token-token");
+        chunk.FileOffset.ShouldBe("0");
+    }
+
+    private sealed record SentChunk(string Uri, string? Authorization, string? FileOffset);
+
+    private sealed class RecordingHandler : HttpMessageHandler
+    {
+        public List<SentChunk> Requests { get; } = [];
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            Requests.Add(new SentChunk(
+                request.RequestUri!.AbsoluteUri,
+                request.Headers.Authorization?.ToString(),
+                request.Headers.TryGetValues("file_offset", out var offsets) ? offsets.Single() : null));
+            return Task.FromResult(new HttpResponseMessage(System.Net.HttpStatusCode.OK) { Content = new StringContent("""{"h":"4:handle"}""") });
+        }
+    }
+
+    private sealed class StubHttpClients(HttpMessageHandler handler) : IHttpClientFactory
+    {
+        public HttpClient CreateClient(string name) => new(handler, disposeHandler: false);
+    }
+
     private sealed class NoHttpClients : IHttpClientFactory
     {
         public HttpClient CreateClient(string name) => throw new InvalidOperationException("No HTTP call was expected.");

@@ -22,10 +22,13 @@ internal sealed class FakeGraphApi : IGraphApi
     /// <summary>Graph error bodies answered (HTTP 500), one per media lookup, before lookups succeed again.</summary>
     public Queue<string> MediaFailures { get; } = new();
 
+    /// <summary>The <c>app_id</c> debug_token names (null: none).</summary>
+    public string? DebugTokenAppId { get; set; } = "1";
+
     public Task<DebugTokenResponse> DebugTokenAsync(GraphConnection connection, string inputToken, CancellationToken cancellationToken)
     {
         Calls.Add("debug_token");
-        return Answer(new DebugTokenResponse(new DebugTokenData("1", "App", "SYSTEM_USER", 0, true, [], [], "9")));
+        return Answer(new DebugTokenResponse(new DebugTokenData(DebugTokenAppId, "App", "SYSTEM_USER", 0, true, [], [], "9")));
     }
 
     public Task<GraphPage<WabaData>> GetOwnedWabasAsync(GraphConnection connection, string businessId, string fields, int limit, string? after, CancellationToken cancellationToken)
