@@ -18,6 +18,8 @@ public sealed class SandboxPhonePageTests : ComponentTestContext
     private readonly SandboxCustomers _customers;
     private readonly SandboxOutbox _outbox;
     private readonly SandboxDeliveryLog _log = new(TimeProvider.System);
+    private readonly SandboxProfiles _profiles;
+    private readonly SandboxUploads _uploads;
 
     public SandboxPhonePageTests()
     {
@@ -40,6 +42,9 @@ public sealed class SandboxPhonePageTests : ComponentTestContext
         _outbox = new SandboxOutbox(_customers, queue, options, TimeProvider.System, NullLogger<SandboxOutbox>.Instance);
         Services.AddSingleton(_outbox);
         Services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
+        _profiles = new SandboxProfiles(_state, paths, NullLogger<SandboxProfiles>.Instance);
+        _uploads = new SandboxUploads(options, TimeProvider.System, NullLogger<SandboxUploads>.Instance);
+        Services.AddSingleton(_profiles);
     }
 
     protected override async ValueTask DisposeAsyncCore()
@@ -56,6 +61,21 @@ public sealed class SandboxPhonePageTests : ComponentTestContext
     {
         RenderProviders();
         return Render<SandboxPhonePage>();
+    }
+
+    [Fact]
+    public void BusinessInfo_SelectedNumber_ShowsItsProfileAndFollowsChanges()
+    {
+        var page = RenderPage();
+        page.Find("[data-testid=business-info-vertical]").TextContent.ShouldBe("Category: Shopping and Retail");
+        page.Find("[data-testid=business-info-email]").TextContent.ShouldBe("Email: store@sandbox.example");
+
+        var refusal = _profiles.Update(_state.PhoneNumbers[0].Id, new JsonObject { ["about"] = "Closed for inventory today", ["vertical"] = "GROCERY" }, _uploads, requireMessagingProduct: false);
+
+        refusal.ShouldBeNull();
+        page.WaitForAssertion(() => page.Find("[data-testid=business-info-about]").TextContent.ShouldBe("Closed for inventory today"));
+        page.Find("[data-testid=business-info-vertical]").TextContent.ShouldBe("Category: Food and Grocery");
+        page.FindAll("[data-testid=business-info-picture]").ShouldBeEmpty();
     }
 
     [Fact]

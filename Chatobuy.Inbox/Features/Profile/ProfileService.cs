@@ -39,10 +39,7 @@ public sealed record ProfileSaveResult(
     IReadOnlyDictionary<string, string>? FieldErrors = null,
     IReadOnlyList<string>? ChangedFields = null,
     GraphError? Error = null,
-    string? Message = null)
-{
-    public bool Succeeded => Outcome is ProfileSaveOutcome.Saved or ProfileSaveOutcome.NothingChanged;
-}
+    string? Message = null);
 
 /// <summary>
 /// Reads and saves a channel's WhatsApp Business profile at Meta (reference §6). A save is one POST with the changed
