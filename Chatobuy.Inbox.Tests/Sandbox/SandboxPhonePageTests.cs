@@ -45,6 +45,7 @@ public sealed class SandboxPhonePageTests : ComponentTestContext
         _profiles = new SandboxProfiles(_state, paths, NullLogger<SandboxProfiles>.Instance);
         _uploads = new SandboxUploads(options, TimeProvider.System, NullLogger<SandboxUploads>.Instance);
         Services.AddSingleton(_profiles);
+        Services.AddSingleton(_uploads);
     }
 
     protected override async ValueTask DisposeAsyncCore()
@@ -76,6 +77,32 @@ public sealed class SandboxPhonePageTests : ComponentTestContext
         page.WaitForAssertion(() => page.Find("[data-testid=business-info-about]").TextContent.ShouldBe("Closed for inventory today"));
         page.Find("[data-testid=business-info-vertical]").TextContent.ShouldBe("Category: Food and Grocery");
         page.FindAll("[data-testid=business-info-picture]").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void ProfileControl_ChangeAtMeta_ThePhoneShowsTheNewAbout()
+    {
+        var page = RenderPage();
+        var control = Render<SandboxProfileControl>();
+
+        control.Find("input[data-testid=sandbox-profile-about]").Change("Edited in WhatsApp Manager");
+        control.Find("[data-testid=sandbox-profile-change]").Click();
+
+        control.Find("[data-testid=sandbox-profile-result]").TextContent.ShouldBe("Changed at Meta.");
+        page.WaitForAssertion(() => page.Find("[data-testid=business-info-about]").TextContent.ShouldBe("Edited in WhatsApp Manager"));
+    }
+
+    [Fact]
+    public void ProfileControl_AboutTooLong_SaysWhatMetaSays()
+    {
+        RenderProviders();
+        var control = Render<SandboxProfileControl>();
+
+        control.Find("input[data-testid=sandbox-profile-about]").Change(new string('a', 140));
+        control.Find("[data-testid=sandbox-profile-change]").Click();
+
+        control.Find("[data-testid=sandbox-profile-result]").TextContent.ShouldBe("(#100) Param about must be at most 139 characters long");
+        _profiles.Get(_state.PhoneNumbers[0].Id)!.About.ShouldNotBe(new string('a', 140));
     }
 
     [Fact]
