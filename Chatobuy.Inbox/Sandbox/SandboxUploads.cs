@@ -22,11 +22,13 @@ public sealed class SandboxUploads(IOptions<SandboxOptions> options, TimeProvide
     public const string SessionPrefix = "upload:";
     public static readonly IReadOnlyList<string> AllowedTypes = ["application/pdf", "image/jpeg", "image/jpg", "image/png", "video/mp4"];
     private const int MaxFinishedFiles = 100;
+    private const int MaxSessions = 200;
 
     private readonly Lock _gate = new();
     private readonly Dictionary<string, Session> _sessions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SandboxUploadedFile> _files = new(StringComparer.Ordinal);
     private readonly Queue<string> _fileOrder = new();
+    private readonly Queue<string> _sessionOrder = new();
     private readonly byte[] _signingKey = SHA256.HashData(Encoding.UTF8.GetBytes("sandbox-upload:" + options.Value.AppSecret));
     private bool _interruptNextChunk;
     private int _interruptedChunks;
@@ -64,6 +66,12 @@ public sealed class SandboxUploads(IOptions<SandboxOptions> options, TimeProvide
         lock (_gate)
         {
             _sessions[opaque] = new Session(fileName, fileLength, fileType, new MemoryStream());
+            _sessionOrder.Enqueue(opaque);
+            while (_sessionOrder.Count > MaxSessions)
+            {
+                // Like Meta's, sessions do not live for ever: the oldest go first.
+                _sessions.Remove(_sessionOrder.Dequeue());
+            }
         }
 
         logger.LogInformation("Sandbox upload session opened ({FileType}, {Length} bytes)", fileType, fileLength);
