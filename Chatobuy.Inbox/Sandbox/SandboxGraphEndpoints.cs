@@ -117,18 +117,23 @@ public static partial class SandboxGraphEndpoints
         return TypedResults.Json(new DebugTokenResponse(data), SandboxJson.Options);
     }
 
-    private static IResult GetObject(string id, HttpRequest request, SandboxState state, SandboxMediaStore media)
+    private static IResult GetObject(string id, HttpRequest request, SandboxState state, SandboxMediaStore media, SandboxTemplates templates)
     {
         if (media.Find(id) is { } stored)
         {
             return MediaInfo(request, media, stored);
         }
 
+        if (templates.Get(id) is { } template)
+        {
+            return GetTemplate(request, template);
+        }
+
         var (node, defaults) = Find(state, id);
         return node is null ? SandboxGraphErrors.UnsupportedRequest("get", id) : Single(request, node, defaults);
     }
 
-    private static IResult GetEdge(string id, string edge, HttpRequest request, SandboxState state, IOptions<SandboxOptions> options)
+    private static IResult GetEdge(string id, string edge, HttpRequest request, SandboxState state, SandboxTemplates templates, IOptions<SandboxOptions> options)
     {
         var (node, _) = Find(state, id);
         if (node is null)
@@ -157,6 +162,11 @@ public static partial class SandboxGraphEndpoints
             {
                 return SubscribedApps(state, waba);
             }
+
+            if (edge == "message_templates")
+            {
+                return ListTemplates(request, waba, templates, pageSize);
+            }
         }
 
         return SandboxGraphErrors.NonexistingField(edge, node.NodeType);
@@ -167,9 +177,16 @@ public static partial class SandboxGraphEndpoints
         HttpRequest request,
         SandboxState state,
         SandboxWebhookVerifier verifier,
+        SandboxTemplates templates,
+        SandboxTemplateReview review,
         ILoggerFactory loggerFactory,
         CancellationToken cancellationToken)
     {
+        if (templates.Get(id) is { } template)
+        {
+            return await EditTemplateAsync(request, template, templates, review, cancellationToken);
+        }
+
         if (state.FindPhoneNumber(id) is not { } phone)
         {
             return SandboxGraphErrors.UnsupportedRequest("post", id);
@@ -263,9 +280,16 @@ public static partial class SandboxGraphEndpoints
         SandboxState state,
         SandboxWebhookVerifier verifier,
         SandboxMediaStore media,
+        SandboxTemplates templates,
+        SandboxTemplateReview review,
         ILoggerFactory loggerFactory,
         CancellationToken cancellationToken)
     {
+        if (edge == "message_templates" && state.FindWaba(id) is { } templateWaba)
+        {
+            return await CreateTemplateAsync(request, templateWaba, templates, review, cancellationToken);
+        }
+
         if (edge == "media" && state.FindPhoneNumber(id) is { } phone)
         {
             var (uploaded, error) = await SandboxCustomerEndpoints.ReadUploadAsync(request, media, phone.Id, requireMessagingProduct: true, cancellationToken);
@@ -320,8 +344,13 @@ public static partial class SandboxGraphEndpoints
         return failure is null ? null : SandboxGraphErrors.CallbackVerificationFailed(failure);
     }
 
-    private static IResult DeleteEdge(string id, string edge, SandboxState state, ILoggerFactory loggerFactory)
+    private static IResult DeleteEdge(string id, string edge, HttpRequest request, SandboxState state, SandboxTemplates templates, ILoggerFactory loggerFactory)
     {
+        if (edge == "message_templates" && state.FindWaba(id) is { } templateWaba)
+        {
+            return DeleteTemplates(request, templateWaba, templates);
+        }
+
         if (edge != "subscribed_apps" || state.FindWaba(id) is not { } waba)
         {
             return SandboxGraphErrors.UnsupportedRequest("delete", id);
