@@ -6,6 +6,7 @@ using Chatobuy.Inbox.Features.Channels;
 using Chatobuy.Inbox.Features.Health;
 using Chatobuy.Inbox.Features.Inbox;
 using Chatobuy.Inbox.Features.Outbound;
+using Chatobuy.Inbox.Features.Templates;
 using Chatobuy.Inbox.Features.Users;
 using Chatobuy.Inbox.Features.Webhooks;
 using Chatobuy.Inbox.Sandbox;
@@ -25,6 +26,7 @@ builder.Services.AddWebhooks();
 builder.Services.AddInbox(builder.Configuration);
 builder.Services.AddOutbound();
 builder.Services.AddIntegrationApi();
+builder.Services.AddTemplates();
 builder.AddSandbox();
 
 var app = builder.Build();
@@ -51,6 +53,7 @@ app.MapUsers();
 app.MapWebhooks();
 app.MapInbox();
 app.MapIntegrationApi();
+app.MapTemplates();
 app.MapSandbox();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
