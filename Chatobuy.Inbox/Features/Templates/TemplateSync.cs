@@ -26,6 +26,7 @@ public sealed partial class TemplateSync(
     GraphClient graph,
     ChannelSecrets secrets,
     TemplateNotifier notifier,
+    Microsoft.Extensions.Options.IOptions<TemplatesOptions> options,
     TimeProvider time,
     ILogger<TemplateSync> logger)
 {
@@ -44,7 +45,7 @@ public sealed partial class TemplateSync(
 
     public async Task<TemplateSyncResult> SyncAsync(Channel channel, CancellationToken cancellationToken)
     {
-        var listed = await graph.ListTemplatesAsync(secrets.ConnectionOf(channel), channel.WabaId, cancellationToken);
+        var listed = await graph.ListTemplatesAsync(secrets.ConnectionOf(channel), channel.WabaId, cancellationToken, pageSize: options.Value.SyncPageSize);
         if (!listed.Succeeded)
         {
             LogFailed(logger, LogMaskWaba(channel.WabaId), listed.Error!.Code, listed.Error.Subcode);

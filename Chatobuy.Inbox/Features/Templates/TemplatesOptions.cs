@@ -9,4 +9,8 @@ public sealed class TemplatesOptions
 
     [Range(1, 1440)]
     public int SyncIntervalMinutes { get; set; } = 15;
+
+    /// <summary>Templates asked per page while syncing (Meta's maximum is 100).</summary>
+    [Range(1, 100)]
+    public int SyncPageSize { get; set; } = 100;
 }

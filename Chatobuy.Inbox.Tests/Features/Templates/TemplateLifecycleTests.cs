@@ -1,0 +1,221 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Chatobuy.Inbox.CloudApi;
+using Chatobuy.Inbox.Features.Api;
+using Chatobuy.Inbox.Features.Inbox;
+using Chatobuy.Inbox.Features.Templates;
+using Chatobuy.Inbox.Sandbox;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Chatobuy.Inbox.Tests.Features.Templates;
+
+/// <summary>
+/// Templates against the Sandbox over real HTTP: submitted PENDING, decided by the Sandbox's review and announced by
+/// its signed webhook, edited back to review, deleted by language or by name, synced over several pages.
+/// </summary>
+public sealed class TemplateLifecycleTests(TemplatesApp fixture) : IClassFixture<TemplatesApp>
+{
+    [Fact]
+    public async Task Create_ValidTemplate_IsPendingThenApprovedByWebhookAndPushedLive()
+    {
+        await using var hub = await fixture.WatchAsync();
+        var approved = new TaskCompletionSource<TemplateEvent>(TaskCreationOptions.RunContinuationsAsynchronously);
+        hub.On<TemplateEvent>(nameof(IInboxClient.TemplateUpdated), e =>
+        {
+            if (e is { Name: "table_ready", Status: "APPROVED" })
+            {
+                approved.TrySetResult(e);
+            }
+        });
+
+        var created = await fixture.CreateAsync(TemplatesApp.Draft("table_ready"));
+
+        created.Succeeded.ShouldBeTrue(created.Message);
+        created.Template!.Status.ShouldBe("PENDING");
+        var pushed = await approved.Task.WaitAsync(TimeSpan.FromSeconds(20));
+        pushed.TemplateId.ShouldBe(created.Template.MetaId);
+        pushed.Language.ShouldBe("en_US");
+        var stored = (await fixture.TemplatesAsync()).Single(t => t.Name == "table_ready");
+        stored.Status.ShouldBe("APPROVED");
+        stored.RejectedReason.ShouldBeNull();
+        stored.Content.Body.ShouldBe("Hi {{1}}, your table is ready.");
+    }
+
+    [Theory]
+    [InlineData("lottery_news", "MARKETING", "You won the lottery, {{1}}! Claim it today.", "ABUSIVE_CONTENT")]
+    [InlineData("utility_promo", "UTILITY", "Hi {{1}}, use promo code SAVE for 20% off today.", "PROMOTIONAL")]
+    [InlineData("ends_with_variable", "UTILITY", "Your order is ready, {{1}}", "INVALID_FORMAT")]
+    [InlineData("adjacent_variables", "UTILITY", "Hello {{1}} {{2}}, your order is ready.", "INVALID_FORMAT")]
+    public async Task Create_BreakingTheReviewRules_IsRejectedWithMetaReason(string name, string category, string body, string reason)
+    {
+        // The manager submits what it is given; the form's validator would have stopped the last two first.
+        var created = await fixture.CreateAsync(TemplatesApp.Draft(name, body, category));
+
+        created.Succeeded.ShouldBeTrue(created.Message);
+        var templates = await fixture.WaitForAsync(all => all.Any(t => t.Name == name && t.Status == "REJECTED"));
+        var stored = templates.Single(t => t.Name == name);
+        stored.Status.ShouldBe("REJECTED");
+        stored.RejectedReason.ShouldBe(reason);
+    }
+
+    [Fact]
+    public async Task Create_SameNameAndLanguageAgain_MetaRefusalIsExplainedAndNothingStored()
+    {
+        (await fixture.CreateAsync(TemplatesApp.Draft("twice_named"))).Succeeded.ShouldBeTrue();
+
+        var again = await fixture.CreateAsync(TemplatesApp.Draft("twice_named"));
+
+        again.Succeeded.ShouldBeFalse();
+        again.GraphError!.Code.ShouldBe(100);
+        again.GraphError.Subcode.ShouldBe(GraphErrorExplainer.TemplateAlreadyExists);
+        again.GraphError.Explanation.ShouldBe("A template with that name and language already exists.");
+        again.GraphError.MetaUserMessage.ShouldNotBeNull().ShouldContain("en_US");
+        (await fixture.TemplatesAsync()).Count(t => t.Name == "twice_named").ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Create_HeaderOverSixtyCharacters_MetaRefusesWithCharacterLimit()
+    {
+        var draft = TemplatesApp.Draft("long_header");
+        draft.HeaderKind = TemplateHeaderKind.Text;
+        draft.HeaderText = new string('h', 61);
+
+        var refused = await fixture.CreateAsync(draft);
+
+        refused.Succeeded.ShouldBeFalse();
+        refused.GraphError!.Subcode.ShouldBe(GraphErrorExplainer.TemplateCharacterLimit);
+        refused.GraphError.NextStep.ShouldContain("60 characters");
+        (await fixture.TemplatesAsync()).ShouldNotContain(t => t.Name == "long_header");
+    }
+
+    [Fact]
+    public async Task Edit_ApprovedTemplate_GoesBackToPendingThenIsDecidedAgain()
+    {
+        var created = await fixture.CreateAsync(TemplatesApp.Draft("to_edit"));
+        await fixture.WaitForAsync(all => all.Any(t => t.Name == "to_edit" && t.Status == "APPROVED"));
+        var draft = TemplateDraft.From((await fixture.TemplatesAsync()).Single(t => t.Name == "to_edit"));
+        draft.Body = "Hello {{1}}, your table by the window is ready.";
+        draft.Footer = "See you soon";
+
+        var edited = await fixture.WithAsync<TemplateManager, TemplateCommandResult>(m => m.EditAsync(fixture.Channel.Id, created.Template!.Id, draft));
+
+        edited.Succeeded.ShouldBeTrue(edited.Message);
+        edited.Template!.Status.ShouldBe("PENDING");
+        var stored = (await fixture.WaitForAsync(all => all.Any(t => t.Name == "to_edit" && t.Status == "APPROVED"))).Single(t => t.Name == "to_edit");
+        stored.Status.ShouldBe("APPROVED");
+        stored.Content.Body.ShouldBe("Hello {{1}}, your table by the window is ready.");
+        stored.Content.Footer.ShouldBe("See you soon");
+    }
+
+    [Fact]
+    public async Task Edit_PendingTemplate_IsRefusedByMeta()
+    {
+        var sandbox = fixture.App.Services.GetRequiredService<SandboxTemplates>();
+        var created = await fixture.CreateAsync(TemplatesApp.Draft("still_pending"));
+        sandbox.Update(created.Template!.MetaId, t => t with { Status = "IN_APPEAL" });
+
+        var edited = await fixture.WithAsync<TemplateManager, TemplateCommandResult>(m => m.EditAsync(fixture.Channel.Id, created.Template.Id, TemplatesApp.Draft("still_pending", "Hi {{1}}, changed text here.")));
+
+        edited.Succeeded.ShouldBeFalse();
+        edited.GraphError!.Explanation.ShouldContain("Only approved, rejected or paused templates can be edited");
+    }
+
+    [Fact]
+    public async Task Delete_OneLanguage_LeavesTheOtherLanguages()
+    {
+        var english = await fixture.CreateAsync(TemplatesApp.Draft("bilingual_one"));
+        var spanish = await fixture.CreateAsync(TemplatesApp.Draft("bilingual_one", "Hola {{1}}, su mesa está lista.", language: "es"));
+
+        var deleted = await fixture.WithAsync<TemplateManager, TemplateCommandResult>(m => m.DeleteAsync(fixture.Channel.Id, spanish.Template!.Id, allLanguages: false));
+
+        deleted.Succeeded.ShouldBeTrue(deleted.Message);
+        (await fixture.TemplatesAsync()).Where(t => t.Name == "bilingual_one").Select(t => t.Language).ShouldBe(["en_US"]);
+        var sync = await fixture.SyncAsync();
+        sync.Succeeded.ShouldBeTrue();
+        (await fixture.TemplatesAsync()).Single(t => t.Name == "bilingual_one").MetaId.ShouldBe(english.Template!.MetaId);
+    }
+
+    [Fact]
+    public async Task Delete_AllLanguages_RemovesEveryLanguageHereAndAtMeta()
+    {
+        var english = await fixture.CreateAsync(TemplatesApp.Draft("bilingual_all"));
+        await fixture.CreateAsync(TemplatesApp.Draft("bilingual_all", "Hola {{1}}, su mesa está lista.", language: "es"));
+
+        var deleted = await fixture.WithAsync<TemplateManager, TemplateCommandResult>(m => m.DeleteAsync(fixture.Channel.Id, english.Template!.Id, allLanguages: true));
+
+        deleted.Succeeded.ShouldBeTrue(deleted.Message);
+        (await fixture.TemplatesAsync()).ShouldNotContain(t => t.Name == "bilingual_all");
+        var atMeta = await fixture.WithAsync<GraphClient, GraphResult<IReadOnlyList<TemplateData>>>(g => g.ListTemplatesAsync(fixture.Connection, fixture.Channel.WabaId, CancellationToken.None));
+        atMeta.Value!.ShouldNotContain(t => t.Name == "bilingual_all");
+    }
+
+    [Fact]
+    public async Task Sync_OverSeveralPages_StoresEveryTemplateAndDropsTheOnesMetaNoLongerLists()
+    {
+        var graph = fixture.App.Services.GetRequiredService<SandboxTemplates>();
+        for (var i = 0; i < 5; i++)
+        {
+            graph.Add(fixture.Channel.WabaId, $"synced_{i}", "en_US", "UTILITY", "POSITIONAL", JsonNode.Parse("""[{"type":"BODY","text":"Plain text"}]""")!.AsArray(), "APPROVED");
+        }
+
+        var first = await fixture.SyncAsync();
+
+        first.Succeeded.ShouldBeTrue(first.Summary);
+        var atMeta = graph.List(fixture.Channel.WabaId);
+        atMeta.Count.ShouldBeGreaterThan(4); // several pages of two
+        var stored = await fixture.TemplatesAsync();
+        stored.Select(t => t.MetaId).ShouldBe(atMeta.Select(t => t.Id), ignoreOrder: true);
+        stored.Single(t => t.Name == "spring_sale").Status.ShouldBe("PAUSED");
+        stored.Single(t => t.Name == "spring_sale").QualityScore.ShouldBe("RED");
+
+        graph.Remove(t => t.Name == "synced_3");
+        var second = await fixture.SyncAsync();
+
+        second.Removed.ShouldBe(1);
+        (await fixture.TemplatesAsync()).ShouldNotContain(t => t.Name == "synced_3");
+    }
+
+    [Fact]
+    public async Task SandboxQualityAndPause_ReachTheStoredTemplateLive()
+    {
+        var created = await fixture.CreateAsync(TemplatesApp.Draft("quality_watch"));
+        await fixture.WaitForAsync(all => all.Any(t => t.Name == "quality_watch" && t.Status == "APPROVED"));
+        var review = fixture.App.Services.GetRequiredService<SandboxTemplateReview>();
+
+        review.ChangeQuality(created.Template!.MetaId, "YELLOW");
+        review.ChangeStatus(created.Template.MetaId, "PAUSED", "NONE");
+        review.ChangeCategory(created.Template.MetaId, "MARKETING");
+
+        var stored = (await fixture.WaitForAsync(all => all.Any(t => t.Name == "quality_watch" && t.Status == "PAUSED" && t.QualityScore == "YELLOW" && t.Category == "MARKETING")))
+            .Single(t => t.Name == "quality_watch");
+        stored.Status.ShouldBe("PAUSED");
+        stored.QualityScore.ShouldBe("YELLOW");
+        stored.Category.ShouldBe("MARKETING");
+        stored.PreviousCategory.ShouldBe("UTILITY");
+    }
+
+    [Fact]
+    public async Task IntegrationApi_ListsTheChannelsTemplates_FilteredByStatus()
+    {
+        await fixture.SyncAsync();
+        await using var scope = fixture.App.CreateScope();
+        var key = await scope.ServiceProvider.GetRequiredService<ApiKeyService>().CreateAsync("Templates test", "tests");
+        using var client = fixture.App.CreateHttpClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key.Plaintext);
+
+        var response = await client.GetAsync($"/api/v1/channels/{fixture.Channel.Id}/templates?status=PAUSED");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var paused = json.RootElement.EnumerateArray().Single(t => t.GetProperty("name").GetString() == "spring_sale");
+        paused.GetProperty("status").GetString().ShouldBe("PAUSED");
+        paused.GetProperty("quality").GetString().ShouldBe("RED");
+        paused.GetProperty("language").GetString().ShouldBe("en_US");
+        paused.GetProperty("components")[0].GetProperty("type").GetString().ShouldBe("BODY");
+        json.RootElement.EnumerateArray().ShouldAllBe(t => t.GetProperty("status").GetString() == "PAUSED");
+        (await client.GetAsync("/api/v1/channels/nope/templates")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+}
