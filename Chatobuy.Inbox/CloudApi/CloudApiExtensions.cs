@@ -30,7 +30,15 @@ public static class CloudApiExtensions
                 client.Timeout = TimeSpan.FromSeconds(seconds * 10);
             })
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = true, MaxAutomaticRedirections = 5 });
+        services.AddHttpClient(ResumableUploader.HttpClientName, (provider, client) =>
+            {
+                // A chunk is a few megabytes: allow several times the usual Graph timeout.
+                var seconds = provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<CloudApiOptions>>().Value.TimeoutSeconds;
+                client.Timeout = TimeSpan.FromSeconds(seconds * 4);
+            })
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
         services.AddScoped<GraphClient>();
+        services.AddScoped<ResumableUploader>();
         return services;
     }
 }

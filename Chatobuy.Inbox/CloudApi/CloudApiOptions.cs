@@ -14,4 +14,8 @@ public sealed class CloudApiOptions
 
     [Range(1, 300)]
     public int TimeoutSeconds { get; set; } = 30;
+
+    /// <summary>How many bytes one request of a Resumable Upload carries (reference §6.3); larger files go in several.</summary>
+    [Range(1, 100_000_000)]
+    public int UploadChunkBytes { get; set; } = 4_000_000;
 }

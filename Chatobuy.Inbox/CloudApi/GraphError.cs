@@ -58,6 +58,7 @@ public enum GraphOperation
     SendMessage,
     UploadMedia,
     MarkRead,
+    ResumableUpload,
     Other,
 
     // Message templates (reference §5).
@@ -78,6 +79,9 @@ public static partial class GraphErrorExplainer
     /// <summary>Pseudo-code for a request that may have left, with no answer (timeout, connection dropped after sending).</summary>
     public const int Unconfirmed = -3;
 
+    /// <summary>Pseudo-code for a request not sent at all because Meta would refuse it (the message says why).</summary>
+    public const int NotSent = -4;
+
     public static GraphError Explain(
         int code,
         int? subcode,
@@ -92,6 +96,9 @@ public static partial class GraphErrorExplainer
             Unconfirmed => (
                 "The request may have reached Meta, but no answer came back in time.",
                 "It is not sent again automatically, so the customer never gets it twice; Meta's status webhook will settle it. If no status comes, check with the customer before sending again."),
+            NotSent => (
+                metaMessage ?? "The request was not sent because Meta would refuse it.",
+                "Change the file or the values and try again."),
             Unreachable => (
                 "The Graph API could not be reached.",
                 "Check the Graph API address and this server's internet connection, then try again."),
@@ -122,6 +129,12 @@ public static partial class GraphErrorExplainer
             100 when operation is GraphOperation.ListPhoneNumbers => (
                 "That WhatsApp Business Account was not found, or this token cannot see it.",
                 "Check that the system user has the WhatsApp account assigned as an asset."),
+            100 when operation is GraphOperation.ResumableUpload => (
+                $"Meta refused the file upload{(string.IsNullOrWhiteSpace(metaMessage) ? "" : $": {metaMessage}")}.",
+                "Upload a PDF, JPEG, PNG or MP4 file that is not empty, and try again."),
+            104 when operation is GraphOperation.ResumableUpload => (
+                "Meta did not accept the upload session's signature.",
+                "Start the upload again."),
             100 when operation is GraphOperation.GetMedia => (
                 "Meta does not know this media file, or it has expired (Meta keeps media for 30 days).",
                 "Ask the customer to send it again."),

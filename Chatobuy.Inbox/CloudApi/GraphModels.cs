@@ -83,6 +83,12 @@ public sealed record SentMessage(string Id, string? MessageStatus);
 
 public sealed record MediaUploadResponse(string Id);
 
+/// <summary>Reference §6.3: <c>{"id": "upload:…?sig=…"}</c>; the id is used verbatim as the session's path and query.</summary>
+public sealed record UploadSessionResponse(string Id);
+
+/// <summary>Reference §6.3: a chunk's answer (<c>h</c> once the file is complete) or the session's progress.</summary>
+public sealed record UploadProgressResponse(string? Id, long? FileOffset, string? H);
+
 /// <summary>Reference §3.6: <c>message_id</c> is the inbound wamid.</summary>
 public sealed record MarkReadRequest(string MessageId, TypingIndicator? TypingIndicator = null)
 {

@@ -138,6 +138,19 @@ public interface IGraphApi
         [AliasAs("hsm_id")] string? hsmId,
         CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Reference §6.3 step 1: opens a Resumable Upload session on the app (<c>app</c> lets Graph resolve it from the
+    /// token). The chunks themselves go through <see cref="ResumableUploader"/>: the session id is used verbatim as a path.
+    /// </summary>
+    [Post("/{appId}/uploads")]
+    Task<UploadSessionResponse> CreateUploadSessionAsync(
+        [Property(GraphConnection.OptionKey)] GraphConnection connection,
+        string appId,
+        [Query, AliasAs("file_name")] string fileName,
+        [Query, AliasAs("file_length")] long fileLength,
+        [Query, AliasAs("file_type")] string fileType,
+        CancellationToken cancellationToken);
+
     [Post("/{phoneNumberId}")]
     Task<SuccessResponse> SetPhoneWebhookOverrideAsync(
         [Property(GraphConnection.OptionKey)] GraphConnection connection,

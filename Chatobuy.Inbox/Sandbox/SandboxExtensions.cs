@@ -20,6 +20,7 @@ public static class SandboxExtensions
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false })
             .RemoveAllLoggers();
         builder.Services.AddSingleton<SandboxMediaStore>();
+        builder.Services.AddSingleton<SandboxUploads>();
         builder.Services.AddSingleton<SandboxDeliveryLog>();
         builder.Services.AddSingleton<SandboxWebhookQueue>();
         builder.Services.AddSingleton<SandboxCustomers>();

@@ -26,7 +26,8 @@ public static partial class SandboxGraphEndpoints
         graph.MapGet("/debug_token", DebugToken);
         graph.MapGet("/me", (HttpRequest request, SandboxState state) => Single(request, SandboxGraphNode.SystemUser(state), SandboxGraphNode.NamedDefaults));
         graph.MapGet("/{id}", GetObject);
-        graph.MapPost("/{id}", PostObjectAsync);
+        graph.MapPost("/{id}", PostObjectAsync)
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(SandboxCustomerEndpoints.MaxUploadRequestBytes));
         graph.MapDelete("/{id}", DeleteObject);
         graph.MapGet("/{id}/{edge}", GetEdge);
         MapMessages(graph);
@@ -117,8 +118,13 @@ public static partial class SandboxGraphEndpoints
         return TypedResults.Json(new DebugTokenResponse(data), SandboxJson.Options);
     }
 
-    private static IResult GetObject(string id, HttpRequest request, SandboxState state, SandboxMediaStore media, SandboxTemplates templates)
+    private static IResult GetObject(string id, HttpRequest request, SandboxState state, SandboxMediaStore media, SandboxUploads uploads, SandboxTemplates templates)
     {
+        if (SandboxUploads.IsSessionId(id))
+        {
+            return UploadProgress(id, request, uploads);
+        }
+
         if (media.Find(id) is { } stored)
         {
             return MediaInfo(request, media, stored);
@@ -177,11 +183,17 @@ public static partial class SandboxGraphEndpoints
         HttpRequest request,
         SandboxState state,
         SandboxWebhookVerifier verifier,
+        SandboxUploads uploads,
         SandboxTemplates templates,
         SandboxTemplateReview review,
         ILoggerFactory loggerFactory,
         CancellationToken cancellationToken)
     {
+        if (SandboxUploads.IsSessionId(id))
+        {
+            return await AppendUploadAsync(id, request.HttpContext, uploads, cancellationToken);
+        }
+
         if (templates.Get(id) is { } template)
         {
             return await EditTemplateAsync(request, template, templates, review, cancellationToken);
@@ -280,11 +292,17 @@ public static partial class SandboxGraphEndpoints
         SandboxState state,
         SandboxWebhookVerifier verifier,
         SandboxMediaStore media,
+        SandboxUploads uploads,
         SandboxTemplates templates,
         SandboxTemplateReview review,
         ILoggerFactory loggerFactory,
         CancellationToken cancellationToken)
     {
+        if (edge == "uploads" && (id == state.AppId || id == "app"))
+        {
+            return await OpenUploadSessionAsync(request, uploads, cancellationToken);
+        }
+
         if (edge == "message_templates" && state.FindWaba(id) is { } templateWaba)
         {
             return await CreateTemplateAsync(request, templateWaba, templates, review, cancellationToken);

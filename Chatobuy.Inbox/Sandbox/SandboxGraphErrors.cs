@@ -52,6 +52,10 @@ public static class SandboxGraphErrors
     public static IResult CallbackVerificationFailed(string details) =>
         Error(StatusCodes.Status400BadRequest, $"(#2200) Callback verification failed with the following errors: {details}", "OAuthException", 2200);
 
+    /// <summary>HTTP 400, code 104: an upload session's <c>sig</c> is missing or not the one handed out (reference §6.3).</summary>
+    public static IResult IncorrectSignature() =>
+        Error(StatusCodes.Status400BadRequest, "(#104) Incorrect signature", "OAuthException", 104);
+
     /// <summary>HTTP 404: no such API version or path on the emulator.</summary>
     public static IResult UnknownPath(string path) =>
         Error(StatusCodes.Status404NotFound, $"Unknown path components: {path}", "OAuthException", 2500);

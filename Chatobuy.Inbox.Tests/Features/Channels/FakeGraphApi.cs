@@ -167,6 +167,16 @@ internal sealed class FakeGraphApi : IGraphApi
     }
 
     /// <summary>A send answered with a Graph error (nothing was sent).</summary>
+    /// <summary>Upload sessions opened, as "file_name:file_length:file_type".</summary>
+    public List<string> UploadSessions { get; } = [];
+
+    public Task<UploadSessionResponse> CreateUploadSessionAsync(GraphConnection connection, string appId, string fileName, long fileLength, string fileType, CancellationToken cancellationToken)
+    {
+        Calls.Add($"uploads:{appId}");
+        UploadSessions.Add($"{fileName}:{fileLength}:{fileType}");
+        return Answer(new UploadSessionResponse($"upload:fake{UploadSessions.Count}?sig=fakesig"));
+    }
+
     public static Func<Task<SendMessageResponse>> Refuse(int code, int status = 400) =>
         () => Fail<SendMessageResponse>($$$"""{"error":{"message":"(#{{{code}}}) refused","type":"OAuthException","code":{{{code}}},"fbtrace_id":"Atrace{{{code}}}"}}""", status);
 
