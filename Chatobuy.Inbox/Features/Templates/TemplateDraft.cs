@@ -220,6 +220,12 @@ public sealed class TemplateDraft
         return values;
     }
 
+    /// <summary>The example to show instead of the header's variable.</summary>
+    public IReadOnlyDictionary<string, string> PreviewHeaderValues() =>
+        HeaderVariables is [var variable] && !string.IsNullOrWhiteSpace(HeaderExample)
+            ? new Dictionary<string, string> { [variable] = HeaderExample }
+            : new Dictionary<string, string>();
+
     /// <summary>A draft holding what a stored template says, for editing (name and language stay as they are).</summary>
     public static TemplateDraft From(MessageTemplate template)
     {

@@ -26,10 +26,30 @@ public sealed record TemplateChannel(string Id, string Title, string WabaId, str
 public sealed class TemplateManager(
     IDbContextFactory<InboxDbContext> dbFactory,
     GraphClient graph,
+    ResumableUploader uploader,
     ChannelSecrets secrets,
     TemplateNotifier notifier,
     TimeProvider time)
 {
+    /// <summary>The largest example file accepted for a media header (Meta's video limit).</summary>
+    public const long MaxHeaderExampleBytes = 16 * 1024 * 1024;
+
+    /// <summary>Uploads a media header's example file with Meta's Resumable Upload; the value is the handle for <c>header_handle</c>.</summary>
+    public async Task<GraphResult<string>> UploadHeaderExampleAsync(
+        string channelId,
+        string fileName,
+        string mimeType,
+        ReadOnlyMemory<byte> content,
+        CancellationToken cancellationToken = default)
+    {
+        if (await FindChannelAsync(channelId, cancellationToken) is not { } channel)
+        {
+            return GraphResult<string>.Fail(GraphErrorExplainer.Explain(GraphErrorExplainer.UnexpectedAnswer, null, null, "This channel no longer exists.", null, null, GraphOperation.CreateTemplate));
+        }
+
+        return await uploader.UploadAsync(secrets.ConnectionOf(channel), fileName, mimeType, content, cancellationToken);
+    }
+
     public async Task<TemplateChannel?> GetChannelAsync(string channelId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
