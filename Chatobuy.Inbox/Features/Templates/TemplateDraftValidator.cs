@@ -59,7 +59,8 @@ public sealed partial class TemplateDraftValidator : AbstractValidator<TemplateD
                 .Must(b => !TrailingVariable().IsMatch(b.Trim())).WithMessage("The body can't end with a variable: put some text after it.")
                 .Must(b => !AdjacentVariables().IsMatch(b)).WithMessage("Two variables can't be next to each other: put some text between them.");
             RuleFor(d => d.Body)
-                .Must(BeNumberedInOrder).When(d => !d.IsNamed).WithMessage("Number the variables {{1}}, {{2}}, … from 1 without gaps.")
+                .Must(BeNumberedInOrder).When(d => !d.IsNamed).WithMessage("Number the variables {{1}}, {{2}}, … from 1 without gaps.");
+            RuleFor(d => d.Body)
                 .Must(b => TemplateContent.VariablesOf(b).All(v => NamedVariable().IsMatch(v))).When(d => d.IsNamed)
                 .WithMessage("Named variables use lowercase letters and underscores, e.g. {{first_name}}.");
             RuleFor(d => d).Custom((draft, context) =>
