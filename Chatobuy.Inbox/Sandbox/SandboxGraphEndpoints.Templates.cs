@@ -151,7 +151,8 @@ public static partial class SandboxGraphEndpoints
             return SandboxGraphErrors.TemplateRefused(refusal);
         }
 
-        var template = store.Add(waba.Id, name, language, category, parameterFormat, (JsonArray)body["components"]!.DeepClone(), "PENDING");
+        var components = (JsonArray)body["components"]!.DeepClone();
+        var template = store.Add(waba.Id, name, language, category, parameterFormat, category == "AUTHENTICATION" ? SandboxTemplateRules.WithAuthenticationTexts(components) : components, "PENDING");
         review.Submit(template.Id);
         return TypedResults.Json(new JsonObject { ["id"] = template.Id, ["status"] = template.Status, ["category"] = template.Category }, SandboxJson.Options);
     }
@@ -210,7 +211,7 @@ public static partial class SandboxGraphEndpoints
         {
             Category = category,
             ParameterFormat = parameterFormat,
-            ComponentsJson = components.ToJsonString(),
+            ComponentsJson = (category == "AUTHENTICATION" && components is JsonArray list ? SandboxTemplateRules.WithAuthenticationTexts(list) : components).ToJsonString(),
             Status = "PENDING",
             RejectedReason = null,
         });

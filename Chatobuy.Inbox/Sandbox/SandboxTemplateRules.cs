@@ -69,6 +69,30 @@ public static partial class SandboxTemplateRules
         return null;
     }
 
+    /// <summary>
+    /// An authentication template as Meta stores and lists it: WhatsApp writes the body ("*{{1}}* is your verification
+    /// code.", plus the security recommendation when asked) and the footer ("This code expires in N minutes.").
+    /// </summary>
+    public static JsonArray WithAuthenticationTexts(JsonArray components)
+    {
+        var result = (JsonArray)components.DeepClone();
+        foreach (var component in result.OfType<JsonObject>())
+        {
+            switch (Text(component["type"])?.ToUpperInvariant())
+            {
+                case "BODY":
+                    var secure = component["add_security_recommendation"] is JsonValue flag && flag.GetValueKind() == JsonValueKind.True;
+                    component["text"] = "*{{1}}* is your verification code." + (secure ? " For your security, do not share this code." : "");
+                    break;
+                case "FOOTER" when component["code_expiration_minutes"] is JsonValue minutes && minutes.GetValueKind() == JsonValueKind.Number:
+                    component["text"] = $"This code expires in {minutes.GetValue<int>()} minutes.";
+                    break;
+            }
+        }
+
+        return result;
+    }
+
     /// <summary>The review's verdict: APPROVED with reason NONE, or REJECTED with Meta's reason word.</summary>
     public static (string Status, string Reason) Review(string category, string componentsJson)
     {

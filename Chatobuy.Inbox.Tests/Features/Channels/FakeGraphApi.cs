@@ -146,7 +146,7 @@ internal sealed class FakeGraphApi : IGraphApi
     }
 
     public Task<TemplateData> GetTemplateAsync(GraphConnection connection, string templateId, string fields, CancellationToken cancellationToken) =>
-        Answer(Templates.First(t => t.Id == templateId));
+        Answer(Templates.FirstOrDefault(t => t.Id == templateId)!);
 
     public Task<CreateTemplateResponse> CreateTemplateAsync(GraphConnection connection, string wabaId, JsonObject template, CancellationToken cancellationToken)
     {

@@ -62,6 +62,21 @@ public sealed class TemplateLifecycleTests(TemplatesApp fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task Create_Authentication_StoresTheTextsWhatsAppWritesAndIsApproved()
+    {
+        var draft = new TemplateDraft { Name = "login_code", Category = "AUTHENTICATION", Language = "en_US", CodeExpirationMinutes = 10, OtpButtonText = "Copy code" };
+
+        var created = await fixture.CreateAsync(draft);
+
+        created.Succeeded.ShouldBeTrue(created.Message);
+        var stored = (await fixture.WaitForAsync(all => all.Any(t => t.Name == "login_code" && t.Status == "APPROVED"))).Single(t => t.Name == "login_code");
+        stored.Status.ShouldBe("APPROVED");
+        stored.Content.Body.ShouldBe("*{{1}}* is your verification code. For your security, do not share this code.");
+        stored.Content.Footer.ShouldBe("This code expires in 10 minutes.");
+        stored.Content.Buttons.ShouldHaveSingleItem().Type.ShouldBe("OTP");
+    }
+
+    [Fact]
     public async Task Create_SameNameAndLanguageAgain_MetaRefusalIsExplainedAndNothingStored()
     {
         (await fixture.CreateAsync(TemplatesApp.Draft("twice_named"))).Succeeded.ShouldBeTrue();

@@ -104,6 +104,13 @@ public sealed class TemplateManager(
             row.ComponentsJson = request["components"]!.ToJsonString();
             row.UpdatedAt = now;
             row.SyncedAt = now;
+
+            // Meta's own copy (it writes the texts of authentication templates itself); ours stands if it can't be read.
+            if (await graph.GetTemplateAsync(secrets.ConnectionOf(channel), row.MetaId, cancellationToken) is { Succeeded: true, Value: { } copy })
+            {
+                TemplateSync.Apply(row, copy);
+            }
+
             await db.SaveChangesAsync(cancellationToken);
         }
 
