@@ -1,0 +1,65 @@
+using Chatobuy.Inbox.Features.Channels;
+using Chatobuy.Inbox.Features.Users;
+using Chatobuy.Inbox.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Chatobuy.Inbox.Tests.Browser;
+
+/// <summary>An admin writes a template in the browser, watches the preview, submits it and sees Meta's approval arrive live.</summary>
+public sealed class TemplatesBrowserTests : IAsyncLifetime
+{
+    private const string Password = "correct horse battery";
+    private readonly InboxApp _app = new();
+    private Channel _channel = default!;
+
+    public async Task InitializeAsync()
+    {
+        _app.Settings["Sandbox:Templates:ReviewDelayMilliseconds"] = "3000";
+        _app.Settings["Sandbox:Webhooks:RetryBaseMilliseconds"] = "50";
+        await _app.InitializeAsync();
+        await using var scope = _app.CreateScope();
+        (await scope.ServiceProvider.GetRequiredService<UserAdministration>().CreateFirstAdminAsync("ada@example.com", "Ada", Password)).Succeeded.ShouldBeTrue();
+        _channel = await SandboxChannel.ConnectAsync(_app, "Shop");
+    }
+
+    public Task DisposeAsync() => _app.DisposeAsync();
+
+    [Fact]
+    public async Task NewTemplate_SubmittedInTheBrowser_TurnsApprovedWithoutAReload()
+    {
+        var (playwright, browser) = await BrowserSession.LaunchAsync();
+        try
+        {
+            var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = _app.BaseAddress.ToString() });
+            context.SetDefaultTimeout(30_000);
+            var page = await context.NewPageAsync();
+            await page.GotoAsync("/login");
+            await page.FillAsync("#email", "ada@example.com");
+            await page.FillAsync("#password", Password);
+            await page.ClickAsync("button[type=submit]");
+            await page.WaitForInteractiveAsync();
+
+            await page.GotoAsync($"/channels/{_channel.Id}/templates");
+            await page.WaitForInteractiveAsync();
+            await Assertions.Expect(page.Locator("tr:has([data-testid=template-name]:text-is('hello_world'))")).ToHaveCountAsync(1);
+            await page.ClickAsync("[data-testid=new-template]");
+            await page.WaitForInteractiveAsync();
+
+            await page.FillAsync("[data-testid=name]", "browser_made");
+            await page.FillAsync("[data-testid=body]", "Hi {{1}}, your parcel is at the door.");
+            await page.FillAsync("[data-testid=example-1]", "Mark");
+            await Assertions.Expect(page.Locator("[data-testid=preview-body]")).ToHaveTextAsync("Hi Mark, your parcel is at the door.");
+            await page.ClickAsync("[data-testid=submit]");
+
+            var status = page.Locator("tr:has([data-testid=template-name]:text-is('browser_made')) [data-testid=template-status]");
+            await Assertions.Expect(status).ToHaveTextAsync("Pending review");
+            await Assertions.Expect(status).ToHaveTextAsync("Approved", new LocatorAssertionsToHaveTextOptions { Timeout = 20_000 });
+        }
+        finally
+        {
+            await browser.DisposeAsync();
+            playwright.Dispose();
+        }
+    }
+}
