@@ -77,6 +77,61 @@ public sealed class TemplateLifecycleTests(TemplatesApp fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task Create_EveryPartOfTheForm_IsAcceptedByMetaAndStoredAsWritten()
+    {
+        var draft = new TemplateDraft
+        {
+            Name = "spring_offer",
+            Category = "MARKETING",
+            Language = "en_GB",
+            ParameterFormat = TemplateContent.Named,
+            HeaderKind = TemplateHeaderKind.Text,
+            HeaderText = "Hello {{first_name}}",
+            HeaderExample = "Mark",
+            Body = "Hi {{first_name}}, our spring offer ends on {{end_date}}. Show this message in store.",
+            BodyExamples = new(StringComparer.Ordinal) { ["first_name"] = "Mark", ["end_date"] = "Friday" },
+            Footer = "Tap Stop to opt out",
+            Buttons =
+            [
+                new TemplateButtonDraft { Kind = TemplateButtonKind.Url, Text = "See offers", Url = "https://example.com/offers/{{1}}", UrlExample = "spring" },
+                new TemplateButtonDraft { Kind = TemplateButtonKind.PhoneNumber, Text = "Call us", PhoneNumber = "+1 555 0100" },
+                new TemplateButtonDraft { Kind = TemplateButtonKind.CopyCode, Text = "Copy code", CodeExample = "SPRING25" },
+                new TemplateButtonDraft { Kind = TemplateButtonKind.QuickReply, Text = "Stop" },
+            ],
+        };
+
+        var created = await fixture.CreateAsync(draft);
+
+        created.Succeeded.ShouldBeTrue(created.Message);
+        var stored = (await fixture.WaitForAsync(all => all.Any(t => t.Name == "spring_offer" && t.Status == "APPROVED"))).Single(t => t.Name == "spring_offer");
+        stored.Status.ShouldBe("APPROVED");
+        stored.ParameterFormat.ShouldBe(TemplateContent.Named);
+        stored.Content.Header!.Text.ShouldBe("Hello {{first_name}}");
+        stored.Content.BodyVariables.ShouldBe(["first_name", "end_date"]);
+        stored.Content.Buttons.Select(b => b.Type).ShouldBe(["URL", "PHONE_NUMBER", "COPY_CODE", "QUICK_REPLY"]);
+        stored.Content.Buttons[1].PhoneNumber.ShouldBe("+15550100");
+        TemplateDraft.From(stored).BodyExamples["end_date"].ShouldBe("Friday");
+    }
+
+    [Fact]
+    public async Task Create_ImageHeader_UploadsTheExampleThenIsApproved()
+    {
+        byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 0x49, 0x48, 0x44, 0x52];
+        var handle = await fixture.WithAsync<TemplateManager, GraphResult<string>>(m => m.UploadHeaderExampleAsync(fixture.Channel.Id, "shoes.png", "image/png", png));
+        handle.Succeeded.ShouldBeTrue(handle.Error?.ForUser);
+        var draft = TemplatesApp.Draft("new_shoes", "Hi {{1}}, new shoes just arrived in store.", "MARKETING");
+        draft.HeaderKind = TemplateHeaderKind.Image;
+        draft.HeaderHandle = handle.Value;
+
+        var created = await fixture.CreateAsync(draft);
+
+        created.Succeeded.ShouldBeTrue(created.Message);
+        var stored = (await fixture.WaitForAsync(all => all.Any(t => t.Name == "new_shoes" && t.Status == "APPROVED"))).Single(t => t.Name == "new_shoes");
+        stored.Content.Header!.Format.ShouldBe("IMAGE");
+        stored.Content.HasMediaHeader.ShouldBeTrue();
+    }
+
+    [Fact]
     public async Task Create_SameNameAndLanguageAgain_MetaRefusalIsExplainedAndNothingStored()
     {
         (await fixture.CreateAsync(TemplatesApp.Draft("twice_named"))).Succeeded.ShouldBeTrue();
