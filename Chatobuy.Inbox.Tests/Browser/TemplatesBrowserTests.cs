@@ -26,20 +26,60 @@ public sealed class TemplatesBrowserTests : IAsyncLifetime
     public Task DisposeAsync() => _app.DisposeAsync();
 
     [Fact]
+    public async Task ManagerPage_FilterSyncAndDeleteEveryLanguage_AfterAConfirmationNamingThem()
+    {
+        var (playwright, browser) = await BrowserSession.LaunchAsync();
+        try
+        {
+            var page = await SignInAsync(browser);
+            await page.GotoAsync($"/channels/{_channel.Id}/templates");
+            await page.WaitForInteractiveAsync();
+            var rows = page.Locator("[data-testid=template-name]");
+            await Assertions.Expect(page.Locator("tr:has([data-testid=template-name]:text-is('spring_sale')) [data-testid=template-status]")).ToHaveTextAsync("Paused");
+
+            await page.FillAsync("[data-testid=search]", "on its way");
+            await Assertions.Expect(rows).ToHaveTextAsync(["order_update"]);
+            await page.FillAsync("[data-testid=search]", "");
+            await Assertions.Expect(rows).ToHaveCountAsync(5);
+
+            await page.ClickAsync("[data-testid=sync]");
+            await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("5 templates at Meta");
+
+            await page.Locator("tr:has([data-testid=template-name]:text-is('order_update'))").First.Locator("[data-testid=delete] button").ClickAsync();
+            await page.ClickAsync("[data-testid=delete-all]");
+            await Assertions.Expect(page.Locator(".mud-dialog")).ToContainTextAsync("in all 2 languages (English (US) · en_US, Spanish · es)");
+            await page.ClickAsync("[data-testid=confirm]");
+
+            await Assertions.Expect(page.Locator("tr:has([data-testid=template-name]:text-is('order_update'))")).ToHaveCountAsync(0);
+            await Assertions.Expect(rows).ToHaveCountAsync(3);
+        }
+        finally
+        {
+            await browser.DisposeAsync();
+            playwright.Dispose();
+        }
+    }
+
+    private async Task<IPage> SignInAsync(IBrowser browser)
+    {
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = _app.BaseAddress.ToString() });
+        context.SetDefaultTimeout(30_000);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/login");
+        await page.FillAsync("#email", "ada@example.com");
+        await page.FillAsync("#password", Password);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForInteractiveAsync();
+        return page;
+    }
+
+    [Fact]
     public async Task NewTemplate_SubmittedInTheBrowser_TurnsApprovedWithoutAReload()
     {
         var (playwright, browser) = await BrowserSession.LaunchAsync();
         try
         {
-            var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = _app.BaseAddress.ToString() });
-            context.SetDefaultTimeout(30_000);
-            var page = await context.NewPageAsync();
-            await page.GotoAsync("/login");
-            await page.FillAsync("#email", "ada@example.com");
-            await page.FillAsync("#password", Password);
-            await page.ClickAsync("button[type=submit]");
-            await page.WaitForInteractiveAsync();
-
+            var page = await SignInAsync(browser);
             await page.GotoAsync($"/channels/{_channel.Id}/templates");
             await page.WaitForInteractiveAsync();
             await Assertions.Expect(page.Locator("tr:has([data-testid=template-name]:text-is('hello_world'))")).ToHaveCountAsync(1);
