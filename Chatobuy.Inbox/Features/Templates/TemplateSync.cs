@@ -105,6 +105,15 @@ public sealed partial class TemplateSync(
         return new TemplateSyncResult(true, listed.Value!.Select(d => d.Id).Distinct().Count(), added, changed, removed);
     }
 
+    /// <summary>Removes the stored templates of accounts that no channel serves any more; returns how many.</summary>
+    public async Task<int> ForgetUnservedAccountsAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.MessageTemplates
+            .Where(t => !db.Channels.Any(c => c.WabaId == t.WabaId))
+            .ExecuteDeleteAsync(cancellationToken);
+    }
+
     /// <summary>Copies Meta's view onto the row; true when something the user sees changed.</summary>
     public static bool Apply(MessageTemplate row, TemplateData data)
     {

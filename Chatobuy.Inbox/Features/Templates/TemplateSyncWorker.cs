@@ -56,7 +56,8 @@ public sealed partial class TemplateSyncWorker(
         using var timer = new PeriodicTimer(interval, time);
         try
         {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
+            // Once at start (changes made while the inbox was down), then on every tick.
+            do
             {
                 var channels = await directory.AllAsync(stoppingToken);
                 foreach (var account in channels.Where(c => c.Status == ChannelStatus.Connected).GroupBy(c => c.WabaId))
@@ -64,6 +65,7 @@ public sealed partial class TemplateSyncWorker(
                     _requested.Writer.TryWrite(account.First().Id);
                 }
             }
+            while (await timer.WaitForNextTickAsync(stoppingToken));
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -78,13 +80,16 @@ public sealed partial class TemplateSyncWorker(
         try
         {
             var channels = await directory.AllAsync(cancellationToken);
+            await using var scope = scopes.CreateAsyncScope();
+            var sync = scope.ServiceProvider.GetRequiredService<TemplateSync>();
             if (channels.FirstOrDefault(c => c.Id == channelId) is not { } channel)
             {
+                // Deleted: the templates of an account no channel serves any more go with it.
+                await sync.ForgetUnservedAccountsAsync(cancellationToken);
                 return;
             }
 
-            await using var scope = scopes.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<TemplateSync>().SyncAsync(channel, cancellationToken);
+            await sync.SyncAsync(channel, cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
