@@ -111,6 +111,16 @@ public sealed class TemplateFormTests : ComponentTestContext
     }
 
     [Fact]
+    public void Edit_KeepsNameLanguageAndVariableStyleReadOnly()
+    {
+        RenderProviders();
+        var form = Render<TemplateForm>(p => p.Add(f => f.Draft, new TemplateDraft { Name = "order_update", Body = "Hi {{1}}, thanks." }).Add(f => f.IsEdit, true));
+
+        form.Find("[data-testid=name]").HasAttribute("disabled").ShouldBeTrue();
+        form.Find("[data-testid=submit]").TextContent.ShouldContain("Save and submit for review");
+    }
+
+    [Fact]
     public void MediaHeadersOff_OffersOnlyNoneAndText()
     {
         RenderProviders();

@@ -27,7 +27,7 @@ public sealed partial class TemplatesPage
     private TemplateManager Templates { get; set; } = default!;
 
     [Inject]
-    private IServiceProvider Services { get; set; } = default!;
+    private TemplateSync Sync { get; set; } = default!;
 
     [Inject]
     private LiveInbox Live { get; set; } = default!;
@@ -97,8 +97,7 @@ public sealed partial class TemplatesPage
         _syncing = true;
         try
         {
-            await using var scope = Services.CreateAsyncScope();
-            var result = await scope.ServiceProvider.GetRequiredService<TemplateSync>().SyncChannelAsync(ChannelId, _cts.Token);
+            var result = await Sync.SyncChannelAsync(ChannelId, _cts.Token);
             Snackbar.Add(result.Summary, result.Succeeded ? Severity.Success : Severity.Error);
             await LoadAsync();
         }
