@@ -7,6 +7,11 @@ if (args.Length > 0 && args[0] == "hub-latency")
     return await HubLatency.RunAsync(args[1..]);
 }
 
+if (args.Length > 0 && args[0] == "outbound")
+{
+    return await OutboundRate.RunAsync(args[1..]);
+}
+
 var (options, error) = BenchmarkOptions.Parse(args);
 if (options is null)
 {

@@ -90,6 +90,30 @@ public sealed class OutboundEndToEndTests : IAsyncLifetime
         (await receipts.AgentRepliedAsync(conversation)).ShouldBeFalse();
     }
 
+    [Fact]
+    public async Task TypingIndicator_ShownWithTheReadReceiptUnlessReceiptsAreOff()
+    {
+        const string customer = "5511900000004";
+        var conversation = await CustomerWritesAsync(customer, "Can you check my order?");
+        var outbox = _app.Services.GetRequiredService<Chatobuy.Inbox.Sandbox.SandboxOutbox>();
+        await using var scope = _app.CreateScope();
+        var receipts = scope.ServiceProvider.GetRequiredService<ReadReceipts>();
+        var channels = scope.ServiceProvider.GetRequiredService<ChannelService>();
+        var view = (await channels.GetAsync(_channel.Id))!;
+
+        // Receipts off: the customer sees neither blue ticks nor "typing…".
+        (await channels.UpdateAsync(_channel.Id, new EditChannelModel { Title = view.Title, ReadReceipts = ReadReceiptPolicy.Off })).Succeeded.ShouldBeTrue();
+        (await receipts.AgentTypingAsync(conversation)).ShouldBeFalse();
+        outbox.ReadMark(_channel.PhoneNumberId, customer).ShouldBeNull();
+
+        // "When an agent replies": starting to type the reply shows "typing…" (and reads the message).
+        (await channels.UpdateAsync(_channel.Id, new EditChannelModel { Title = view.Title, ReadReceipts = ReadReceiptPolicy.WhenReplied })).Succeeded.ShouldBeTrue();
+        (await receipts.AgentTypingAsync(conversation)).ShouldBeTrue();
+        var mark = outbox.ReadMark(_channel.PhoneNumberId, customer);
+        mark.ShouldNotBeNull();
+        mark.TypingUntil.ShouldNotBeNull();
+    }
+
     private async Task<long> CustomerWritesAsync(string waId, string text)
     {
         using var client = _app.CreateHttpClient();

@@ -83,7 +83,7 @@ public sealed class SandboxMessagesTests(SandboxDeliveryApp fixture) : SandboxDe
             "at most 24 characters"
         },
         { """{"messaging_product":"whatsapp","to":"5511987654321","type":"text","text":{"body":"hi"},"biz_opaque_callback_data":"XXXX"}""".Replace("XXXX", new string('x', 513)), 100, "512 bytes" },
-        { """{"messaging_product":"whatsapp","to":"5511987654321","type":"template","template":{"name":"order_update","language":{"code":"en_US"}}}""", 132001, "template name (order_update) does not exist in en_US" },
+        { """{"messaging_product":"whatsapp","to":"5511987654321","type":"template","template":{"name":"no_such_template","language":{"code":"en_US"}}}""", 132001, "template name (no_such_template) does not exist in en_US" },
     };
 
     [Theory]

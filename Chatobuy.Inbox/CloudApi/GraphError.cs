@@ -82,6 +82,16 @@ public static partial class GraphErrorExplainer
     /// <summary>Pseudo-code for a request not sent at all because Meta would refuse it (the message says why).</summary>
     public const int NotSent = -4;
 
+    /// <summary>
+    /// The plain explanation and next step for a send that failed with <paramref name="code"/> (for example in a
+    /// <c>failed</c> status webhook, which carries only Meta's own words), or null when we have nothing better to say.
+    /// </summary>
+    public static GraphError? ForFailedSend(int code)
+    {
+        var error = Explain(code, null, null, null, null, null, GraphOperation.SendMessage);
+        return error.Explanation == Explain(int.MinValue, null, null, null, null, null, GraphOperation.SendMessage).Explanation ? null : error;
+    }
+
     public static GraphError Explain(
         int code,
         int? subcode,
@@ -171,6 +181,27 @@ public static partial class GraphErrorExplainer
             131053 => (
                 "Meta could not accept the media file (its type or size is not supported).",
                 "Send a JPEG/PNG image up to 5 MB, an MP4 video or audio up to 16 MB, or a PDF/Office document up to 100 MB."),
+            132000 => (
+                "The number of values sent does not match the template's variables (the template may have changed at Meta).",
+                "Sync the templates, pick the template again and fill in every variable."),
+            132001 => (
+                "This template does not exist in that language, or it is not approved (yet).",
+                "Sync the templates and pick an approved template in the customer's language."),
+            132005 => (
+                "The template's text is too long once the values are filled in.",
+                "Shorten the values you entered and send again."),
+            132007 => (
+                "A value breaks WhatsApp's formatting rules for templates (new lines, tabs or more than four spaces in a row).",
+                "Remove line breaks, tabs and long runs of spaces from the values and send again."),
+            132012 => (
+                "A value has the wrong format for this template (for example a missing header image, video or document).",
+                "Check the header file or link and the values, then send again."),
+            132015 => (
+                "Meta has paused this template because of its quality (customers blocked or reported it).",
+                "Send a different template; fix the template's wording in WhatsApp Manager before using it again."),
+            132016 => (
+                "Meta has disabled this template because of repeated quality problems.",
+                "Send a different template or create a new one."),
             4 or 80007 or 130429 => (
                 "Meta's rate limit was reached.",
                 "Wait a minute and try again."),

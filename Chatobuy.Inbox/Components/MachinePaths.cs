@@ -9,7 +9,7 @@ public static class MachinePaths
     private static readonly string[] Prefixes =
     [
         "/webhooks", "/api", "/hubs", "/healthz", "/_blazor",
-        "/sandbox/graph", "/sandbox/customers", "/sandbox/statuses", "/sandbox/media",
+        "/sandbox/graph", "/sandbox/customers", "/sandbox/statuses", "/sandbox/media", "/sandbox/throughput",
     ];
 
     public static bool Matches(PathString path) => Prefixes.Any(prefix => path.StartsWithSegments(prefix));

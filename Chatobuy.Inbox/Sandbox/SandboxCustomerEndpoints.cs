@@ -8,7 +8,7 @@ namespace Chatobuy.Inbox.Sandbox;
 /// <summary>
 /// Emulator-only endpoints (mapped only while the Sandbox is on): play the customer
 /// (<c>POST /sandbox/customers/{wa_id}/messages</c>, <c>POST /sandbox/customers/media</c>), emit status webhooks
-/// (<c>POST /sandbox/statuses</c>), and the short-lived media download URLs (<c>GET /sandbox/media/{id}</c>).
+/// (<c>POST /sandbox/statuses</c>), read or reset a number's send tally (<c>GET|DELETE /sandbox/throughput/{phone_number_id}</c>), and the short-lived media download URLs (<c>GET /sandbox/media/{id}</c>).
 /// </summary>
 public static class SandboxCustomerEndpoints
 {
@@ -27,6 +27,13 @@ public static class SandboxCustomerEndpoints
             .WithMetadata(new RequestSizeLimitAttribute(MaxUploadRequestBytes));
         sandbox.MapPost("/statuses", EmitStatusAsync);
         sandbox.MapPost("/customers/{waId}/last-seen", SetLastSeenAsync);
+        sandbox.MapGet("/throughput/{phoneNumberId}", (string phoneNumberId, int? skip, SandboxThroughput throughput) =>
+            TypedResults.Json(throughput.Report(phoneNumberId, skip ?? 0), SandboxJson.Options));
+        sandbox.MapDelete("/throughput/{phoneNumberId}", (string phoneNumberId, SandboxThroughput throughput) =>
+        {
+            throughput.Reset(phoneNumberId);
+            return TypedResults.NoContent();
+        });
         sandbox.MapGet(SandboxMediaStore.DownloadPath["/sandbox".Length..] + "/{id}", Download);
     }
 

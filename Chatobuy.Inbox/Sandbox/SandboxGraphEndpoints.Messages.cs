@@ -17,6 +17,7 @@ public static partial class SandboxGraphEndpoints
         SandboxMediaStore media,
         SandboxOutbox outbox,
         SandboxThroughput throughput,
+        SandboxTemplates templates,
         CancellationToken cancellationToken)
     {
         if (state.FindPhoneNumber(id) is not { } phone)
@@ -56,12 +57,17 @@ public static partial class SandboxGraphEndpoints
             return SandboxGraphErrors.WhatsApp(131021, "The recipient is this business number itself");
         }
 
+        SandboxRenderedTemplate? template = null;
         if (send.Type == "template")
         {
-            // No template store yet: every template is unknown (reference §3.5).
-            var name = SandboxMessageRules.Str(send.Content["name"]);
-            var language = SandboxMessageRules.Str(send.Content["language"]?["code"]);
-            return SandboxGraphErrors.WhatsApp(132001, $"template name ({name}) does not exist in {language}");
+            // Checked against the WABA's templates; see SandboxTemplateSends for why these errors are synchronous.
+            var (rendered, templateProblem) = SandboxTemplateSends.Check(templates, media, phone.WabaId, (JsonObject)send.Content);
+            if (rendered is null)
+            {
+                return SandboxGraphErrors.WhatsApp(templateProblem!.Code, templateProblem.Details);
+            }
+
+            template = rendered;
         }
 
         if (!throughput.TryAcquire(phone.Id))
@@ -71,7 +77,7 @@ public static partial class SandboxGraphEndpoints
                 $"Cloud API message throughput has been reached: at most {throughput.Limit} messages per second for this phone number");
         }
 
-        var message = outbox.Accept(phone.Id, send);
+        var message = outbox.Accept(phone.Id, send, template);
         var contact = new JsonObject { ["input"] = send.Input };
         contact[body["to"] is null ? "user_id" : "wa_id"] = send.WaId;
         return TypedResults.Json(

@@ -83,7 +83,13 @@ public static class SandboxGraphErrors
         131026 => "Message undeliverable",
         131047 => "Re-engagement message",
         131053 => "Media upload error",
+        132000 => "Number of parameters does not match the expected number of params",
         132001 => "Template name does not exist in the translation",
+        132005 => "Translated text too long",
+        132007 => "Template format character policy violated",
+        132012 => "Parameter format does not match format in the created template",
+        132015 => "Template is Paused",
+        132016 => "Template is Disabled",
         _ => "Something went wrong",
     };
 

@@ -24,7 +24,8 @@ public sealed record SandboxBusinessMessage(
     DateTimeOffset At,
     string? ReplyToId,
     string? CallbackData,
-    JsonNode Content);
+    JsonNode Content,
+    SandboxRenderedTemplate? Template = null);
 
 /// <summary>The business marked a customer message read (and maybe showed "typing…" until <paramref name="TypingUntil"/>).</summary>
 public sealed record SandboxReadMark(string MessageId, DateTimeOffset MessageAt, DateTimeOffset MarkedAt, DateTimeOffset? TypingUntil);
@@ -88,18 +89,19 @@ public sealed partial class SandboxOutbox(
         customers.LastSeen(phoneNumberId, waId) is { } seen && time.GetUtcNow() - seen <= CustomerServiceWindow;
 
     /// <summary>Records an accepted send and starts its status webhooks; returns the message with its new wamid.</summary>
-    public SandboxBusinessMessage Accept(string phoneNumberId, SandboxOutboundRequest request)
+    public SandboxBusinessMessage Accept(string phoneNumberId, SandboxOutboundRequest request, SandboxRenderedTemplate? template = null)
     {
         var message = new SandboxBusinessMessage(
             SandboxCustomers.NewWamid(),
             phoneNumberId,
             request.WaId,
             request.Type,
-            Summarize(request.Type, request.Content),
+            template is null ? Summarize(request.Type, request.Content) : SandboxTemplateSends.Summarize(template),
             time.GetUtcNow(),
             request.ReplyToId,
             request.CallbackData,
-            request.Content);
+            request.Content,
+            template);
 
         // Templates may open a conversation; everything else needs the customer service window.
         var windowOpen = request.Type == "template" || IsWindowOpen(phoneNumberId, request.WaId);

@@ -354,6 +354,20 @@ public sealed partial class SandboxPhonePage
         return Task.CompletedTask;
     }
 
+    /// <summary>
+    /// The customer taps a quick-reply button of a template: Meta sends <c>type: "button"</c> with the button's
+    /// payload and text, and <c>context.id</c> = the template message's wamid (reference §7.3).
+    /// </summary>
+    private void TapQuickReply(SandboxBusinessMessage template, SandboxTemplateButton button) =>
+        Send(
+            "button",
+            new JsonObject
+            {
+                ["button"] = new JsonObject { ["payload"] = button.Payload ?? button.Text, ["text"] = button.Text },
+                ["context"] = new JsonObject { ["id"] = template.Id },
+            },
+            asReply: false);
+
     private Task ReactAsync(string wamid, string emoji)
     {
         Send("reaction", new JsonObject { ["reaction"] = new JsonObject { ["message_id"] = wamid, ["emoji"] = emoji } }, asReply: false);

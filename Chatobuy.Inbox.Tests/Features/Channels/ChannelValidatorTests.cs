@@ -102,4 +102,19 @@ public sealed class ChannelValidatorTests
     public void Edit_MoreThanTenEmails_IsRefused() =>
         EditErrors(new EditChannelModel { Title = "x", AlertEmailsText = string.Join(",", Enumerable.Range(1, 11).Select(i => $"u{i}@example.com")) })
             .ShouldBe(["Ten alert emails at most."]);
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData(20)]
+    [InlineData(1000)]
+    public void Edit_ThroughputEmptyOrWithinMetasRange_IsAccepted(int? perSecond) =>
+        EditErrors(new EditChannelModel { Title = "x", MessagesPerSecond = perSecond }).ShouldBeEmpty();
+
+    [Theory]
+    [InlineData(19)]
+    [InlineData(1001)]
+    [InlineData(0)]
+    public void Edit_ThroughputOutsideMetasRange_SaysTheRange(int perSecond) =>
+        EditErrors(new EditChannelModel { Title = "x", MessagesPerSecond = perSecond })
+            .ShouldBe(["Meta's throughput is between 20 and 1,000 messages per second; leave it empty for the default."]);
 }

@@ -155,7 +155,7 @@ public sealed class MessageBubbleTests : ComponentTestContext
     }
 
     [Fact]
-    public void Outbound_Failed_ShowsThePlainReasonAndMetaCode()
+    public void Outbound_FailedByStatusWebhook_ShowsThePlainReasonNextStepAndMetaCode()
     {
         var message = Inbound("text", "Hello?");
         message.Direction = MessageDirection.Outbound;
@@ -163,9 +163,25 @@ public sealed class MessageBubbleTests : ComponentTestContext
         message.ErrorCode = 131047;
         message.ErrorTitle = "Re-engagement message";
         message.ErrorDetails = "More than 24 hours have passed since the customer last replied.";
+        var failure = RenderBubble(message).Find("[data-testid=failure]");
+        failure.TextContent.ShouldContain("More than 24 hours have passed since the customer last wrote. WhatsApp only allows an approved template now.");
+        failure.TextContent.ShouldContain("Send an approved template");
+        failure.TextContent.ShouldContain("(Meta error 131047)");
+        failure.GetAttribute("title").ShouldBe("Re-engagement message — More than 24 hours have passed since the customer last replied.");
+    }
+
+    [Fact]
+    public void Outbound_FailedWithACodeWeDoNotKnow_ShowsMetasOwnWords()
+    {
+        var message = Inbound("text", "Hello?");
+        message.Direction = MessageDirection.Outbound;
+        message.Status = MessageStatus.Failed;
+        message.ErrorCode = 135999;
+        message.ErrorTitle = "Something unusual";
+        message.ErrorDetails = "Details from Meta.";
         var failure = RenderBubble(message).Find("[data-testid=failure]").TextContent;
-        failure.ShouldContain("Re-engagement message");
-        failure.ShouldContain("(Meta error 131047)");
+        failure.ShouldContain("Not delivered: Something unusual — Details from Meta.");
+        failure.ShouldContain("(Meta error 135999)");
     }
 
     [Fact]

@@ -121,6 +121,9 @@ namespace Chatobuy.Inbox.Data.Migrations
                     b.Property<long?>("LastSignedEventAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("MessagesPerSecond")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("PhoneNumberId")
                         .IsRequired()
                         .HasMaxLength(64)

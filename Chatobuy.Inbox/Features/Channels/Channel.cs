@@ -51,6 +51,13 @@ public sealed class Channel
 
     public List<string> AlertEmails { get; set; } = [];
 
+    /// <summary>
+    /// Meta's throughput for this number in messages per second (20 to 1,000), when it is not the inbox's default
+    /// (<c>Outbound:MessagesPerSecond</c>): 1,000 once Meta has upgraded the number, 20 for a number also used in the
+    /// WhatsApp Business app.
+    /// </summary>
+    public int? MessagesPerSecond { get; set; }
+
     /// <summary>When the inbox sends Meta's read receipt for the customer's messages.</summary>
     public ReadReceiptPolicy ReadReceipts { get; set; } = ReadReceiptPolicy.WhenOpened;
 

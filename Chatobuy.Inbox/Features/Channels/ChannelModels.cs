@@ -55,6 +55,9 @@ public sealed class EditChannelModel
 
     public ReadReceiptPolicy ReadReceipts { get; set; } = ReadReceiptPolicy.WhenOpened;
 
+    /// <summary>Meta's throughput for this number; null for the inbox's default.</summary>
+    public int? MessagesPerSecond { get; set; }
+
     /// <summary>Disconnection alert emails, one per line or separated by commas.</summary>
     public string AlertEmailsText { get; set; } = "";
 
@@ -66,6 +69,9 @@ public sealed class EditChannelModel
 
 public sealed partial class EditChannelValidator : AbstractValidator<EditChannelModel>
 {
+    public const int MinMessagesPerSecond = 20;
+    public const int MaxMessagesPerSecond = 1000;
+
     public EditChannelValidator()
     {
         RuleFor(m => m.Title)
@@ -74,6 +80,9 @@ public sealed partial class EditChannelValidator : AbstractValidator<EditChannel
         RuleFor(m => m.ForwardingWebhookUrl)
             .Must(BeHttpUrl).WithMessage("Enter a full http:// or https:// address, or leave it empty.")
             .MaximumLength(2048).WithMessage("That address is too long (2,048 characters at most).");
+        RuleFor(m => m.MessagesPerSecond)
+            .InclusiveBetween(MinMessagesPerSecond, MaxMessagesPerSecond)
+            .WithMessage("Meta's throughput is between 20 and 1,000 messages per second; leave it empty for the default.");
         RuleFor(m => m.AlertEmailsText).Custom((_, context) =>
         {
             var emails = context.InstanceToValidate.AlertEmails;

@@ -34,7 +34,8 @@ public sealed record ChannelView(
     DateTimeOffset? FirstSignedEventAt,
     DateTimeOffset? LastSignedEventAt,
     int RefusedSignatureCount,
-    DateTimeOffset? LastRefusedSignatureAt);
+    DateTimeOffset? LastRefusedSignatureAt,
+    int? MessagesPerSecond = null);
 
 public sealed record ChannelCommandResult(bool Succeeded, string? Error = null, string? Warning = null)
 {
@@ -89,6 +90,7 @@ public sealed class ChannelService(
         channel.ForwardingWebhookUrl = string.IsNullOrWhiteSpace(model.ForwardingWebhookUrl) ? null : model.ForwardingWebhookUrl.Trim();
         channel.AlertEmails = model.AlertEmails.ToList();
         channel.ReadReceipts = model.ReadReceipts;
+        channel.MessagesPerSecond = model.MessagesPerSecond;
         channel.UpdatedAt = time.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
         events.PublishConfigurationChanged(id);
@@ -207,7 +209,8 @@ public sealed class ChannelService(
         c.FirstSignedEventAt,
         c.LastSignedEventAt,
         c.RefusedSignatureCount,
-        c.LastRefusedSignatureAt);
+        c.LastRefusedSignatureAt,
+        c.MessagesPerSecond);
 
     private string MaskToken(string protectedToken)
     {

@@ -25,6 +25,8 @@ public sealed partial class InboxPage
     private int _selectedChanged;
     private string _userName = "";
     private readonly Dictionary<long, PresenceEvent> _presence = [];
+    private readonly Dictionary<long, DateTimeOffset> _typingIndicatorAt = [];
+    private static readonly TimeSpan TypingIndicatorEvery = TimeSpan.FromSeconds(20);
 
     [Parameter]
     public long? ConversationId { get; set; }
@@ -60,6 +62,9 @@ public sealed partial class InboxPage
 
     [Inject]
     private ReadReceipts Receipts { get; set; } = default!;
+
+    [Inject]
+    private TimeProvider Time { get; set; } = default!;
 
     private bool WindowOpen => _selected?.WindowClosesAt is { } closes && closes > _now;
 
@@ -235,6 +240,14 @@ public sealed partial class InboxPage
 
     private async Task TypingAsync()
     {
+        if (_selected is { } conversation && WindowOpen && Time.GetUtcNow() - _typingIndicatorAt.GetValueOrDefault(conversation.Id) > TypingIndicatorEvery)
+        {
+            // The customer's indicator lasts up to 25 s at Meta; once per 20 s keeps it on while the agent types.
+            // Never awaited here: a slow answer from Meta must not hold up the keyboard.
+            _typingIndicatorAt[conversation.Id] = Time.GetUtcNow();
+            _ = ShowCustomerTypingAsync(conversation.Id);
+        }
+
         try
         {
             await Live.TypingAsync();
@@ -243,6 +256,18 @@ public sealed partial class InboxPage
         {
             // Presence is a courtesy; typing must never be disturbed by it.
             Logger.LogDebug(exception, "Typing presence not sent");
+        }
+    }
+
+    private async Task ShowCustomerTypingAsync(long conversationId)
+    {
+        try
+        {
+            await Receipts.AgentTypingAsync(conversationId, _cts.Token);
+        }
+        catch (Exception exception)
+        {
+            Logger.LogDebug(exception, "Typing indicator not sent");
         }
     }
 

@@ -18,14 +18,26 @@ public sealed class ReadReceipts(
     public Task<bool> AgentRepliedAsync(long conversationId, CancellationToken cancellationToken = default) =>
         SendIfPolicyAsync(conversationId, ReadReceiptPolicy.WhenReplied, cancellationToken);
 
-    /// <summary>True when a receipt was sent and Meta accepted it.</summary>
-    private async Task<bool> SendIfPolicyAsync(long conversationId, ReadReceiptPolicy moment, CancellationToken cancellationToken)
+    /// <summary>
+    /// Shows the customer Meta's typing indicator (reference §3.6: up to 25 seconds, or until the reply arrives).
+    /// Meta only shows it together with a read receipt for the customer's latest message, so it is sent only when the
+    /// channel sends read receipts at all (not when they are off); with "when an agent replies", starting to type a
+    /// reply counts as replying.
+    /// </summary>
+    public Task<bool> AgentTypingAsync(long conversationId, CancellationToken cancellationToken = default) =>
+        SendIfPolicyAsync(conversationId, null, cancellationToken);
+
+    /// <summary>
+    /// True when a receipt was sent and Meta accepted it. <paramref name="moment"/> null: the typing indicator, for
+    /// any policy but <see cref="ReadReceiptPolicy.Off"/>.
+    /// </summary>
+    private async Task<bool> SendIfPolicyAsync(long conversationId, ReadReceiptPolicy? moment, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var target = await (
                 from conversation in db.Conversations
                 join channel in db.Channels on conversation.ChannelId equals channel.Id
-                where conversation.Id == conversationId && channel.ReadReceipts == moment
+                where conversation.Id == conversationId && (moment == null ? channel.ReadReceipts != ReadReceiptPolicy.Off : channel.ReadReceipts == moment)
                 select new
                 {
                     Channel = channel,
@@ -41,7 +53,7 @@ public sealed class ReadReceipts(
             return false;
         }
 
-        var result = await graph.MarkReadAsync(secrets.ConnectionOf(target.Channel), target.Channel.PhoneNumberId, target.LastInbound, showTyping: false, cancellationToken);
+        var result = await graph.MarkReadAsync(secrets.ConnectionOf(target.Channel), target.Channel.PhoneNumberId, target.LastInbound, showTyping: moment is null, cancellationToken);
         if (!result.Succeeded)
         {
             logger.LogWarning("Read receipt for conversation {ConversationId} refused: {Code}", conversationId, result.Error!.Code);

@@ -1,10 +1,12 @@
+using System.Text.Json.Nodes;
+
 namespace Chatobuy.Inbox.Features.Outbound;
 
 /// <summary>
 /// One message an agent or an integration wants sent. Exactly one of: <see cref="Text"/>, a reaction
 /// (<see cref="ReactionTargetWaMessageId"/> + <see cref="ReactionEmoji"/>, "" removes it), <see cref="Media"/>
-/// (uploaded at send time) or <see cref="MediaLink"/> (sent by link). <see cref="ClientMessageId"/> makes it
-/// idempotent per channel: the same id again returns the same message.
+/// (uploaded at send time), <see cref="MediaLink"/> (sent by link) or <see cref="Template"/> (allowed outside the
+/// 24-hour window). <see cref="ClientMessageId"/> makes it idempotent per channel: the same id again returns the same message.
 /// </summary>
 public sealed record SendRequest(
     long ConversationId,
@@ -15,13 +17,39 @@ public sealed record SendRequest(
     string? ReactionEmoji = null,
     OutboundMedia? Media = null,
     string? SentByUserId = null,
-    OutboundMediaLink? MediaLink = null);
+    OutboundMediaLink? MediaLink = null,
+    OutboundTemplate? Template = null);
 
 /// <summary>A file to upload and send. <see cref="Kind"/>: image, video, audio or document.</summary>
 public sealed record OutboundMedia(string Kind, string FileName, string MimeType, byte[] Content, string? Caption);
 
 /// <summary>A file Meta fetches itself from an http(s) link. <see cref="Kind"/>: image, video, audio or document.</summary>
 public sealed record OutboundMediaLink(string Kind, string Link, string? Caption, string? FileName = null);
+
+/// <summary>
+/// A template message: Meta's <c>template</c> object (reference §3.5), its readable text (the body with the values
+/// filled in), what the chat bubble shows (<see cref="Display"/>: header, body, footer, buttons) and, for a media
+/// header sent by id, the file to upload first.
+/// </summary>
+public sealed record OutboundTemplate(JsonObject Template, string Text, JsonObject Display, OutboundMedia? HeaderFile = null)
+{
+    public const int MaxTextLength = 1024;
+
+    /// <summary>Puts an uploaded file's media id into the template's media header parameter.</summary>
+    public static void SetHeaderMediaId(JsonObject template, string mediaId)
+    {
+        var header = (template["components"] as JsonArray)?.OfType<JsonObject>()
+            .FirstOrDefault(c => c["type"]?.GetValue<string>() == "header");
+        if (header?["parameters"] is JsonArray { Count: > 0 } parameters
+            && parameters[0] is JsonObject parameter
+            && parameter["type"]?.GetValue<string>() is { } kind
+            && parameter[kind] is JsonObject media)
+        {
+            media.Remove("link");
+            media["id"] = mediaId;
+        }
+    }
+}
 
 /// <summary>The stored message's id, or a plain-language reason nothing was written.</summary>
 public sealed record SendResult(long? MessageId, string? Error)

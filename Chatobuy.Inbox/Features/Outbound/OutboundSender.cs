@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
-using System.Threading.RateLimiting;
 using Chatobuy.Inbox.CloudApi;
 using Chatobuy.Inbox.Data;
 using Chatobuy.Inbox.Features.Channels;
@@ -138,7 +137,8 @@ public sealed partial class OutboundSender(
 
     private async Task<int> DrainAsync(string phoneNumberId, CancellationToken cancellationToken)
     {
-        var lane = _lanes.GetOrAdd(phoneNumberId, phone => new PhoneLane(options.Value.MessagesPerSecondFor(phone)));
+        // Pacing runs on the wall clock whatever TimeProvider the rest uses: it spaces real HTTP requests.
+        var lane = _lanes.GetOrAdd(phoneNumberId, phone => new PhoneLane(options.Value.MessagesPerSecondFor(phone), TimeProvider.System));
         if (!await lane.Gate.WaitAsync(0, cancellationToken))
         {
             return 0; // this number's sender is already at work
@@ -149,6 +149,16 @@ public sealed partial class OutboundSender(
             List<QueuedItem> queued;
             await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
             {
+                // The channel's own setting wins over the configured ones; a change applies from the next pass.
+                var limit = await db.Channels.AsNoTracking()
+                    .Where(c => c.PhoneNumberId == phoneNumberId)
+                    .Select(c => c.MessagesPerSecond)
+                    .FirstOrDefaultAsync(cancellationToken) ?? options.Value.MessagesPerSecondFor(phoneNumberId);
+                if (lane.Pacer.MessagesPerSecond != limit)
+                {
+                    lane.Pacer = new SendPacer(limit, TimeProvider.System);
+                }
+
                 queued = await db.OutboxItems.AsNoTracking()
                     .Where(o => o.PhoneNumberId == phoneNumberId && o.State == OutboxState.Queued)
                     .OrderBy(o => o.CreatedAt)
@@ -162,7 +172,9 @@ public sealed partial class OutboundSender(
             var settings = options.Value;
             var taken = new HashSet<string>();
             var running = new List<Task>();
-            using var slots = new SemaphoreSlim(settings.MaxConcurrentSendsPerNumber);
+            // Enough requests in flight to keep the pacer's slots filled even when a send (claim, request, record)
+            // takes a quarter of a second: a fast number needs more than the configured floor.
+            using var slots = new SemaphoreSlim(Math.Max(settings.MaxConcurrentSendsPerNumber, lane.Pacer.MessagesPerSecond / 4));
             foreach (var item in queued)
             {
                 // One per customer per pass, and never past an older one still waiting: their order holds.
@@ -279,7 +291,11 @@ public sealed partial class OutboundSender(
             mediaId = uploaded.Value;
         }
 
-        if (mediaId is not null && payload[type] is JsonObject media)
+        if (mediaId is not null && type == "template" && payload[type] is JsonObject template)
+        {
+            OutboundTemplate.SetHeaderMediaId(template, mediaId);
+        }
+        else if (mediaId is not null && payload[type] is JsonObject media)
         {
             media["id"] = mediaId;
         }
@@ -287,7 +303,7 @@ public sealed partial class OutboundSender(
         payload["to"] = item.Recipient;
         payload["biz_opaque_callback_data"] = item.CallbackData;
 
-        using var lease = await lane.Limiter.AcquireAsync(1, cancellationToken);
+        using var lease = await lane.Pacer.AcquireAsync(cancellationToken);
         started();
         var sent = await graph.SendMessageAsync(connection, item.PhoneNumberId, payload, cancellationToken);
         if (!sent.Succeeded)
@@ -462,25 +478,18 @@ public sealed partial class OutboundSender(
     }
 
     /// <summary>
-    /// One phone number's sender: a token bucket that keeps every one-second window within the number's throughput
-    /// (refilled every 100 ms with a tenth-and-a-bit of it, so bursts and refills together never exceed it), and a
-    /// small token bucket per customer for Meta's pair rate (a burst, then one per interval).
+    /// One phone number's sender: a <see cref="SendPacer"/> that keeps sends evenly spaced and within the number's
+    /// throughput as Meta counts it,
+    /// and a small token bucket per customer for Meta's pair rate (a burst, then one per interval).
     /// </summary>
-    private sealed class PhoneLane(int messagesPerSecond) : IDisposable
+    private sealed class PhoneLane(int messagesPerSecond, TimeProvider time) : IDisposable
     {
         private readonly Dictionary<string, (double Tokens, DateTimeOffset At)> _pairs = [];
 
         public SemaphoreSlim Gate { get; } = new(1, 1);
 
-        public TokenBucketRateLimiter Limiter { get; } = new(new TokenBucketRateLimiterOptions
-        {
-            TokenLimit = Math.Max(1, messagesPerSecond / 11),
-            TokensPerPeriod = Math.Max(1, messagesPerSecond / 11),
-            ReplenishmentPeriod = TimeSpan.FromMilliseconds(100),
-            AutoReplenishment = true,
-            QueueLimit = int.MaxValue,
-            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-        });
+        /// <summary>Replaced only by the pass holding <see cref="Gate"/>, between passes.</summary>
+        public SendPacer Pacer { get; set; } = new(messagesPerSecond, time);
 
         public bool TryTakePairSlot(string recipient, DateTimeOffset now, OutboundOptions options)
         {
@@ -508,7 +517,6 @@ public sealed partial class OutboundSender(
 
         public void Dispose()
         {
-            Limiter.Dispose();
             Gate.Dispose();
         }
 

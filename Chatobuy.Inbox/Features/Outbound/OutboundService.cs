@@ -53,14 +53,15 @@ public sealed partial class OutboundService(
         }
 
         var now = time.GetUtcNow();
-        if (!IsWindowOpen(conversation, now))
+        if (request.Template is null && !IsWindowOpen(conversation, now))
         {
+            // Templates may be sent at any time (reference §8.5); everything else needs the customer service window.
             return SendResult.Refused(WindowClosed);
         }
 
         var (message, payload) = Compose(request, conversation, now);
         string? uploadPath = null;
-        if (request.Media is { } media)
+        if ((request.Media ?? request.Template?.HeaderFile) is { } media)
         {
             uploadPath = await StoreFileAsync(media, cancellationToken);
             message.MediaMimeType = media.MimeType;
@@ -84,8 +85,8 @@ public sealed partial class OutboundService(
                 PayloadJson = payload.ToJsonString(),
                 ClientMessageId = request.ClientMessageId,
                 UploadPath = uploadPath,
-                UploadMimeType = request.Media?.MimeType,
-                UploadFileName = request.Media?.FileName,
+                UploadMimeType = (request.Media ?? request.Template?.HeaderFile)?.MimeType,
+                UploadFileName = (request.Media ?? request.Template?.HeaderFile)?.FileName,
                 CreatedAt = now,
             });
             if (message.Type == "reaction")
@@ -152,7 +153,7 @@ public sealed partial class OutboundService(
             return SendResult.Refused(ConversationNotFound);
         }
 
-        if (!IsWindowOpen(conversation, now))
+        if (message.Type != "template" && !IsWindowOpen(conversation, now))
         {
             return SendResult.Refused(WindowClosed);
         }
@@ -207,10 +208,26 @@ public sealed partial class OutboundService(
             return "clientMessageId must be 1 to 128 characters.";
         }
 
-        var kinds = (request.ReactionTargetWaMessageId is null ? 0 : 1) + (request.Media is null ? 0 : 1) + (request.MediaLink is null ? 0 : 1);
+        var kinds = (request.ReactionTargetWaMessageId is null ? 0 : 1) + (request.Media is null ? 0 : 1) + (request.MediaLink is null ? 0 : 1)
+            + (request.Template is null ? 0 : 1);
         if (kinds > 1)
         {
-            return "Send a text, a reaction, or one file at a time.";
+            return "Send a text, a reaction, a template, or one file at a time.";
+        }
+
+        if (request.Template is { } template)
+        {
+            if (template.Template["name"] is null || template.Template["language"]?["code"] is null)
+            {
+                return "A template message needs the template's name and language.";
+            }
+
+            if (template.Text.Length > OutboundTemplate.MaxTextLength)
+            {
+                return $"A template message can be at most {OutboundTemplate.MaxTextLength} characters once filled in; this one has {template.Text.Length}.";
+            }
+
+            return template.HeaderFile is { } headerFile ? OutboundMediaRules.Check(headerFile) : null;
         }
 
         if (request.ReactionTargetWaMessageId is not null)
@@ -312,6 +329,17 @@ public sealed partial class OutboundService(
             message.Text = media.Caption;
             body = MediaObject(media.Kind, media.Caption, media.FileName);
         }
+        else if (request.Template is { } template)
+        {
+            // The bubble shows the filled-in template; Meta gets the template object alone.
+            message.Type = "template";
+            message.Text = template.Text;
+            message.ReplyToWaMessageId = null;
+            body = (JsonObject)template.Template.DeepClone();
+            var stored = (JsonObject)template.Template.DeepClone();
+            stored["rendered"] = template.Display.DeepClone();
+            message.PayloadJson = stored.ToJsonString();
+        }
         else if (request.MediaLink is { } link)
         {
             message.Type = link.Kind;
@@ -331,7 +359,7 @@ public sealed partial class OutboundService(
             };
         }
 
-        message.PayloadJson = body.ToJsonString();
+        message.PayloadJson ??= body.ToJsonString();
         var payload = new JsonObject
         {
             ["messaging_product"] = "whatsapp",

@@ -1,0 +1,12 @@
+namespace Chatobuy.Inbox.Features.Contacts;
+
+public static class ContactsExtensions
+{
+    public static IServiceCollection AddContacts(this IServiceCollection services)
+    {
+        services.AddSingleton<ContactService>();
+        services.AddSingleton<NewContactValidator>();
+        services.AddSingleton<ConversationStarter>();
+        return services;
+    }
+}
