@@ -90,28 +90,38 @@ public sealed class TemplateManager(
             return TemplateCommandResult.Refused(created.Error!);
         }
 
+        // Meta's own copy (it writes the texts of authentication templates itself); ours stands if it can't be read.
+        var copy = await graph.GetTemplateAsync(secrets.ConnectionOf(channel), created.Value!.Id, cancellationToken);
         var now = time.GetUtcNow();
         MessageTemplate row;
-        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        for (var attempt = 1; ; attempt++)
         {
-            // A webhook or sync may have stored it already.
-            row = await db.MessageTemplates.FirstOrDefaultAsync(t => t.WabaId == channel.WabaId && t.MetaId == created.Value!.Id, cancellationToken)
-                ?? db.MessageTemplates.Add(new MessageTemplate { WabaId = channel.WabaId, MetaId = created.Value!.Id, Status = created.Value.Status ?? "PENDING" }).Entity;
-            row.Name = draft.Name.Trim();
-            row.Language = draft.Language;
-            row.Category = created.Value!.Category ?? draft.Category;
-            row.ParameterFormat = request["parameter_format"]!.GetValue<string>();
-            row.ComponentsJson = request["components"]!.ToJsonString();
-            row.UpdatedAt = now;
-            row.SyncedAt = now;
-
-            // Meta's own copy (it writes the texts of authentication templates itself); ours stands if it can't be read.
-            if (await graph.GetTemplateAsync(secrets.ConnectionOf(channel), row.MetaId, cancellationToken) is { Succeeded: true, Value: { } copy })
+            try
             {
-                TemplateSync.Apply(row, copy);
-            }
+                await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
 
-            await db.SaveChangesAsync(cancellationToken);
+                // A webhook or sync may have stored it already (or does so meanwhile: then this runs again).
+                row = await db.MessageTemplates.FirstOrDefaultAsync(t => t.WabaId == channel.WabaId && t.MetaId == created.Value.Id, cancellationToken)
+                    ?? db.MessageTemplates.Add(new MessageTemplate { WabaId = channel.WabaId, MetaId = created.Value.Id, Status = created.Value.Status ?? "PENDING" }).Entity;
+                row.Name = draft.Name.Trim();
+                row.Language = draft.Language;
+                row.Category = created.Value.Category ?? draft.Category;
+                row.ParameterFormat = request["parameter_format"]!.GetValue<string>();
+                row.ComponentsJson = request["components"]!.ToJsonString();
+                row.UpdatedAt = now;
+                row.SyncedAt = now;
+                if (copy is { Succeeded: true, Value: { } meta })
+                {
+                    TemplateSync.Apply(row, meta);
+                }
+
+                await db.SaveChangesAsync(cancellationToken);
+                break;
+            }
+            catch (DbUpdateException) when (attempt < 3)
+            {
+                // Stored by a sync at the same moment: read it and update it instead.
+            }
         }
 
         await notifier.PublishAsync(TemplateEvent.Of(row), cancellationToken);

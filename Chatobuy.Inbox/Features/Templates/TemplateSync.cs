@@ -45,6 +45,8 @@ public sealed partial class TemplateSync(
 
     public async Task<TemplateSyncResult> SyncAsync(Channel channel, CancellationToken cancellationToken)
     {
+        // Rows created or changed here after this moment are newer than Meta's list: the sync leaves them alone.
+        var listedAt = time.GetUtcNow();
         var listed = await graph.ListTemplatesAsync(secrets.ConnectionOf(channel), channel.WabaId, cancellationToken, pageSize: options.Value.SyncPageSize);
         if (!listed.Succeeded)
         {
@@ -55,45 +57,56 @@ public sealed partial class TemplateSync(
         var now = time.GetUtcNow();
         var changes = new List<TemplateEvent>();
         int added = 0, changed = 0, removed = 0;
-        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        for (var attempt = 1; ; attempt++)
         {
-            var stored = await db.MessageTemplates.Where(t => t.WabaId == channel.WabaId).ToListAsync(cancellationToken);
-            var byMetaId = stored.GroupBy(t => t.MetaId).ToDictionary(g => g.Key, g => g.First());
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var data in listed.Value!.Where(d => !string.IsNullOrEmpty(d.Id) && d.Name is not null))
+            changes.Clear();
+            added = changed = removed = 0;
+            try
             {
-                if (!seen.Add(data.Id))
+                await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+                var stored = await db.MessageTemplates.Where(t => t.WabaId == channel.WabaId).ToListAsync(cancellationToken);
+                var byMetaId = stored.GroupBy(t => t.MetaId).ToDictionary(g => g.Key, g => g.First());
+                var seen = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var data in listed.Value!.Where(d => !string.IsNullOrEmpty(d.Id) && d.Name is not null))
                 {
-                    continue;
+                    if (!seen.Add(data.Id))
+                    {
+                        continue;
+                    }
+
+                    if (!byMetaId.TryGetValue(data.Id, out var row))
+                    {
+                        row = new MessageTemplate { WabaId = channel.WabaId, MetaId = data.Id };
+                        db.MessageTemplates.Add(row);
+                        Apply(row, data);
+                        row.UpdatedAt = now;
+                        added++;
+                        changes.Add(TemplateEvent.Of(row));
+                    }
+                    else if (row.UpdatedAt <= listedAt && Apply(row, data))
+                    {
+                        row.UpdatedAt = now;
+                        changed++;
+                        changes.Add(TemplateEvent.Of(row));
+                    }
+
+                    row.SyncedAt = now;
                 }
 
-                if (!byMetaId.TryGetValue(data.Id, out var row))
+                foreach (var gone in stored.Where(t => !seen.Contains(t.MetaId) && t.UpdatedAt <= listedAt))
                 {
-                    row = new MessageTemplate { WabaId = channel.WabaId, MetaId = data.Id };
-                    db.MessageTemplates.Add(row);
-                    Apply(row, data);
-                    row.UpdatedAt = now;
-                    added++;
-                    changes.Add(TemplateEvent.Of(row));
-                }
-                else if (Apply(row, data))
-                {
-                    row.UpdatedAt = now;
-                    changed++;
-                    changes.Add(TemplateEvent.Of(row));
+                    db.MessageTemplates.Remove(gone);
+                    removed++;
+                    changes.Add(TemplateEvent.Of(gone, deleted: true));
                 }
 
-                row.SyncedAt = now;
+                await db.SaveChangesAsync(cancellationToken);
+                break;
             }
-
-            foreach (var gone in stored.Where(t => !seen.Contains(t.MetaId)))
+            catch (DbUpdateException) when (attempt < 3)
             {
-                db.MessageTemplates.Remove(gone);
-                removed++;
-                changes.Add(TemplateEvent.Of(gone, deleted: true));
+                // A template was created or changed here at the same moment: read the rows again.
             }
-
-            await db.SaveChangesAsync(cancellationToken);
         }
 
         LogSynced(logger, LogMaskWaba(channel.WabaId), listed.Value!.Count, added, changed, removed);
