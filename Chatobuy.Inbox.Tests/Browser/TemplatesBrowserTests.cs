@@ -1,5 +1,6 @@
 using Chatobuy.Inbox.Features.Channels;
 using Chatobuy.Inbox.Features.Users;
+using Chatobuy.Inbox.Sandbox;
 using Chatobuy.Inbox.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -26,7 +27,7 @@ public sealed class TemplatesBrowserTests : IAsyncLifetime
     public Task DisposeAsync() => _app.DisposeAsync();
 
     [Fact]
-    public async Task ManagerPage_FilterSyncAndDeleteEveryLanguage_AfterAConfirmationNamingThem()
+    public async Task ManagerPage_SearchSyncAndDeleteEveryLanguage_ThenTheEmptyStateExplains()
     {
         var (playwright, browser) = await BrowserSession.LaunchAsync();
         try
@@ -52,6 +53,12 @@ public sealed class TemplatesBrowserTests : IAsyncLifetime
 
             await Assertions.Expect(page.Locator("tr:has([data-testid=template-name]:text-is('order_update'))")).ToHaveCountAsync(0);
             await Assertions.Expect(rows).ToHaveCountAsync(3);
+
+            // Someone deletes the rest in Meta's own screens: the next sync empties the list, and the page explains.
+            _app.Services.GetRequiredService<SandboxTemplates>().Remove(t => t.WabaId == _channel.WabaId);
+            await page.ClickAsync("[data-testid=sync]");
+            await Assertions.Expect(page.Locator("[data-testid=empty]")).ToContainTextAsync("No templates yet");
+            await Assertions.Expect(page.Locator("[data-testid=empty]")).ToContainTextAsync("only lets a business write first with a template Meta has approved");
         }
         finally
         {
