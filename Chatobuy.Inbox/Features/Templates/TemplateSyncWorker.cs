@@ -56,8 +56,7 @@ public sealed partial class TemplateSyncWorker(
         using var timer = new PeriodicTimer(interval, time);
         try
         {
-            // Once at start (changes made while the inbox was down), then on every tick.
-            do
+            while (await timer.WaitForNextTickAsync(stoppingToken))
             {
                 var channels = await directory.AllAsync(stoppingToken);
                 foreach (var account in channels.Where(c => c.Status == ChannelStatus.Connected).GroupBy(c => c.WabaId))
@@ -65,7 +64,6 @@ public sealed partial class TemplateSyncWorker(
                     _requested.Writer.TryWrite(account.First().Id);
                 }
             }
-            while (await timer.WaitForNextTickAsync(stoppingToken));
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
