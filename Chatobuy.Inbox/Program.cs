@@ -8,6 +8,7 @@ using Chatobuy.Inbox.Features.Inbox;
 using Chatobuy.Inbox.Features.Contacts;
 using Chatobuy.Inbox.Features.Outbound;
 using Chatobuy.Inbox.Features.Profile;
+using Chatobuy.Inbox.Features.Templates;
 using Chatobuy.Inbox.Features.Templates.Sending;
 using Chatobuy.Inbox.Features.Users;
 using Chatobuy.Inbox.Features.Webhooks;
@@ -31,6 +32,7 @@ builder.Services.AddProfile();
 builder.Services.AddTemplateSending();
 builder.Services.AddContacts();
 builder.Services.AddIntegrationApi();
+builder.Services.AddTemplates();
 builder.AddSandbox();
 
 var app = builder.Build();
@@ -57,6 +59,7 @@ app.MapUsers();
 app.MapWebhooks();
 app.MapInbox();
 app.MapIntegrationApi();
+app.MapTemplates();
 app.MapSandbox();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

@@ -14,14 +14,29 @@ internal static class TemplateRows
 {
     public static async Task CopyFromSandboxAsync(InboxApp app, string wabaId)
     {
-        var sandbox = app.Services.GetRequiredService<SandboxTemplates>();
-        await using var db = await app.DbAsync();
-        foreach (var template in sandbox.List(wabaId))
+        // Connecting a channel starts a template sync of its own: let it finish first (it stores the same rows, and must
+        // not overwrite what a test changes afterwards), then add whatever is still missing.
+        var sandbox = app.Services.GetRequiredService<SandboxTemplates>().List(wabaId);
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (true)
         {
-            db.MessageTemplates.Add(From(template));
-        }
+            await using var db = await app.DbAsync();
+            var stored = db.MessageTemplates.Where(t => t.WabaId == wabaId).Select(t => t.MetaId).ToHashSet();
+            var missing = sandbox.Where(t => !stored.Contains(t.Id)).ToList();
+            if (missing.Count == 0)
+            {
+                return;
+            }
 
-        await db.SaveChangesAsync();
+            if (DateTime.UtcNow > deadline)
+            {
+                db.MessageTemplates.AddRange(missing.Select(From));
+                await db.SaveChangesAsync();
+                return;
+            }
+
+            await Task.Delay(50);
+        }
     }
 
     /// <summary>Adds one row (e.g. an out-of-date copy of a template Meta has since changed).</summary>

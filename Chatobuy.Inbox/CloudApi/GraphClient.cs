@@ -10,7 +10,7 @@ namespace Chatobuy.Inbox.CloudApi;
 /// The Graph API as the features use it: pages followed to the end, every failure turned into a
 /// <see cref="GraphError"/>. Nothing here retries a call by itself.
 /// </summary>
-public sealed class GraphClient(IGraphApi api, IHttpClientFactory httpClients, ILogger<GraphClient> logger)
+public sealed partial class GraphClient(IGraphApi api, IHttpClientFactory httpClients, ILogger<GraphClient> logger)
 {
     /// <summary>The named client for media downloads: absolute URLs outside the Graph root, so not through Refit.</summary>
     public const string MediaDownloadClient = "Chatobuy.GraphMediaDownload";
@@ -274,6 +274,9 @@ public sealed class GraphClient(IGraphApi api, IHttpClientFactory httpClients, I
 
         return body is null
             ? GraphErrorExplainer.Explain(GraphErrorExplainer.UnexpectedAnswer, null, null, null, null, status, operation)
-            : GraphErrorExplainer.Explain(body.Code, body.ErrorSubcode, body.Type, body.Message, body.FbtraceId, status, operation, body.Details);
+            : GraphErrorExplainer.Explain(body.Code, body.ErrorSubcode, body.Type, body.Message, body.FbtraceId, status, operation, body.Details) with
+            {
+                MetaUserMessage = string.IsNullOrWhiteSpace(body.ErrorUserMsg) ? null : body.ErrorUserMsg,
+            };
     }
 }

@@ -26,6 +26,9 @@ public sealed record GraphError(
     /// Meta answered (or the connection was never made) and nothing was sent, and trying again later may work:
     /// rate limits (130429, 131056, 4, 80007), temporary problems (1, 2, 131000, 131016) and HTTP 5xx.
     /// </summary>
+    /// <summary>Meta's own words for the person (<c>error_user_msg</c>), when it gave them (template reviews do).</summary>
+    public string? MetaUserMessage { get; init; }
+
     public bool IsRetryable =>
         !IsUnconfirmed
         && (Code is 130429 or 131056 or 4 or 80007 or 1 or 2 or 131000 or 131016 or GraphErrorExplainer.Unreachable
@@ -60,9 +63,15 @@ public enum GraphOperation
     GetBusinessProfile,
     UpdateBusinessProfile,
     Other,
+
+    // Message templates (reference §5).
+    ListTemplates,
+    CreateTemplate,
+    EditTemplate,
+    DeleteTemplate,
 }
 
-public static class GraphErrorExplainer
+public static partial class GraphErrorExplainer
 {
     /// <summary>Pseudo-code for a Graph host that could not be reached at all (no HTTP answer).</summary>
     public const int Unreachable = -1;
@@ -96,7 +105,7 @@ public static class GraphErrorExplainer
         GraphOperation operation,
         string? details = null)
     {
-        var (explanation, next) = code switch
+        var (explanation, next) = ForTemplates(code, subcode, operation) ?? code switch
         {
             Unconfirmed => (
                 "The request may have reached Meta, but no answer came back in time.",

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Chatobuy.Inbox.CloudApi;
@@ -121,6 +122,27 @@ public sealed record BusinessProfileUpdate(
 {
     public string MessagingProduct { get; init; } = "whatsapp";
 }
+
+/// <summary>
+/// Reference §5.1: a message template as Meta lists it. <see cref="Components"/> is Meta's components array, kept as
+/// it came; <see cref="QualityScore"/> is an object (<c>{"score":"GREEN"}</c>).
+/// </summary>
+public sealed record TemplateData(
+    string Id,
+    string? Name,
+    string? Language,
+    string? Status,
+    string? Category,
+    JsonElement? Components,
+    string? ParameterFormat,
+    string? RejectedReason,
+    TemplateQuality? QualityScore,
+    string? PreviousCategory);
+
+public sealed record TemplateQuality(string? Score);
+
+/// <summary>Reference §5.2: the new template's id, its status (PENDING) and the category Meta gave it.</summary>
+public sealed record CreateTemplateResponse(string Id, string? Status, string? Category);
 
 public sealed record GraphErrorEnvelope(GraphErrorBody? Error);
 

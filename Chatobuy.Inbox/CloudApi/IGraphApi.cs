@@ -110,6 +110,50 @@ public interface IGraphApi
         [Body] BusinessProfileUpdate update,
         CancellationToken cancellationToken);
 
+    /// <summary>Reference §5.1: one page of a WhatsApp Business Account's message templates, filters optional.</summary>
+    [Get("/{wabaId}/message_templates")]
+    Task<GraphPage<TemplateData>> GetTemplatesAsync(
+        [Property(GraphConnection.OptionKey)] GraphConnection connection,
+        string wabaId,
+        string fields,
+        int limit,
+        string? after,
+        string? status,
+        CancellationToken cancellationToken);
+
+    /// <summary>Reference §5.1: one template by its id.</summary>
+    [Get("/{templateId}")]
+    Task<TemplateData> GetTemplateAsync(
+        [Property(GraphConnection.OptionKey)] GraphConnection connection,
+        string templateId,
+        string fields,
+        CancellationToken cancellationToken);
+
+    /// <summary>Reference §5.2: submits a new template for review; it starts PENDING.</summary>
+    [Post("/{wabaId}/message_templates")]
+    Task<CreateTemplateResponse> CreateTemplateAsync(
+        [Property(GraphConnection.OptionKey)] GraphConnection connection,
+        string wabaId,
+        [Body] JsonObject template,
+        CancellationToken cancellationToken);
+
+    /// <summary>Reference §5.3: changes a template's components and/or category; it goes back to review.</summary>
+    [Post("/{templateId}")]
+    Task<SuccessResponse> EditTemplateAsync(
+        [Property(GraphConnection.OptionKey)] GraphConnection connection,
+        string templateId,
+        [Body] JsonObject changes,
+        CancellationToken cancellationToken);
+
+    /// <summary>Reference §5.4: deletes every language of a name, or one language with <paramref name="hsmId"/>.</summary>
+    [Delete("/{wabaId}/message_templates")]
+    Task<SuccessResponse> DeleteTemplateAsync(
+        [Property(GraphConnection.OptionKey)] GraphConnection connection,
+        string wabaId,
+        string name,
+        [AliasAs("hsm_id")] string? hsmId,
+        CancellationToken cancellationToken);
+
     /// <summary>
     /// Reference §6.3 step 1: opens a Resumable Upload session on the app (<c>app</c> lets Graph resolve it from the
     /// token). The chunks themselves go through <see cref="ResumableUploader"/>: the session id is used verbatim as a path.

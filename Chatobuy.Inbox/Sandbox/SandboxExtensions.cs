@@ -28,6 +28,8 @@ public static class SandboxExtensions
         builder.Services.AddSingleton<SandboxOutbox>();
         builder.Services.AddSingleton<SandboxThroughput>();
         builder.Services.AddSingleton<SandboxTemplates>();
+        builder.Services.AddSingleton<SandboxTemplateReview>();
+        builder.Services.AddHostedService(provider => provider.GetRequiredService<SandboxTemplateReview>());
         builder.Services.AddHostedService<SandboxWebhookSender>();
 
         // Meta does not follow redirects; each POST gets its own timeout from the options.

@@ -118,7 +118,7 @@ public static partial class SandboxGraphEndpoints
         return TypedResults.Json(new DebugTokenResponse(data), SandboxJson.Options);
     }
 
-    private static IResult GetObject(string id, HttpRequest request, SandboxState state, SandboxMediaStore media, SandboxUploads uploads)
+    private static IResult GetObject(string id, HttpRequest request, SandboxState state, SandboxMediaStore media, SandboxUploads uploads, SandboxTemplates templates)
     {
         if (SandboxUploads.IsSessionId(id))
         {
@@ -130,11 +130,16 @@ public static partial class SandboxGraphEndpoints
             return MediaInfo(request, media, stored);
         }
 
+        if (templates.Get(id) is { } template)
+        {
+            return GetTemplate(request, template);
+        }
+
         var (node, defaults) = Find(state, id);
         return node is null ? SandboxGraphErrors.UnsupportedRequest("get", id) : Single(request, node, defaults);
     }
 
-    private static IResult GetEdge(string id, string edge, HttpRequest request, SandboxState state, SandboxProfiles profiles, IOptions<SandboxOptions> options)
+    private static IResult GetEdge(string id, string edge, HttpRequest request, SandboxState state, SandboxProfiles profiles, SandboxTemplates templates, IOptions<SandboxOptions> options)
     {
         if (edge == ProfileEdge && state.FindPhoneNumber(id) is { } profilePhone)
         {
@@ -168,6 +173,11 @@ public static partial class SandboxGraphEndpoints
             {
                 return SubscribedApps(state, waba);
             }
+
+            if (edge == "message_templates")
+            {
+                return ListTemplates(request, waba, templates, pageSize);
+            }
         }
 
         return SandboxGraphErrors.NonexistingField(edge, node.NodeType);
@@ -179,12 +189,19 @@ public static partial class SandboxGraphEndpoints
         SandboxState state,
         SandboxWebhookVerifier verifier,
         SandboxUploads uploads,
+        SandboxTemplates templates,
+        SandboxTemplateReview review,
         ILoggerFactory loggerFactory,
         CancellationToken cancellationToken)
     {
         if (SandboxUploads.IsSessionId(id))
         {
             return await AppendUploadAsync(id, request.HttpContext, uploads, cancellationToken);
+        }
+
+        if (templates.Get(id) is { } template)
+        {
+            return await EditTemplateAsync(request, template, templates, review, cancellationToken);
         }
 
         if (state.FindPhoneNumber(id) is not { } phone)
@@ -282,6 +299,8 @@ public static partial class SandboxGraphEndpoints
         SandboxMediaStore media,
         SandboxUploads uploads,
         SandboxProfiles profiles,
+        SandboxTemplates templates,
+        SandboxTemplateReview review,
         ILoggerFactory loggerFactory,
         CancellationToken cancellationToken)
     {
@@ -293,6 +312,11 @@ public static partial class SandboxGraphEndpoints
         if (edge == ProfileEdge && state.FindPhoneNumber(id) is { } profilePhone)
         {
             return await PostProfileAsync(profilePhone, request, profiles, uploads, cancellationToken);
+        }
+
+        if (edge == "message_templates" && state.FindWaba(id) is { } templateWaba)
+        {
+            return await CreateTemplateAsync(request, templateWaba, templates, review, cancellationToken);
         }
 
         if (edge == "media" && state.FindPhoneNumber(id) is { } phone)
@@ -349,8 +373,13 @@ public static partial class SandboxGraphEndpoints
         return failure is null ? null : SandboxGraphErrors.CallbackVerificationFailed(failure);
     }
 
-    private static IResult DeleteEdge(string id, string edge, SandboxState state, ILoggerFactory loggerFactory)
+    private static IResult DeleteEdge(string id, string edge, HttpRequest request, SandboxState state, SandboxTemplates templates, ILoggerFactory loggerFactory)
     {
+        if (edge == "message_templates" && state.FindWaba(id) is { } templateWaba)
+        {
+            return DeleteTemplates(request, templateWaba, templates);
+        }
+
         if (edge != "subscribed_apps" || state.FindWaba(id) is not { } waba)
         {
             return SandboxGraphErrors.UnsupportedRequest("delete", id);

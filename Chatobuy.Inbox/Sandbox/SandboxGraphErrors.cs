@@ -33,6 +33,21 @@ public static class SandboxGraphErrors
     public static IResult InvalidParameter(string message) =>
         Error(StatusCodes.Status400BadRequest, message, "OAuthException", 100);
 
+    /// <summary>
+    /// HTTP 400, code 100 with a template subcode (reference §5.2) and Meta's user-facing title and message, e.g.
+    /// 2388040 (character limit) or 2388024 (name and language already exist).
+    /// </summary>
+    public static IResult TemplateRefused(SandboxTemplateRefusal refusal) =>
+        TypedResults.Json(
+            new ErrorEnvelope(new ErrorBody("Invalid parameter", "OAuthException", 100, refusal.Subcode, NewTraceId())
+            {
+                IsTransient = false,
+                ErrorUserTitle = refusal.Title,
+                ErrorUserMsg = refusal.UserMessage,
+            }),
+            SandboxJson.Options,
+            statusCode: StatusCodes.Status400BadRequest);
+
     /// <summary>HTTP 400, code 2200: the callback did not pass the verification handshake.</summary>
     public static IResult CallbackVerificationFailed(string details) =>
         Error(StatusCodes.Status400BadRequest, $"(#2200) Callback verification failed with the following errors: {details}", "OAuthException", 2200);
@@ -94,7 +109,14 @@ public static class SandboxGraphErrors
 
     private sealed record ErrorEnvelope(ErrorBody Error);
 
-    private sealed record ErrorBody(string Message, string Type, int Code, int? ErrorSubcode, string FbtraceId, ErrorData? ErrorData = null);
+    private sealed record ErrorBody(string Message, string Type, int Code, int? ErrorSubcode, string FbtraceId, ErrorData? ErrorData = null)
+    {
+        public bool? IsTransient { get; init; }
+
+        public string? ErrorUserTitle { get; init; }
+
+        public string? ErrorUserMsg { get; init; }
+    }
 
     private sealed record ErrorData(string MessagingProduct, string Details);
 }

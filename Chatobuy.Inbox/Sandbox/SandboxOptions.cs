@@ -51,6 +51,10 @@ public sealed class SandboxOptions
     [Required, ValidateObjectMembers]
     public SandboxWebhookOptions Webhooks { get; set; } = new();
 
+    /// <summary>How the emulated Meta reviews message templates.</summary>
+    [Required, ValidateObjectMembers]
+    public SandboxTemplateOptions Templates { get; set; } = new();
+
     public static bool IsEnabled(IConfiguration configuration, IHostEnvironment environment) =>
         configuration.GetValue<bool?>($"{SectionName}:{nameof(Enabled)}") ?? environment.IsDevelopment();
 }
@@ -83,4 +87,11 @@ public sealed class SandboxWebhookOptions
     /// <summary>With batching or shuffling on, how long the sender lets updates gather before it sends them.</summary>
     [Range(0, 60_000)]
     public int GatherMilliseconds { get; set; } = 300;
+}
+
+/// <summary>Template review: how long a submitted or edited template stays PENDING before the verdict.</summary>
+public sealed class SandboxTemplateOptions
+{
+    [Range(0, 3_600_000)]
+    public int ReviewDelayMilliseconds { get; set; } = 3000;
 }

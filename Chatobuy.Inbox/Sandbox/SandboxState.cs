@@ -155,6 +155,27 @@ public sealed class SandboxState
         }
     }
 
+    /// <summary>
+    /// Where Meta would send an account-level change (template status, quality, category) of <paramref name="wabaId"/>:
+    /// the WABA's override, else the app callback URL, while the app is subscribed. Channels connected here usually
+    /// set only a number override, so the Sandbox then falls back to the first number override on the account; Meta
+    /// itself would need the app callback URL set in the App Dashboard.
+    /// </summary>
+    public string? AccountCallbackUrlFor(string wabaId)
+    {
+        lock (_gate)
+        {
+            if (!_subscriptions.TryGetValue(wabaId, out var subscription))
+            {
+                return null;
+            }
+
+            return subscription.Override?.CallbackUri
+                ?? _delivery.AppCallbackUrl
+                ?? PhoneNumbers.Where(p => p.WabaId == wabaId).Select(p => _phoneOverrides.GetValueOrDefault(p.Id)?.CallbackUri).FirstOrDefault(u => u is not null);
+        }
+    }
+
     /// <summary>The recorded setup calls, oldest first.</summary>
     public IReadOnlyList<SandboxCallRecord> Calls
     {

@@ -88,6 +88,11 @@ public sealed partial class SandboxWebhookSender(
     public static byte[] BuildPayload(SandboxState state, IReadOnlyList<SandboxWebhookUpdate> updates)
     {
         var first = updates[0];
+        if (first.Kind == SandboxUpdateKind.Account)
+        {
+            return BuildAccountPayload(first.PhoneNumberId, updates);
+        }
+
         var phone = state.FindPhoneNumber(first.PhoneNumberId)
             ?? throw new InvalidOperationException($"Unknown Sandbox phone number {first.PhoneNumberId}.");
         var value = new JsonObject
@@ -137,6 +142,26 @@ public sealed partial class SandboxWebhookSender(
         return JsonSerializer.SerializeToUtf8Bytes(envelope, JsonSerializerOptions.Default);
     }
 
+    /// <summary>Account-level changes of one WABA (reference §7.5): one change per update, with <c>entry[].time</c>.</summary>
+    private static byte[] BuildAccountPayload(string wabaId, IReadOnlyList<SandboxWebhookUpdate> updates)
+    {
+        var changes = new JsonArray(updates
+            .Select(u => (JsonNode?)new JsonObject { ["value"] = u.Item.DeepClone(), ["field"] = u.Field })
+            .ToArray());
+        var envelope = new JsonObject
+        {
+            ["object"] = "whatsapp_business_account",
+            ["entry"] = new JsonArray(
+                new JsonObject
+                {
+                    ["id"] = wabaId,
+                    ["time"] = updates.Max(u => u.EntryTime ?? 0),
+                    ["changes"] = changes,
+                }),
+        };
+        return JsonSerializer.SerializeToUtf8Bytes(envelope, JsonSerializerOptions.Default);
+    }
+
     /// <summary><c>sha256=</c> and the lowercase hex HMAC-SHA256 of the bytes with the App Secret.</summary>
     public static string Sign(string appSecret, ReadOnlySpan<byte> body) =>
         "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(appSecret), body));
@@ -151,10 +176,10 @@ public sealed partial class SandboxWebhookSender(
     {
         var phoneNumberId = batch[0].PhoneNumberId;
         var itemIds = batch.Select(u => u.ItemId).ToList();
-        var url = state.CallbackUrlFor(phoneNumberId);
+        var url = batch[0].Kind == SandboxUpdateKind.Account ? state.AccountCallbackUrlFor(phoneNumberId) : state.CallbackUrlFor(phoneNumberId);
         if (url is null)
         {
-            var phone = state.FindPhoneNumber(phoneNumberId);
+            var phone = batch[0].Kind == SandboxUpdateKind.Account ? state.PhoneNumbersOf(phoneNumberId).FirstOrDefault() : state.FindPhoneNumber(phoneNumberId);
             var note = phone is not null && state.GetSubscription(phone.WabaId) is null
                 ? "Not sent: the app is not subscribed to this number's WhatsApp Business Account"
                 : "Not sent: no callback URL (no webhook override and no app callback URL)";

@@ -139,6 +139,36 @@ internal sealed class FakeGraphApi : IGraphApi
         return Answer(new MediaUploadResponse($"media-{Uploads.Count}"));
     }
 
+    /// <summary>What <c>GET /{waba-id}/message_templates</c> answers (one page).</summary>
+    public List<TemplateData> Templates { get; } = [];
+
+    public Task<GraphPage<TemplateData>> GetTemplatesAsync(GraphConnection connection, string wabaId, string fields, int limit, string? after, string? status, CancellationToken cancellationToken)
+    {
+        Calls.Add($"templates:{wabaId}");
+        return Answer(new GraphPage<TemplateData>(Templates.Where(t => status is null || t.Status == status).ToList(), null));
+    }
+
+    public Task<TemplateData> GetTemplateAsync(GraphConnection connection, string templateId, string fields, CancellationToken cancellationToken) =>
+        Answer(Templates.FirstOrDefault(t => t.Id == templateId)!);
+
+    public Task<CreateTemplateResponse> CreateTemplateAsync(GraphConnection connection, string wabaId, JsonObject template, CancellationToken cancellationToken)
+    {
+        Calls.Add($"create_template:{template["name"]}");
+        return Answer(new CreateTemplateResponse("5550001", "PENDING", template["category"]?.ToString()));
+    }
+
+    public Task<SuccessResponse> EditTemplateAsync(GraphConnection connection, string templateId, JsonObject changes, CancellationToken cancellationToken)
+    {
+        Calls.Add($"edit_template:{templateId}");
+        return Answer(new SuccessResponse(true));
+    }
+
+    public Task<SuccessResponse> DeleteTemplateAsync(GraphConnection connection, string wabaId, string name, string? hsmId, CancellationToken cancellationToken)
+    {
+        Calls.Add($"delete_template:{name}:{hsmId}");
+        return Answer(new SuccessResponse(true));
+    }
+
     /// <summary>A send answered with a Graph error (nothing was sent).</summary>
     /// <summary>What <c>GET /{phone-number-id}/whatsapp_business_profile</c> answers.</summary>
     public BusinessProfileData Profile { get; set; } = new("Fresh plants daily", "1 Garden Way", "Plants and pots", "shop@example.com", null, ["https://shop.example.com/"], "RETAIL", "whatsapp");

@@ -1,3 +1,4 @@
+using Chatobuy.Inbox.Features.Templates;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 
@@ -13,6 +14,9 @@ public interface IInboxClient
     Task ConversationUpdated(InboxConversationEvent conversation);
 
     Task Presence(PresenceEvent presence);
+
+    /// <summary>A message template of the channel's account changed (status, quality, category, content, deleted).</summary>
+    Task TemplateUpdated(TemplateEvent template);
 }
 
 /// <summary>Who else has a conversation open, and who of them is typing a reply.</summary>

@@ -1,4 +1,5 @@
 using Chatobuy.Inbox.Features.Channels;
+using Chatobuy.Inbox.Features.Templates;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.SignalR.Client;
 
@@ -29,6 +30,8 @@ public sealed class LiveInbox(
     public event Func<InboxConversationEvent, Task>? ConversationUpdated;
 
     public event Func<PresenceEvent, Task>? PresenceChanged;
+
+    public event Func<TemplateEvent, Task>? TemplateUpdated;
 
     /// <summary>Raised after a reconnect: events may have been missed, reload.</summary>
     public event Func<Task>? Reconnected;
@@ -86,6 +89,7 @@ public sealed class LiveInbox(
             connection.On<InboxMessageEvent>(nameof(IInboxClient.MessageUpdated), e => RaiseAsync(MessageUpdated, e));
             connection.On<InboxConversationEvent>(nameof(IInboxClient.ConversationUpdated), e => RaiseAsync(ConversationUpdated, e));
             connection.On<PresenceEvent>(nameof(IInboxClient.Presence), e => RaiseAsync(PresenceChanged, e));
+            connection.On<TemplateEvent>(nameof(IInboxClient.TemplateUpdated), e => RaiseAsync(TemplateUpdated, e));
             connection.Reconnected += async _ =>
             {
                 // Groups belong to the old connection: join them again, then let panes refetch.

@@ -31,7 +31,13 @@ public sealed record IngestResult(IngestOutcome Outcome, int Messages = 0, int S
 {
     /// <summary>The messages this delivery created or moved forward, for live updates.</summary>
     public IReadOnlyList<InboxChange> Changes { get; init; } = [];
+
+    /// <summary>The other webhook fields this delivery stored (template status, quality, account updates, …).</summary>
+    public IReadOnlyList<StoredChannelEvent> Events { get; init; } = [];
 }
+
+/// <summary>A non-message webhook change as stored: its field, Meta's <c>value</c> JSON and the channel it concerns.</summary>
+public sealed record StoredChannelEvent(string? ChannelId, string WabaId, string Field, string ValueJson, DateTimeOffset? EventTime);
 
 /// <summary>A message created (or updated) by a webhook, with where it lives.</summary>
 public sealed record InboxChange(string ChannelId, long ConversationId, long MessageId, bool Created);
@@ -265,6 +271,7 @@ public sealed partial class WebhookIngestion(
         var inbound = new List<InboundItem>();
         var statuses = new List<StatusItem>();
         var deliveries = new List<WebhookDelivery>();
+        var events = new List<(int Owner, StoredChannelEvent Event)>();
         for (var owner = 0; owner < group.Count; owner++)
         {
             var (body, changes, verifiedBy, trusted) = group[owner];
@@ -302,7 +309,9 @@ public sealed partial class WebhookIngestion(
                 else
                 {
                     var owningChannel = channel ?? trusted.FirstOrDefault(c => c.WabaId == change.WabaId);
-                    db.ChannelEvents.Add(NewEvent(change, owningChannel?.Id, change.Field, change.Value.GetRawText(), now, delivery));
+                    var stored = NewEvent(change, owningChannel?.Id, change.Field, change.Value.GetRawText(), now, delivery);
+                    db.ChannelEvents.Add(stored);
+                    events.Add((owner, new StoredChannelEvent(stored.ChannelId, stored.WabaId, stored.Field, stored.ValueJson, stored.EventTime)));
                     delivery.OtherCount++;
                 }
             }
@@ -331,7 +340,7 @@ public sealed partial class WebhookIngestion(
             var changes = touched.Where(t => t.Owner == owner)
                 .Select(t => new InboxChange(t.Message.ChannelId, t.Message.ConversationId, t.Message.Id, t.Created))
                 .ToList();
-            results.Add(new IngestResult(IngestOutcome.Stored, stored, applied, deliveries[owner].OtherCount, group[owner].VerifiedBy.Id) { Changes = changes });
+            results.Add(new IngestResult(IngestOutcome.Stored, stored, applied, deliveries[owner].OtherCount, group[owner].VerifiedBy.Id) { Changes = changes, Events = events.Where(e => e.Owner == owner).Select(e => e.Event).ToList() });
         }
 
         return results;

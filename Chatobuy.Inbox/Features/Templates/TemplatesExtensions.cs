@@ -1,0 +1,34 @@
+using Chatobuy.Inbox.Features.Api;
+using Chatobuy.Inbox.Features.Webhooks;
+
+namespace Chatobuy.Inbox.Features.Templates;
+
+public static class TemplatesExtensions
+{
+    public static IServiceCollection AddTemplates(this IServiceCollection services)
+    {
+        services.AddOptions<TemplatesOptions>()
+            .BindConfiguration(TemplatesOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<TemplateNotifier>();
+        services.AddScoped<TemplateSync>();
+        services.AddScoped<TemplateManager>();
+        services.AddSingleton<TemplateDraftValidator>();
+        services.AddSingleton<TemplateLiveUpdates>();
+        services.AddSingleton<IIngestionObserver>(provider => provider.GetRequiredService<TemplateLiveUpdates>());
+        services.AddHostedService(provider => provider.GetRequiredService<TemplateLiveUpdates>());
+        services.AddHostedService<TemplateSyncWorker>();
+        return services;
+    }
+
+    /// <summary><c>GET /api/v1/channels/{id}/templates</c>, with the integration API's key authentication.</summary>
+    public static WebApplication MapTemplates(this WebApplication app)
+    {
+        app.MapGroup("/api/v1")
+            .RequireAuthorization(ApiPolicies.ApiKey)
+            .DisableAntiforgery()
+            .MapTemplatesEndpoints();
+        return app;
+    }
+}
