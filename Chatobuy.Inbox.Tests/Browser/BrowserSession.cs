@@ -31,4 +31,18 @@ public static class BrowserSession
     /// <summary>Waits until Blazor's circuit is up, so clicks and typing reach the server.</summary>
     public static Task WaitForInteractiveAsync(this IPage page) =>
         page.Locator("[data-interactive]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached, Timeout = 30_000 });
+
+    /// <summary>A fresh browser context for <paramref name="baseAddress"/>, signed in as <paramref name="email"/>, on an interactive page.</summary>
+    public static async Task<IPage> SignInAsync(this IBrowser browser, Uri baseAddress, string email, string password)
+    {
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseAddress.ToString() });
+        context.SetDefaultTimeout(30_000);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/login");
+        await page.FillAsync("#email", email);
+        await page.FillAsync("#password", password);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForInteractiveAsync();
+        return page;
+    }
 }

@@ -84,16 +84,5 @@ public sealed class LiveInboxBrowserTests : IAsyncLifetime
         }
     }
 
-    private async Task<IPage> SignInAsync(IBrowser browser, string email)
-    {
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = _app.BaseAddress.ToString() });
-        context.SetDefaultTimeout(30_000);
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/login");
-        await page.FillAsync("#email", email);
-        await page.FillAsync("#password", Password);
-        await page.ClickAsync("button[type=submit]");
-        await page.WaitForInteractiveAsync();
-        return page;
-    }
+    private Task<IPage> SignInAsync(IBrowser browser, string email) => browser.SignInAsync(_app.BaseAddress, email, Password);
 }

@@ -39,14 +39,7 @@ public sealed class TemplateBrowserTests : IAsyncLifetime
         var (playwright, browser) = await BrowserSession.LaunchAsync();
         try
         {
-            var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = _app.BaseAddress.ToString() });
-            context.SetDefaultTimeout(30_000);
-            var ada = await context.NewPageAsync();
-            await ada.GotoAsync("/login");
-            await ada.FillAsync("#email", "ada@example.com");
-            await ada.FillAsync("#password", Password);
-            await ada.ClickAsync("button[type=submit]");
-            await ada.WaitForInteractiveAsync();
+            var ada = await browser.SignInAsync(_app.BaseAddress, "ada@example.com", Password);
 
             await ada.GotoAsync($"/inbox/{conversation}");
             await ada.WaitForInteractiveAsync();
@@ -66,7 +59,7 @@ public sealed class TemplateBrowserTests : IAsyncLifetime
             await Assertions.Expect(ada.Locator("[data-testid=bubble][data-type=template] [data-testid=template-body]"))
                 .ToHaveTextAsync("Hi Mark, your order #10482 is on its way and should arrive by Friday.");
 
-            var phone = await context.NewPageAsync();
+            var phone = await ada.Context.NewPageAsync();
             await phone.GotoAsync("/sandbox/phone");
             await phone.WaitForInteractiveAsync();
             await phone.FillAsync("input[data-testid=customer-number]", Customer);

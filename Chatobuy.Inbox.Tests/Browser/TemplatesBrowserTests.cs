@@ -67,18 +67,7 @@ public sealed class TemplatesBrowserTests : IAsyncLifetime
         }
     }
 
-    private async Task<IPage> SignInAsync(IBrowser browser)
-    {
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = _app.BaseAddress.ToString() });
-        context.SetDefaultTimeout(30_000);
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/login");
-        await page.FillAsync("#email", "ada@example.com");
-        await page.FillAsync("#password", Password);
-        await page.ClickAsync("button[type=submit]");
-        await page.WaitForInteractiveAsync();
-        return page;
-    }
+    private Task<IPage> SignInAsync(IBrowser browser) => browser.SignInAsync(_app.BaseAddress, "ada@example.com", Password);
 
     [Fact]
     public async Task NewTemplate_SubmittedInTheBrowser_TurnsApprovedWithoutAReload()

@@ -83,23 +83,5 @@ public sealed class OutboundThroughputTests : IAsyncLifetime
         }
     }
 
-    private async Task<long> CustomerWritesAsync(string waId)
-    {
-        using var client = _app.CreateHttpClient();
-        var body = new JsonObject { ["phone_number_id"] = _channel.PhoneNumberId, ["name"] = "Customer", ["type"] = "text", ["text"] = new JsonObject { ["body"] = "Hi" } };
-        (await client.PostAsJsonAsync($"/sandbox/customers/{waId}/messages", body)).EnsureSuccessStatusCode();
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            await using var db = await _app.DbAsync();
-            var conversation = await db.Conversations.Where(c => c.ChannelId == _channel.Id && c.Contact!.WaId == waId).Select(c => (long?)c.Id).FirstOrDefaultAsync();
-            if (conversation is { } id)
-            {
-                return id;
-            }
-
-            DateTime.UtcNow.ShouldBeLessThan(deadline, "the customer's message never arrived");
-            await Task.Delay(100);
-        }
-    }
+    private Task<long> CustomerWritesAsync(string waId) => SandboxCustomer.WritesAsync(_app, _channel, waId, "Hi");
 }

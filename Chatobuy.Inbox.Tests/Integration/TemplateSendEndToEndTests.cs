@@ -234,25 +234,7 @@ public sealed class TemplateSendEndToEndTests : IAsyncLifetime
         return client;
     }
 
-    private async Task<long> CustomerWritesAsync(string waId, string text)
-    {
-        using var client = _app.CreateHttpClient();
-        var body = new JsonObject { ["phone_number_id"] = _channel.PhoneNumberId, ["name"] = "Customer", ["type"] = "text", ["text"] = new JsonObject { ["body"] = text } };
-        (await client.PostAsJsonAsync($"/sandbox/customers/{waId}/messages", body)).EnsureSuccessStatusCode();
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            await using var db = await _app.DbAsync();
-            var conversation = await db.Conversations.Where(c => c.ChannelId == _channel.Id && c.Contact!.WaId == waId).Select(c => (long?)c.Id).FirstOrDefaultAsync();
-            if (conversation is { } id)
-            {
-                return id;
-            }
-
-            DateTime.UtcNow.ShouldBeLessThan(deadline, "the customer's message never arrived");
-            await Task.Delay(100);
-        }
-    }
+    private Task<long> CustomerWritesAsync(string waId, string text) => SandboxCustomer.WritesAsync(_app, _channel, waId, text);
 
     private async Task<Message> WaitForInboundAsync(long conversation, string type)
     {
@@ -272,19 +254,5 @@ public sealed class TemplateSendEndToEndTests : IAsyncLifetime
         }
     }
 
-    private async Task<Message> WaitForAsync(long messageId, Func<Message, bool> done)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            await using var db = await _app.DbAsync();
-            var message = await db.Messages.AsNoTracking().SingleAsync(m => m.Id == messageId);
-            if (done(message) || DateTime.UtcNow > deadline)
-            {
-                return message;
-            }
-
-            await Task.Delay(100);
-        }
-    }
+    private Task<Message> WaitForAsync(long messageId, Func<Message, bool> done) => SandboxCustomer.WaitForMessageAsync(_app, messageId, done);
 }
