@@ -30,4 +30,16 @@ public sealed class SmokeTests(InboxApp app) : IClassFixture<InboxApp>
         app.Services.GetRequiredService<DataPaths>().DataDirectory.ShouldBe(app.DataDirectory);
         File.Exists(Path.Combine(app.DataDirectory, "inbox.db")).ShouldBeTrue();
     }
+
+    [Fact]
+    public async Task Pages_LinkTheComponentStyles_AndTheyAreServed()
+    {
+        using var client = app.CreateHttpClient();
+        var page = await (await client.GetAsync("/error")).Content.ReadAsStringAsync();
+        var link = System.Text.RegularExpressions.Regex.Match(page, "href=\"(?<href>[^\"]*Chatobuy\\.Inbox[^\"]*\\.styles\\.css)\"");
+        link.Success.ShouldBeTrue("pages must link the bundle of the components' own styles (the customer phone, the chat)");
+        var styles = await client.GetAsync("/" + link.Groups["href"].Value.TrimStart('/'));
+        styles.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await styles.Content.ReadAsStringAsync()).ShouldContain(".phone-chat");
+    }
 }
