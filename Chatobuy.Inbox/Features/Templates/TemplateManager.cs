@@ -17,7 +17,8 @@ public sealed record TemplateCommandResult(bool Succeeded, MessageTemplate? Temp
 }
 
 /// <summary>A channel as the template pages need it.</summary>
-public sealed record TemplateChannel(string Id, string Title, string WabaId, string WabaName, string DisplayPhoneNumber);
+/// <summary>The channel a template page works through; <see cref="IsSandbox"/> when its Graph API is the built-in Sandbox.</summary>
+public sealed record TemplateChannel(string Id, string Title, string WabaId, string WabaName, string DisplayPhoneNumber, bool IsSandbox = false);
 
 /// <summary>
 /// Creates, edits and deletes templates at Meta through a channel, then stores what Meta answered. Nothing is
@@ -28,6 +29,7 @@ public sealed class TemplateManager(
     GraphClient graph,
     ResumableUploader uploader,
     ChannelSecrets secrets,
+    GraphTargets targets,
     TemplateNotifier notifier,
     TimeProvider time)
 {
@@ -53,10 +55,10 @@ public sealed class TemplateManager(
     public async Task<TemplateChannel?> GetChannelAsync(string channelId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Channels.AsNoTracking()
-            .Where(c => c.Id == channelId)
-            .Select(c => new TemplateChannel(c.Id, c.Title, c.WabaId, c.WabaName, c.DisplayPhoneNumber))
-            .FirstOrDefaultAsync(cancellationToken);
+        var channel = await db.Channels.AsNoTracking().FirstOrDefaultAsync(c => c.Id == channelId, cancellationToken);
+        return channel is null
+            ? null
+            : new TemplateChannel(channel.Id, channel.Title, channel.WabaId, channel.WabaName, channel.DisplayPhoneNumber, targets.IsSandbox(channel.GraphBaseUrl));
     }
 
     /// <summary>The account's templates, by name then language.</summary>
