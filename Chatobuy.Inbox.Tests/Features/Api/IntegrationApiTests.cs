@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Chatobuy.Inbox.Data;
 using Chatobuy.Inbox.Features.Api;
@@ -86,6 +87,40 @@ public sealed class IntegrationApiTests(InboxApp app) : IClassFixture<InboxApp>,
         using var json = JsonDocument.Parse(body);
         json.RootElement.GetProperty("title").GetString().ShouldBe("Support line");
         json.RootElement.GetProperty("status").GetString().ShouldBe("disconnected");
+    }
+
+    [Fact]
+    public async Task PatchChannel_PauseAndThroughput_SavedAndShown()
+    {
+        using var client = await ClientWithNewKeyAsync();
+
+        var response = await client.PatchAsync($"/api/v1/channels/{_older.Id}", JsonContent.Create(new { sendingPaused = true, messagesPerSecond = 1000 }));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        using (var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync()))
+        {
+            json.RootElement.GetProperty("sendingPaused").GetBoolean().ShouldBeTrue();
+            json.RootElement.GetProperty("messagesPerSecond").GetInt32().ShouldBe(1000);
+            json.RootElement.GetProperty("title").GetString().ShouldBe("Support line");
+        }
+
+        var reset = await client.PatchAsync($"/api/v1/channels/{_older.Id}", new StringContent("""{"messagesPerSecond":null,"sendingPaused":false}""", System.Text.Encoding.UTF8, "application/json"));
+        using var after = JsonDocument.Parse(await reset.Content.ReadAsStringAsync());
+        after.RootElement.GetProperty("messagesPerSecond").ValueKind.ShouldBe(JsonValueKind.Null);
+        after.RootElement.GetProperty("sendingPaused").GetBoolean().ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task PatchChannel_ThroughputOutOfRange_400WithTheRangeAndNothingSaved()
+    {
+        using var client = await ClientWithNewKeyAsync();
+
+        var response = await client.PatchAsync($"/api/v1/channels/{_older.Id}", JsonContent.Create(new { messagesPerSecond = 5000, sendingPaused = true }));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await ApiResponses.ErrorOfAsync(response)).ShouldBe("Meta's throughput is between 20 and 1,000 messages per second; leave it empty for the default.");
+        var stored = await client.GetFromJsonAsync<JsonElement>($"/api/v1/channels/{_older.Id}");
+        stored.GetProperty("sendingPaused").GetBoolean().ShouldBeFalse();
     }
 
     [Fact]

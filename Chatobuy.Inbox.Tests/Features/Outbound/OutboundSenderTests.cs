@@ -294,6 +294,27 @@ public sealed class OutboundSenderTests : IAsyncLifetime
         (await _harness.MessageAsync(second)).WaMessageId.ShouldBe("wamid.fake2");
     }
 
+    [Fact]
+    public async Task Sender_ChannelPaused_MessageWaitsQueuedThenGoesWhenResumed()
+    {
+        await SetPausedAsync(true);
+        var queued = await SendTextAsync("Held back", "paused-1");
+
+        (await _harness.Sender.RunOnceAsync(CancellationToken.None)).ShouldBe(0);
+        (await _harness.MessageAsync(queued)).Status.ShouldBe(MessageStatus.Pending);
+        _harness.Graph.SentPayloads.ShouldBeEmpty();
+
+        await SetPausedAsync(false);
+        (await _harness.Sender.RunOnceAsync(CancellationToken.None)).ShouldBe(1);
+        (await _harness.MessageAsync(queued)).Status.ShouldBe(MessageStatus.Sent);
+    }
+
+    private async Task SetPausedAsync(bool paused)
+    {
+        await using var db = await _harness.DbAsync();
+        await db.Channels.ExecuteUpdateAsync(s => s.SetProperty(c => c.SendingPaused, paused));
+    }
+
     private async Task<long> SendTextAsync(string text, string clientMessageId)
     {
         var result = await _harness.Service.SendAsync(new SendRequest(_conversationId, clientMessageId, text), CancellationToken.None);

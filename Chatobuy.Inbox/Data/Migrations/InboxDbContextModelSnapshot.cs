@@ -143,6 +143,9 @@ namespace Chatobuy.Inbox.Data.Migrations
                     b.Property<int>("RefusedSignatureCount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("SendingPaused")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)

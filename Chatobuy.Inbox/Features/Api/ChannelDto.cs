@@ -16,7 +16,9 @@ public sealed record ChannelDto(
     bool IsDefault,
     string? QualityRating,
     DateTimeOffset CreatedAt,
-    string WebhookUrl)
+    string WebhookUrl,
+    int? MessagesPerSecond,
+    bool SendingPaused)
 {
     public static ChannelDto From(ChannelView channel, string publicBaseUrl) => new(
         channel.Id,
@@ -31,5 +33,7 @@ public sealed record ChannelDto(
         channel.IsDefault,
         channel.QualityRating,
         channel.CreatedAt,
-        ChannelSetupService.WebhookUrl(publicBaseUrl, channel.Id));
+        ChannelSetupService.WebhookUrl(publicBaseUrl, channel.Id),
+        channel.MessagesPerSecond,
+        channel.SendingPaused);
 }

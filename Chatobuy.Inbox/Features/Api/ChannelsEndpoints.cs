@@ -1,9 +1,14 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Chatobuy.Inbox.Features.Channels;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Chatobuy.Inbox.Features.Api;
 
-/// <summary><c>GET /api/v1/channels</c> and <c>GET /api/v1/channels/{id}</c>: read-only, secrets never leave.</summary>
+/// <summary>
+/// <c>GET /api/v1/channels</c>, <c>GET /api/v1/channels/{id}</c> (secrets never leave) and
+/// <c>PATCH /api/v1/channels/{id}</c>: the Edit dialog's name, throughput and pause, with the same validation.
+/// </summary>
 public static class ChannelsEndpoints
 {
     public const string NotFoundMessage = "Channel not found";
@@ -12,7 +17,80 @@ public static class ChannelsEndpoints
     {
         api.MapGet("/channels", ListAsync);
         api.MapGet("/channels/{id}", GetAsync);
+        api.MapPatch("/channels/{id}", PatchAsync);
         return api;
+    }
+
+    /// <summary>
+    /// Changes only the fields given: <c>title</c>, <c>sendingPaused</c>, and <c>messagesPerSecond</c> (20 to 1,000;
+    /// <c>null</c> goes back to the inbox default).
+    /// </summary>
+    private static async Task<Results<Ok<ChannelDto>, NotFound<ApiError>, BadRequest<ApiError>>> PatchAsync(
+        string id,
+        HttpRequest request,
+        ChannelService channels,
+        GraphTargets targets,
+        CancellationToken cancellationToken)
+    {
+        JsonObject? body;
+        try
+        {
+            body = await JsonNode.ParseAsync(request.Body, cancellationToken: cancellationToken) as JsonObject;
+        }
+        catch (JsonException)
+        {
+            body = null;
+        }
+
+        if (body is null)
+        {
+            return TypedResults.BadRequest(new ApiError("Send a JSON object with any of title, messagesPerSecond and sendingPaused."));
+        }
+
+        if (await channels.GetAsync(id, cancellationToken) is not { } channel)
+        {
+            return TypedResults.NotFound(new ApiError(NotFoundMessage));
+        }
+
+        var model = new EditChannelModel
+        {
+            Title = channel.Title,
+            ForwardingWebhookUrl = channel.ForwardingWebhookUrl,
+            AlertEmailsText = string.Join(", ", channel.AlertEmails),
+            ReadReceipts = channel.ReadReceipts,
+            MessagesPerSecond = channel.MessagesPerSecond,
+            SendingPaused = channel.SendingPaused,
+        };
+        try
+        {
+            if (body.ContainsKey("title"))
+            {
+                model.Title = body["title"]?.GetValue<string>() ?? "";
+            }
+
+            if (body.ContainsKey("messagesPerSecond"))
+            {
+                model.MessagesPerSecond = body["messagesPerSecond"]?.GetValue<int>();
+            }
+
+            if (body.ContainsKey("sendingPaused"))
+            {
+                model.SendingPaused = body["sendingPaused"]?.GetValue<bool>() ?? false;
+            }
+        }
+        catch (Exception exception) when (exception is InvalidOperationException or FormatException)
+        {
+            return TypedResults.BadRequest(new ApiError("title is text, messagesPerSecond a whole number or null, sendingPaused true or false."));
+        }
+
+        var result = await channels.UpdateAsync(id, model, cancellationToken);
+        if (!result.Succeeded)
+        {
+            return TypedResults.BadRequest(new ApiError(result.Error!));
+        }
+
+        var updated = await channels.GetAsync(id, cancellationToken);
+        return TypedResults.Ok(ChannelDto.From(updated!, PublicBaseUrl(request, targets)));
     }
 
     private static async Task<Ok<List<ChannelDto>>> ListAsync(

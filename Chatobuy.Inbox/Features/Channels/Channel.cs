@@ -58,6 +58,9 @@ public sealed class Channel
     /// </summary>
     public int? MessagesPerSecond { get; set; }
 
+    /// <summary>An admin paused sending: new messages are stored and queued, and go out once sending resumes.</summary>
+    public bool SendingPaused { get; set; }
+
     /// <summary>When the inbox sends Meta's read receipt for the customer's messages.</summary>
     public ReadReceiptPolicy ReadReceipts { get; set; } = ReadReceiptPolicy.WhenOpened;
 

@@ -58,6 +58,9 @@ public sealed class EditChannelModel
     /// <summary>Meta's throughput for this number; null for the inbox's default.</summary>
     public int? MessagesPerSecond { get; set; }
 
+    /// <summary>Hold every outgoing message of this channel in its queue until sending resumes.</summary>
+    public bool SendingPaused { get; set; }
+
     /// <summary>Disconnection alert emails, one per line or separated by commas.</summary>
     public string AlertEmailsText { get; set; } = "";
 

@@ -35,7 +35,8 @@ public sealed record ChannelView(
     DateTimeOffset? LastSignedEventAt,
     int RefusedSignatureCount,
     DateTimeOffset? LastRefusedSignatureAt,
-    int? MessagesPerSecond = null);
+    int? MessagesPerSecond = null,
+    bool SendingPaused = false);
 
 public sealed record ChannelCommandResult(bool Succeeded, string? Error = null, string? Warning = null)
 {
@@ -91,6 +92,7 @@ public sealed class ChannelService(
         channel.AlertEmails = model.AlertEmails.ToList();
         channel.ReadReceipts = model.ReadReceipts;
         channel.MessagesPerSecond = model.MessagesPerSecond;
+        channel.SendingPaused = model.SendingPaused;
         channel.UpdatedAt = time.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
         events.PublishConfigurationChanged(id);
@@ -210,7 +212,8 @@ public sealed class ChannelService(
         c.LastSignedEventAt,
         c.RefusedSignatureCount,
         c.LastRefusedSignatureAt,
-        c.MessagesPerSecond);
+        c.MessagesPerSecond,
+        c.SendingPaused);
 
     private string MaskToken(string protectedToken)
     {

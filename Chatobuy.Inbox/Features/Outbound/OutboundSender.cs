@@ -87,8 +87,9 @@ public sealed partial class OutboundSender(
         List<string> phones;
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
+            var paused = db.Channels.Where(c => c.SendingPaused).Select(c => c.PhoneNumberId);
             phones = await db.OutboxItems.AsNoTracking()
-                .Where(o => o.State == OutboxState.Queued && (o.NextAttemptAt == null || o.NextAttemptAt <= now))
+                .Where(o => o.State == OutboxState.Queued && (o.NextAttemptAt == null || o.NextAttemptAt <= now) && !paused.Contains(o.PhoneNumberId))
                 .Select(o => o.PhoneNumberId)
                 .Distinct()
                 .ToListAsync(cancellationToken);
@@ -150,10 +151,16 @@ public sealed partial class OutboundSender(
             await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
             {
                 // The channel's own setting wins over the configured ones; a change applies from the next pass.
-                var limit = await db.Channels.AsNoTracking()
+                var setting = await db.Channels.AsNoTracking()
                     .Where(c => c.PhoneNumberId == phoneNumberId)
-                    .Select(c => c.MessagesPerSecond)
-                    .FirstOrDefaultAsync(cancellationToken) ?? options.Value.MessagesPerSecondFor(phoneNumberId);
+                    .Select(c => new { c.MessagesPerSecond, c.SendingPaused })
+                    .FirstOrDefaultAsync(cancellationToken);
+                if (setting is { SendingPaused: true })
+                {
+                    return 0; // an admin paused this channel: its queue waits
+                }
+
+                var limit = setting?.MessagesPerSecond ?? options.Value.MessagesPerSecondFor(phoneNumberId);
                 if (lane.Pacer.MessagesPerSecond != limit)
                 {
                     lane.Pacer = new SendPacer(limit, TimeProvider.System);
