@@ -10,16 +10,17 @@ namespace Chatobuy.Inbox.Benchmarks;
 
 /// <summary>
 /// Sustained outbound rate against the Sandbox: N customers write in (through the Sandbox, so both sides know the
-/// 24-hour window is open), then M replies are queued through the integration API as fast as it takes them, and the
-/// Sandbox's own tally (<c>/sandbox/throughput</c>) gives how many it accepted, over how long, how many it refused
-/// with 130429, and the most it saw in any sliding second.
+/// 24-hour window is open), the channel's sending is paused (<c>PATCH /api/v1/channels/{id}</c>), M replies are queued
+/// through the integration API, sending resumes, and the Sandbox's own tally (<c>/sandbox/throughput</c>) gives how
+/// many it accepted, over how long, how many it refused with 130429, and the most it saw in any sliding second. With
+/// <c>--live</c> sending is not paused: the sender works while the replies are being queued.
 /// </summary>
 public static class OutboundRate
 {
     public const string Usage = """
         dotnet run -c Release --project Chatobuy.Inbox.Benchmarks -- outbound \
             --url http://localhost:5080 --api-key <integration API key> --channel-id <id> --phone-number-id <id> \
-            [--customers 200] [--messages 800] [--concurrency 16]
+            [--customers 200] [--messages 800] [--concurrency 16] [--live]
         Start the inbox with the limit to measure on both sides, e.g. Outbound__MessagesPerSecond=1000 and
         Sandbox__MessagesPerSecond=1000. Meta's pair rate lets one customer take about 5 messages in a burst, so give
         at least messages/5 customers.
@@ -27,6 +28,8 @@ public static class OutboundRate
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args)
     {
+        var live = args.Contains("--live");
+        args = args.Where(a => a != "--live").ToList();
         var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i + 1 < args.Count; i += 2)
         {
@@ -80,6 +83,11 @@ public static class OutboundRate
         }
 
         (await http.DeleteAsync($"/sandbox/throughput/{phoneNumberId}")).EnsureSuccessStatusCode();
+        if (!live)
+        {
+            await PauseAsync(http, channelId, paused: true);
+        }
+
         var queueClock = Stopwatch.StartNew();
         var refusedByInbox = 0;
         await ParallelForEachAsync(Enumerable.Range(0, messages).ToList(), concurrency, async i =>
@@ -93,6 +101,10 @@ public static class OutboundRate
         });
         var queueSeconds = queueClock.Elapsed.TotalSeconds;
         var acceptedWhileQueueing = (await http.GetFromJsonAsync<JsonObject>($"/sandbox/throughput/{phoneNumberId}"))!["accepted"]!.GetValue<int>();
+        if (!live)
+        {
+            await PauseAsync(http, channelId, paused: false);
+        }
 
         JsonObject report;
         var lastAccepted = -1;
@@ -122,12 +134,27 @@ public static class OutboundRate
         var backlog = (await http.GetFromJsonAsync<JsonObject>($"/sandbox/throughput/{phoneNumberId}?skip={acceptedWhileQueueing}"))!;
         Console.WriteLine();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"part",-22} {"limit/s",8} {"sends",7} {"130429",7} {"seconds",8} {"sent/s",8} {"of limit",9} {"max in 1 s",11}"));
-        Row("whole run", report);
-        Row("backlog after queueing", backlog);
+        if (live)
+        {
+            Row("whole run", report);
+            Row("backlog after queueing", backlog);
+        }
+        else
+        {
+            Row("queued backlog", report);
+        }
+
         Console.WriteLine();
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Queued {messages - refusedByInbox} through the API in {queueSeconds:F2} s ({(messages - refusedByInbox) / queueSeconds:F0}/s); {acceptedWhileQueueing} were already sent by then. The backlog row is the sender's sustained rate when it is not waiting for work."));
+        Console.WriteLine(live
+            ? string.Create(CultureInfo.InvariantCulture, $"Queued {messages - refusedByInbox} through the API in {queueSeconds:F2} s ({(messages - refusedByInbox) / queueSeconds:F0}/s) while sending; {acceptedWhileQueueing} were already sent by then. The backlog row is the sender's own pace when it is not waiting for work.")
+            : string.Create(CultureInfo.InvariantCulture, $"Queued {messages - refusedByInbox} through the API in {queueSeconds:F2} s with sending paused, then resumed sending: the row is the sender draining the whole backlog."));
         return refusedByInbox > 0 || report["refused"]!.GetValue<int>() > 0 ? 1 : 0;
+    }
+
+    private static async Task PauseAsync(HttpClient http, string channelId, bool paused)
+    {
+        using var response = await http.PatchAsJsonAsync($"/api/v1/channels/{channelId}", new { sendingPaused = paused });
+        response.EnsureSuccessStatusCode();
     }
 
     private static void Row(string part, JsonObject report)

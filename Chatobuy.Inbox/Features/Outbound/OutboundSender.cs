@@ -147,7 +147,6 @@ public sealed partial class OutboundSender(
 
         try
         {
-            List<QueuedItem> queued;
             await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
             {
                 // The channel's own setting wins over the configured ones; a change applies from the next pass.
@@ -165,37 +164,70 @@ public sealed partial class OutboundSender(
                 {
                     lane.Pacer = new SendPacer(limit, TimeProvider.System);
                 }
-
-                queued = await db.OutboxItems.AsNoTracking()
-                    .Where(o => o.PhoneNumberId == phoneNumberId && o.State == OutboxState.Queued)
-                    .OrderBy(o => o.CreatedAt)
-                    .ThenBy(o => o.Id)
-                    .Select(o => new QueuedItem(o.Id, o.Recipient, o.NextAttemptAt))
-                    .Take(options.Value.BatchSize)
-                    .ToListAsync(cancellationToken);
             }
 
-            var now = time.GetUtcNow();
             var settings = options.Value;
-            var taken = new HashSet<string>();
-            var running = new List<Task>();
+
             // Enough requests in flight to keep the pacer's slots filled even when a send (claim, request, record)
             // takes a quarter of a second: a fast number needs more than the configured floor.
             using var slots = new SemaphoreSlim(Math.Max(settings.MaxConcurrentSendsPerNumber, lane.Pacer.MessagesPerSecond / 4));
-            foreach (var item in queued)
+            var inFlight = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+            var running = new List<Task>();
+            var dispatched = 0;
+
+            // One pass keeps the pacer fed: it takes the next batch while the last sends are still out, instead of
+            // waiting for all of them, until nothing is due or it has sent ten batches (then others get their turn).
+            while (dispatched < settings.BatchSize * 10)
             {
-                // One per customer per pass, and never past an older one still waiting: their order holds.
-                if (!taken.Add(item.Recipient) || item.NextAttemptAt > now || !lane.TryTakePairSlot(item.Recipient, now, settings))
+                List<QueuedItem> queued;
+                await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
                 {
-                    continue;
+                    queued = await db.OutboxItems.AsNoTracking()
+                        .Where(o => o.PhoneNumberId == phoneNumberId && o.State == OutboxState.Queued)
+                        .OrderBy(o => o.CreatedAt)
+                        .ThenBy(o => o.Id)
+                        .Select(o => new QueuedItem(o.Id, o.Recipient, o.NextAttemptAt))
+                        .Take(settings.BatchSize)
+                        .ToListAsync(cancellationToken);
                 }
 
-                await slots.WaitAsync(cancellationToken);
-                running.Add(SendReleasingAsync(lane, item.Id, slots, cancellationToken));
+                var now = time.GetUtcNow();
+                var taken = new HashSet<string>(StringComparer.Ordinal);
+                var added = 0;
+                foreach (var item in queued)
+                {
+                    // One at a time per customer, and never past an older one still waiting or still out: their
+                    // order holds.
+                    if (!taken.Add(item.Recipient)
+                        || inFlight.ContainsKey(item.Recipient)
+                        || item.NextAttemptAt > now
+                        || !lane.TryTakePairSlot(item.Recipient, now, settings))
+                    {
+                        continue;
+                    }
+
+                    await slots.WaitAsync(cancellationToken);
+                    inFlight[item.Recipient] = true;
+                    running.Add(SendReleasingAsync(lane, item.Id, slots, () => inFlight.TryRemove(item.Recipient, out _), cancellationToken));
+                    added++;
+                }
+
+                dispatched += added;
+                running.RemoveAll(t => t.IsCompleted);
+                if (added == 0)
+                {
+                    if (running.Count == 0)
+                    {
+                        break;
+                    }
+
+                    // What is left belongs to customers with a send still out: wait for one to come back.
+                    await Task.WhenAny(running);
+                }
             }
 
             await Task.WhenAll(running);
-            return running.Count;
+            return dispatched;
         }
         finally
         {
@@ -203,7 +235,7 @@ public sealed partial class OutboundSender(
         }
     }
 
-    private async Task SendReleasingAsync(PhoneLane lane, long outboxId, SemaphoreSlim slots, CancellationToken cancellationToken)
+    private async Task SendReleasingAsync(PhoneLane lane, long outboxId, SemaphoreSlim slots, Action done, CancellationToken cancellationToken)
     {
         try
         {
@@ -216,6 +248,7 @@ public sealed partial class OutboundSender(
         }
         finally
         {
+            done();
             slots.Release();
         }
     }
