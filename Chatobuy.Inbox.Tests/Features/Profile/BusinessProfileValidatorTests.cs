@@ -151,13 +151,5 @@ public sealed class BusinessProfileValidatorTests
         result.Errors.Where(e => e.PropertyName != property).ShouldBeEmpty();
     }
 
-    private static BusinessProfileModel Valid() => new()
-    {
-        About = "Fresh plants daily",
-        Address = "1 Garden Way",
-        Description = "House plants and pots.",
-        Email = "shop@example.com",
-        Websites = ["https://shop.example.com/"],
-        Vertical = "RETAIL",
-    };
+    private static BusinessProfileModel Valid() => ProfileSamples.Valid();
 }

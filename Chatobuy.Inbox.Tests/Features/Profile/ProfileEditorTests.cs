@@ -168,13 +168,5 @@ public sealed class ProfileEditorTests : ComponentTestContext
             .Add(e => e.VerifiedName, "Plant Shop")
             .Add(e => e.DisplayPhoneNumber, "+1 555-0100"));
 
-    private static BusinessProfileModel Model() => new()
-    {
-        About = "Fresh plants daily",
-        Address = "1 Garden Way",
-        Description = "House plants and pots.",
-        Email = "shop@example.com",
-        Websites = ["https://shop.example.com/"],
-        Vertical = "RETAIL",
-    };
+    private static BusinessProfileModel Model() => ProfileSamples.Valid();
 }
