@@ -30,11 +30,12 @@ internal sealed class OutboundHarness : IAsyncDisposable
 
     public OutboundSender Sender => _services.GetRequiredService<OutboundSender>();
 
-    public static async Task<OutboundHarness> StartAsync(TimeProvider time, Action<OutboundOptions>? configure = null)
+    /// <summary>Starts on <paramref name="time"/>; the pacers run on <paramref name="pacingTime"/> (the wall clock unless given).</summary>
+    public static async Task<OutboundHarness> StartAsync(TimeProvider time, Action<OutboundOptions>? configure = null, TimeProvider? pacingTime = null)
     {
         var harness = new OutboundHarness();
         configure?.Invoke(harness.Options);
-        await harness.InitializeAsync(time);
+        await harness.InitializeAsync(time, pacingTime ?? TimeProvider.System);
         return harness;
     }
 
@@ -80,7 +81,7 @@ internal sealed class OutboundHarness : IAsyncDisposable
         }
     }
 
-    private async Task InitializeAsync(TimeProvider time)
+    private async Task InitializeAsync(TimeProvider time, TimeProvider pacingTime)
     {
         Directory.CreateDirectory(_dataDirectory);
         var services = new ServiceCollection();
@@ -94,6 +95,7 @@ internal sealed class OutboundHarness : IAsyncDisposable
         services.AddScoped<GraphClient>();
         services.AddSingleton<MediaStore>();
         services.AddSingleton(time);
+        services.AddKeyedSingleton(OutboundSender.PacingClock, pacingTime);
         services.AddSingleton(Microsoft.Extensions.Options.Options.Create(Options));
         services.AddSingleton<IInboxNotifier>(Notifier);
         services.AddSingleton<OutboundSignal>();

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
 namespace Chatobuy.Inbox.Features.Outbound;
 
 public static class OutboundExtensions
@@ -9,6 +11,7 @@ public static class OutboundExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
+        services.TryAddKeyedSingleton(OutboundSender.PacingClock, TimeProvider.System);
         services.AddSingleton<OutboundSignal>();
         services.AddSingleton<OutboundService>();
         services.AddSingleton<OutboundSender>();

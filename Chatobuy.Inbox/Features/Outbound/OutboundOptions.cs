@@ -49,6 +49,13 @@ public sealed class OutboundOptions
     [Range(1, 10_000)]
     public int BatchSize { get; set; } = 500;
 
+    /// <summary>
+    /// After this many minutes without an answer or a status, an unconfirmed message tells the agent what is known and
+    /// offers to send it again.
+    /// </summary>
+    [Range(1, 10_080)]
+    public int UnconfirmedRetryAfterMinutes { get; set; } = 15;
+
     public int MessagesPerSecondFor(string phoneNumberId) =>
         Math.Clamp(MessagesPerSecondByPhoneNumber.GetValueOrDefault(phoneNumberId, MessagesPerSecond), 20, 1000);
 }

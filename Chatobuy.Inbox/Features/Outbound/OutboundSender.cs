@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Chatobuy.Inbox.CloudApi;
@@ -25,11 +26,29 @@ public sealed partial class OutboundSender(
     InboxNotifications notifications,
     IOptions<OutboundOptions> options,
     TimeProvider time,
+    [FromKeyedServices(OutboundSender.PacingClock)] TimeProvider pacingTime,
     ILogger<OutboundSender> logger) : BackgroundService
 {
+    /// <summary>
+    /// The key of the clock the pacers run on: the wall clock (they space real HTTP requests), whatever the rest uses;
+    /// tests step it by hand.
+    /// </summary>
+    public const string PacingClock = "outbound-pacing";
+
     public const string UnconfirmedTitle = "Unconfirmed: the request left but no answer came; it will be settled by Meta's status webhook";
 
+    /// <summary>How often every stored status is matched against the unconfirmed sends, whatever else happened.</summary>
+    private static readonly TimeSpan FullMatchEvery = TimeSpan.FromMinutes(5);
+
     private readonly ConcurrentDictionary<string, PhoneLane> _lanes = new();
+
+    /// <summary>Statuses up to this id have been matched against the unconfirmed sends.</summary>
+    private long _statusesMatched;
+
+    /// <summary>1 when the next pass must match every stored status (start-up, a send just became unconfirmed).</summary>
+    private int _matchAllStatuses = 1;
+
+    private DateTimeOffset _nextFullMatchAt;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -100,7 +119,9 @@ public sealed partial class OutboundSender(
     }
 
     /// <summary>
-    /// Items left "sending" by a stop mid-request may have reached Meta: they become unconfirmed, never resent blindly.
+    /// After a crash: an item left "sending" had its request let go (it is marked so only once the pacer lets it
+    /// leave), so it may have reached Meta: it becomes unconfirmed, never resent blindly, and its status webhook settles
+    /// it. Items that were still waiting for their turn were never marked and are simply sent.
     /// </summary>
     public async Task RecoverInterruptedAsync(CancellationToken cancellationToken)
     {
@@ -116,16 +137,27 @@ public sealed partial class OutboundSender(
         foreach (var item in interrupted)
         {
             item.State = OutboxState.Unconfirmed;
-            item.LastError = "The app stopped while this message was being sent.";
+            item.LastError = "The app stopped after this message's request left, before Meta answered.";
             if (messages.TryGetValue(item.MessageId, out var message) && message.Status == MessageStatus.Pending)
             {
-                message.ErrorTitle = UnconfirmedTitle;
-                message.ErrorDetails = item.LastError;
+                MarkUnconfirmed(message, item, item.LastError);
             }
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        Interlocked.Exchange(ref _matchAllStatuses, 1);
         LogRecovered(interrupted.Count);
+    }
+
+    /// <summary>
+    /// Shows a pending message as unconfirmed; its status time is when the request left, so the inbox can tell how long
+    /// Meta has been silent (see <see cref="OutboundOptions.UnconfirmedRetryAfterMinutes"/>).
+    /// </summary>
+    private void MarkUnconfirmed(Message message, OutboxItem item, string details)
+    {
+        message.ErrorTitle = UnconfirmedTitle;
+        message.ErrorDetails = details;
+        message.StatusAt = item.SentAt ?? time.GetUtcNow();
     }
 
     /// <summary>The wait before the next try after the <paramref name="attempts"/>-th retryable error.</summary>
@@ -138,8 +170,7 @@ public sealed partial class OutboundSender(
 
     private async Task<int> DrainAsync(string phoneNumberId, CancellationToken cancellationToken)
     {
-        // Pacing runs on the wall clock whatever TimeProvider the rest uses: it spaces real HTTP requests.
-        var lane = _lanes.GetOrAdd(phoneNumberId, phone => new PhoneLane(options.Value.MessagesPerSecondFor(phone), TimeProvider.System));
+        var lane = _lanes.GetOrAdd(phoneNumberId, phone => new PhoneLane(options.Value.MessagesPerSecondFor(phone), pacingTime));
         if (!await lane.Gate.WaitAsync(0, cancellationToken))
         {
             return 0; // this number's sender is already at work
@@ -162,7 +193,7 @@ public sealed partial class OutboundSender(
                 var limit = setting?.MessagesPerSecond ?? options.Value.MessagesPerSecondFor(phoneNumberId);
                 if (lane.Pacer.MessagesPerSecond != limit)
                 {
-                    lane.Pacer = new SendPacer(limit, TimeProvider.System);
+                    lane.Pacer = new SendPacer(limit, pacingTime);
                 }
             }
 
@@ -259,28 +290,27 @@ public sealed partial class OutboundSender(
         Channel? channel;
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
-            // Claim it: only one sender may take a queued item.
-            var claimed = await db.OutboxItems
-                .Where(o => o.Id == outboxId && o.State == OutboxState.Queued)
-                .ExecuteUpdateAsync(s => s.SetProperty(o => o.State, OutboxState.Sending), cancellationToken);
-            if (claimed == 0)
+            item = await db.OutboxItems.AsNoTracking().FirstOrDefaultAsync(o => o.Id == outboxId && o.State == OutboxState.Queued, cancellationToken);
+            if (item is null)
             {
-                return;
+                return; // sent, or taken by another sender, since the batch was read
             }
 
-            item = await db.OutboxItems.AsNoTracking().FirstAsync(o => o.Id == outboxId, cancellationToken);
             channel = await db.Channels.AsNoTracking().FirstOrDefaultAsync(c => c.Id == item.ChannelId, cancellationToken);
         }
 
         var started = false;
         try
         {
-            var outcome = await CallGraphAsync(lane, item, channel, () => started = true, cancellationToken);
-            await RecordAsync(item, outcome, CancellationToken.None);
+            var outcome = await CallGraphAsync(lane, item, channel, async () => started = await ClaimAsync(outboxId, cancellationToken), cancellationToken);
+            if (!outcome.IsNotClaimed)
+            {
+                await RecordAsync(item, outcome, CancellationToken.None);
+            }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            // Stopping: a request not yet made goes back to the queue; one in flight may have reached Meta.
+            // Stopping: a request not yet made stays in the queue; one in flight may have reached Meta.
             var outcome = started
                 ? new SendOutcome(null, null, GraphErrorExplainer.Explain(GraphErrorExplainer.Unconfirmed, null, null, "The app stopped during the request.", null, null, GraphOperation.SendMessage))
                 : SendOutcome.Requeue;
@@ -289,7 +319,22 @@ public sealed partial class OutboundSender(
         }
     }
 
-    private async Task<SendOutcome> CallGraphAsync(PhoneLane lane, OutboxItem item, Channel? channel, Action started, CancellationToken cancellationToken)
+    /// <summary>
+    /// Marks the item "sending", with the moment, once the pacer has let its request go: the only durable trace of a
+    /// request that may have reached Meta. Until then the item stays queued, so a crash while it waits for its turn
+    /// leaves it to be sent after the restart. False when another sender took it first.
+    /// </summary>
+    private async Task<bool> ClaimAsync(long outboxId, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var claimed = await db.OutboxItems
+            .Where(o => o.Id == outboxId && o.State == OutboxState.Queued)
+            .ExecuteUpdateAsync(s => s.SetProperty(o => o.State, OutboxState.Sending).SetProperty(o => o.SentAt, now), cancellationToken);
+        return claimed == 1;
+    }
+
+    private async Task<SendOutcome> CallGraphAsync(PhoneLane lane, OutboxItem item, Channel? channel, Func<Task<bool>> claim, CancellationToken cancellationToken)
     {
         if (channel is null)
         {
@@ -344,7 +389,11 @@ public sealed partial class OutboundSender(
         payload["biz_opaque_callback_data"] = item.CallbackData;
 
         using var lease = await lane.Pacer.AcquireAsync(cancellationToken);
-        started();
+        if (!await claim())
+        {
+            return SendOutcome.NotClaimed;
+        }
+
         var sent = await graph.SendMessageAsync(connection, item.PhoneNumberId, payload, cancellationToken);
         if (!sent.Succeeded)
         {
@@ -390,8 +439,8 @@ public sealed partial class OutboundSender(
         {
             item.State = OutboxState.Unconfirmed;
             item.LastError = Trim(error.MetaMessage ?? error.Explanation, 2000);
-            message.ErrorTitle = UnconfirmedTitle;
-            message.ErrorDetails = $"{error.Explanation} {error.NextStep}";
+            MarkUnconfirmed(message, item, $"{error.Explanation} {error.NextStep}");
+            Interlocked.Exchange(ref _matchAllStatuses, 1);
             LogUnconfirmed(message.Id, item.Id);
         }
         else if (error.IsRetryable && item.Attempts + 1 < settings.MaxAttempts)
@@ -445,46 +494,73 @@ public sealed partial class OutboundSender(
         }
     }
 
-    /// <summary>Unconfirmed sends whose callback data a status webhook has echoed: the wamid and status are now known.</summary>
+    /// <summary>
+    /// Unconfirmed sends whose callback data a status webhook has echoed: the wamid and status are now known. Every
+    /// unconfirmed send is considered: each pass matches the statuses stored since the last pass, and every stored
+    /// status is matched at start-up, when a send has just become unconfirmed (its status may have come first) and
+    /// every few minutes.
+    /// </summary>
     private async Task SettleUnconfirmedAsync(CancellationToken cancellationToken)
     {
         List<(string ChannelId, long ConversationId, long MessageId)> settled = [];
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
-            var waiting = await db.OutboxItems.Where(o => o.State == OutboxState.Unconfirmed).OrderBy(o => o.Id).Take(500).ToListAsync(cancellationToken);
-            if (waiting.Count == 0)
+            if (!await db.OutboxItems.AnyAsync(o => o.State == OutboxState.Unconfirmed, cancellationToken))
             {
                 return;
             }
 
-            var callbacks = waiting.Select(o => o.CallbackData).ToList();
-            var updates = await db.MessageStatusUpdates.AsNoTracking()
-                .Where(u => u.BizOpaqueCallbackData != null && callbacks.Contains(u.BizOpaqueCallbackData))
-                .ToListAsync(cancellationToken);
-            if (updates.Count == 0)
-            {
-                return;
-            }
-
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var now = time.GetUtcNow();
+            var matchAll = Interlocked.Exchange(ref _matchAllStatuses, 0) == 1 || now >= _nextFullMatchAt;
+            var latest = await db.MessageStatusUpdates.MaxAsync(u => (long?)u.Id, cancellationToken) ?? 0;
+            if (!matchAll && latest <= _statusesMatched)
+            {
+                return;
+            }
+
+            var statuses = db.MessageStatusUpdates.AsNoTracking().Where(u => u.Id <= latest && u.BizOpaqueCallbackData != null);
+            if (matchAll)
+            {
+                var callbacks = await db.OutboxItems.Where(o => o.State == OutboxState.Unconfirmed).Select(o => o.Id).ToListAsync(cancellationToken);
+                var callbackData = callbacks.Select(id => id.ToString(CultureInfo.InvariantCulture)).ToList();
+                statuses = statuses.Where(u => callbackData.Contains(u.BizOpaqueCallbackData!));
+                _nextFullMatchAt = now + FullMatchEvery;
+            }
+            else
+            {
+                var after = _statusesMatched;
+                statuses = statuses.Where(u => u.Id > after);
+            }
+
+            var echoed = await statuses.OrderBy(u => u.Id).Select(u => new { u.BizOpaqueCallbackData, u.WaMessageId }).ToListAsync(cancellationToken);
+            var wamidByItem = new Dictionary<long, string>();
+            foreach (var status in echoed)
+            {
+                if (long.TryParse(status.BizOpaqueCallbackData, NumberStyles.None, CultureInfo.InvariantCulture, out var itemId))
+                {
+                    wamidByItem.TryAdd(itemId, status.WaMessageId);
+                }
+            }
+
+            var itemIds = wamidByItem.Keys.ToList();
+            var waiting = itemIds.Count == 0
+                ? []
+                : await db.OutboxItems.Where(o => o.State == OutboxState.Unconfirmed && itemIds.Contains(o.Id)).ToListAsync(cancellationToken);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             foreach (var item in waiting)
             {
-                var wamid = updates.FirstOrDefault(u => u.BizOpaqueCallbackData == item.CallbackData)?.WaMessageId;
-                if (wamid is null)
-                {
-                    continue;
-                }
-
+                var wamid = wamidByItem[item.Id];
                 var message = await db.Messages.FirstAsync(m => m.Id == item.MessageId, cancellationToken);
                 if (message.WaMessageId is not null || await db.Messages.AnyAsync(m => m.WaMessageId == wamid, cancellationToken))
                 {
+                    // Settled some other way already: it need not be looked at again.
+                    item.State = message.WaMessageId == wamid ? OutboxState.Sent : OutboxState.Failed;
+                    item.LastError = item.State == OutboxState.Sent ? null : "Meta's status names a message id another message already has.";
                     continue;
                 }
 
                 await AttachAsync(db, message, wamid, item.CallbackData, now, cancellationToken);
                 item.State = message.Status == MessageStatus.Failed ? OutboxState.Failed : OutboxState.Sent;
-                item.SentAt = now;
                 item.LastError = null;
                 settled.Add((message.ChannelId, message.ConversationId, message.Id));
                 LogSettled(message.Id, item.Id, message.Status);
@@ -492,6 +568,7 @@ public sealed partial class OutboundSender(
 
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
+            _statusesMatched = latest;
         }
 
         foreach (var (channelId, conversationId, messageId) in settled)
@@ -508,6 +585,11 @@ public sealed partial class OutboundSender(
     private sealed record SendOutcome(string? WaMessageId, string? MediaId, GraphError? Error, bool IsRequeue = false)
     {
         public static SendOutcome Requeue { get; } = new(null, null, null, true);
+
+        /// <summary>Another sender took the item while this one waited for its turn: nothing to record.</summary>
+        public static SendOutcome NotClaimed { get; } = new(null, null, null);
+
+        public bool IsNotClaimed => ReferenceEquals(this, NotClaimed);
 
         public static SendOutcome Refused(string reason) =>
             new(null, null, GraphErrorExplainer.Explain(GraphErrorExplainer.UnexpectedAnswer, null, null, reason, null, null, GraphOperation.SendMessage) with
@@ -586,7 +668,7 @@ public sealed partial class OutboundSender(
     [LoggerMessage(Level = LogLevel.Information, Message = "Unconfirmed message {MessageId} (outbox {OutboxId}) settled by a status webhook as {Status}")]
     private partial void LogSettled(long messageId, long outboxId, MessageStatus status);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} send(s) interrupted by a stop are now unconfirmed")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} send(s) whose request left before a stop are now unconfirmed")]
     private partial void LogRecovered(int count);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Sending outbox item {OutboxId} crashed; it stays as stored")]
