@@ -27,7 +27,7 @@ public static class OutboundEndpoints
         return api;
     }
 
-    private static async Task<Results<Accepted<SendAcceptedDto>, BadRequest<ApiError>, NotFound<ApiError>>> SendAsync(
+    private static async Task<Results<Accepted<SendAcceptedDto>, BadRequest<ApiError>, NotFound<ApiError>, Conflict<ApiError>>> SendAsync(
         long id,
         SendMessageBody? body,
         OutboundService outbound,
@@ -54,6 +54,11 @@ public static class OutboundEndpoints
         if (result.Error == OutboundService.ConversationNotFound)
         {
             return TypedResults.NotFound(new ApiError(OutboundService.ConversationNotFound));
+        }
+
+        if (result.Conflict)
+        {
+            return TypedResults.Conflict(new ApiError(result.Error!));
         }
 
         return result.Succeeded

@@ -52,13 +52,16 @@ public sealed record OutboundTemplate(JsonObject Template, string Text, JsonObje
 }
 
 /// <summary>The stored message's id, or a plain-language reason nothing was written.</summary>
-public sealed record SendResult(long? MessageId, string? Error)
+/// <summary>What came of a send request: the message id, or why not. <see cref="Conflict"/>: the client message id was already used for another message.</summary>
+public sealed record SendResult(long? MessageId, string? Error, bool Conflict = false)
 {
     public bool Succeeded => MessageId is not null && Error is null;
 
     public static SendResult Ok(long messageId) => new(messageId, null);
 
     public static SendResult Refused(string error) => new(null, error);
+
+    public static SendResult Conflicting(string error) => new(null, error, true);
 }
 
 /// <summary>Meta's supported media types and size limits (reference §4.1).</summary>

@@ -50,6 +50,10 @@ public sealed partial class OutboundSender(
 
     private DateTimeOffset _nextFullMatchAt;
 
+    /// <summary>An outbound message whose request left without an answer, and of which no status has come yet.</summary>
+    public static bool IsUnconfirmed(Message message) =>
+        message.Direction == MessageDirection.Outbound && message.Status == MessageStatus.Pending && message.ErrorTitle == UnconfirmedTitle;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var interval = TimeSpan.FromMilliseconds(options.Value.PollIntervalMilliseconds);

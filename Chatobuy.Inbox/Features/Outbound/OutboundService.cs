@@ -41,9 +41,17 @@ public sealed partial class OutboundService(
             return SendResult.Refused(ConversationNotFound);
         }
 
+        var now = time.GetUtcNow();
+        var (message, payload) = Compose(request, conversation, now);
         if (await ExistingAsync(db, conversation.ChannelId, request.ClientMessageId, cancellationToken) is { } existing)
         {
-            return SendResult.Ok(existing);
+            return Replayed(existing, request, payload);
+        }
+
+        if (message.ReplyToWaMessageId is { } replyTo
+            && !await db.Messages.AnyAsync(m => m.ConversationId == conversation.Id && m.WaMessageId == replyTo, cancellationToken))
+        {
+            return SendResult.Refused($"replyTo \"{replyTo}\" names no message in this conversation. Give the WhatsApp message id (wamid) of one of its messages.");
         }
 
         var channel = await db.Channels.AsNoTracking().FirstOrDefaultAsync(c => c.Id == conversation.ChannelId, cancellationToken);
@@ -52,14 +60,12 @@ public sealed partial class OutboundService(
             return SendResult.Refused("This conversation's channel no longer exists, so nothing can be sent from it.");
         }
 
-        var now = time.GetUtcNow();
         if (request.Template is null && !IsWindowOpen(conversation, now))
         {
             // Templates may be sent at any time (reference §8.5); everything else needs the customer service window.
             return SendResult.Refused(WindowClosed);
         }
 
-        var (message, payload) = Compose(request, conversation, now);
         string? uploadPath = null;
         if ((request.Media ?? request.Template?.HeaderFile) is { } media)
         {
@@ -108,7 +114,7 @@ public sealed partial class OutboundService(
             await using var again = await dbFactory.CreateDbContextAsync(cancellationToken);
             if (await ExistingAsync(again, conversation.ChannelId, request.ClientMessageId, cancellationToken) is { } winner)
             {
-                return SendResult.Ok(winner);
+                return Replayed(winner, request, payload);
             }
 
             throw;
@@ -270,11 +276,24 @@ public sealed partial class OutboundService(
             : null;
     }
 
-    private static async Task<long?> ExistingAsync(InboxDbContext db, string channelId, string clientMessageId, CancellationToken cancellationToken) =>
+    /// <summary>The message already queued under this client message id on the channel, with what it was asked to send.</summary>
+    private static async Task<SentBefore?> ExistingAsync(InboxDbContext db, string channelId, string clientMessageId, CancellationToken cancellationToken) =>
         await db.OutboxItems.AsNoTracking()
             .Where(o => o.ChannelId == channelId && o.ClientMessageId == clientMessageId)
-            .Select(o => (long?)o.MessageId)
+            .Join(db.Messages, o => o.MessageId, m => m.Id, (o, m) => new SentBefore(o.MessageId, m.ConversationId, o.PayloadJson))
             .FirstOrDefaultAsync(cancellationToken);
+
+    /// <summary>
+    /// A replay of the same request (double click, reconnect) answers with the message it made; the same client message id
+    /// with a different message is a mistake the caller must hear about.
+    /// </summary>
+    private static SendResult Replayed(SentBefore existing, SendRequest request, JsonObject payload) =>
+        existing.ConversationId == request.ConversationId && existing.PayloadJson == payload.ToJsonString()
+            ? SendResult.Ok(existing.MessageId)
+            : SendResult.Conflicting(
+                $"clientMessageId \"{request.ClientMessageId}\" was already used for a different message (id {existing.MessageId}), which was not changed. Use a new clientMessageId for a new message.");
+
+    private sealed record SentBefore(long MessageId, long ConversationId, string PayloadJson);
 
     /// <summary>The message row and the Graph payload (without <c>to</c> and callback data, added at send time).</summary>
     /// <summary>The business's own reaction shows on its target at once; an empty emoji removes it.</summary>
