@@ -23,9 +23,12 @@ public sealed class InboxApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public Uri BaseAddress { get; private set; } = default!;
 
+    /// <summary>The loopback port to listen on; 0 (the default) takes a free one. A restarted app reuses its port.</summary>
+    public int Port { get; init; }
+
     public Task InitializeAsync()
     {
-        UseKestrel(0);
+        UseKestrel(Port);
         StartServer();
         var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         BaseAddress = new Uri(address.Replace("127.0.0.1", "localhost"));

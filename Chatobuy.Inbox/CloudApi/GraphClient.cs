@@ -208,12 +208,24 @@ public sealed partial class GraphClient(IGraphApi api, IHttpClientFactory httpCl
         {
             return GraphResult<T>.Fail(Refused(exception, operation));
         }
-        catch (Exception exception) when (exception is HttpRequestException or SocketException or TaskCanceledException { InnerException: TimeoutException })
+        catch (Exception exception) when (Transport(exception) is HttpRequestException or SocketException or TaskCanceledException { InnerException: TimeoutException })
         {
             logger.LogWarning("Graph {Operation} could not reach the Graph API: {Reason}", operation, exception.Message);
             return GraphResult<T>.Fail(GraphErrorExplainer.Explain(GraphErrorExplainer.Unreachable, null, null, exception.Message, null, null, operation));
         }
+        catch (ApiRequestException exception) when (exception.InnerException is OperationCanceledException canceled)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(canceled);
+            throw;
+        }
     }
+
+    /// <summary>
+    /// The failure underneath: Refit wraps what <see cref="HttpClient"/> throws before an answer comes (connection
+    /// refused, timeout, connection lost) in an <see cref="ApiRequestException"/>.
+    /// </summary>
+    private static Exception Transport(Exception exception) =>
+        exception is ApiRequestException { InnerException: { } inner } ? inner : exception;
 
     /// <summary>
     /// Like <see cref="CallAsync{T}"/>, but tells "nothing left" (the connection was never made: safe to try again)
@@ -229,15 +241,20 @@ public sealed partial class GraphClient(IGraphApi api, IHttpClientFactory httpCl
         {
             return GraphResult<T>.Fail(Refused(exception, operation));
         }
-        catch (HttpRequestException exception) when (NeverLeft(exception))
+        catch (Exception exception) when (Transport(exception) is HttpRequestException request && NeverLeft(request))
         {
             logger.LogWarning("Graph {Operation} could not connect to the Graph API: {Reason}", operation, exception.Message);
             return GraphResult<T>.Fail(GraphErrorExplainer.Explain(GraphErrorExplainer.Unreachable, null, null, exception.Message, null, null, operation));
         }
-        catch (Exception exception) when (exception is HttpRequestException or IOException or SocketException or TaskCanceledException { InnerException: TimeoutException })
+        catch (Exception exception) when (Transport(exception) is HttpRequestException or IOException or SocketException or TaskCanceledException { InnerException: TimeoutException })
         {
             logger.LogWarning("Graph {Operation} got no answer; the request may have reached Meta: {Reason}", operation, exception.Message);
             return GraphResult<T>.Fail(GraphErrorExplainer.Explain(GraphErrorExplainer.Unconfirmed, null, null, exception.Message, null, null, operation));
+        }
+        catch (ApiRequestException exception) when (exception.InnerException is OperationCanceledException canceled)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(canceled);
+            throw;
         }
     }
 

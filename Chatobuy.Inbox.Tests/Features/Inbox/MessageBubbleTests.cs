@@ -183,14 +183,4 @@ public sealed class MessageBubbleTests : ComponentTestContext
         failure.ShouldContain("Not delivered: Something unusual — Details from Meta.");
         failure.ShouldContain("(Meta error 135999)");
     }
-
-    [Fact]
-    public void Outbound_Unconfirmed_SaysItWillBeSettledNotResent()
-    {
-        var message = Inbound("text", "Hello?");
-        message.Direction = MessageDirection.Outbound;
-        message.Status = MessageStatus.Pending;
-        message.ErrorTitle = Chatobuy.Inbox.Features.Outbound.OutboundSender.UnconfirmedTitle;
-        RenderBubble(message).Find("[data-testid=unconfirmed]").TextContent.ShouldContain("settled by Meta's status webhook");
-    }
 }

@@ -321,6 +321,14 @@ public sealed partial class OutboundSender(
             await RecordAsync(item, outcome, CancellationToken.None);
             throw;
         }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // Something unexpected: a request that may have left is unconfirmed; one that did not waits for a retry.
+            var outcome = new SendOutcome(null, null, GraphErrorExplainer.Explain(
+                started ? GraphErrorExplainer.Unconfirmed : GraphErrorExplainer.Unreachable, null, null, exception.Message, null, null, GraphOperation.SendMessage));
+            await RecordAsync(item, outcome, CancellationToken.None);
+            throw;
+        }
     }
 
     /// <summary>
@@ -675,7 +683,7 @@ public sealed partial class OutboundSender(
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} send(s) whose request left before a stop are now unconfirmed")]
     private partial void LogRecovered(int count);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Sending outbox item {OutboxId} crashed; it stays as stored")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "Sending outbox item {OutboxId} failed unexpectedly; it is unconfirmed if its request left, else it waits for a retry")]
     private partial void LogSendCrashed(Exception exception, long outboxId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "An outbound pass failed; the next pass retries")]
