@@ -2,28 +2,30 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Chatobuy.Inbox.CloudApi;
 using Chatobuy.Inbox.Features.Api;
+using Chatobuy.Inbox.Features.Channels;
 using Chatobuy.Inbox.Features.Inbox;
-using Chatobuy.Inbox.Tests.Features.Channels;
+using Chatobuy.Inbox.Sandbox;
 using Chatobuy.Inbox.Tests.Features.Webhooks;
 using Chatobuy.Inbox.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Chatobuy.Inbox.Tests.Features.Outbound;
 
-/// <summary>The whole app on Kestrel with a fake Graph API (the Sandbox's send endpoint is not needed), driven over HTTP.</summary>
+/// <summary>The whole app on Kestrel with a channel on its own Sandbox: sends go to the Sandbox over HTTP and its status webhooks come back.</summary>
 public sealed class OutboundApiFixture : IAsyncLifetime
 {
-    internal FakeGraphApi Graph { get; } = new();
-
     public InboxApp App { get; } = new();
+
+    public Channel Channel { get; private set; } = default!;
 
     public async Task InitializeAsync()
     {
         App.Settings["Outbound:PollIntervalMilliseconds"] = "50";
-        App.ConfigureServices = services => services.AddSingleton<IGraphApi>(Graph);
+        App.Settings["Sandbox:StatusDelaysMilliseconds"] = "30,60,90";
         await App.InitializeAsync();
+        Channel = await SandboxChannel.ConnectAsync(App, "API");
     }
 
     public async Task DisposeAsync() => await App.DisposeAsync();
@@ -34,9 +36,9 @@ public sealed class OutboundApiTests(OutboundApiFixture fixture) : IClassFixture
     private InboxApp App => fixture.App;
 
     [Fact]
-    public async Task PostMessage_OpenWindow_AcceptedThenSentWithWamid()
+    public async Task PostMessage_OpenWindow_AcceptedThenReadAsTheSandboxReports()
     {
-        var conversation = await AddConversationAsync(DateTimeOffset.UtcNow.AddMinutes(-1));
+        var (conversation, waId) = await CustomerWritesAsync();
         using var client = await ClientWithKeyAsync();
 
         var response = await client.PostAsJsonAsync($"/api/v1/conversations/{conversation}/messages", new { clientMessageId = "api-1", text = "Your order shipped" });
@@ -46,32 +48,89 @@ public sealed class OutboundApiTests(OutboundApiFixture fixture) : IClassFixture
         accepted.RootElement.GetProperty("status").GetString().ShouldBe("pending");
         var id = accepted.RootElement.GetProperty("id").GetInt64();
 
-        JsonElement state = default;
-        for (var i = 0; i < 100; i++)
-        {
-            using var json = JsonDocument.Parse(await client.GetStringAsync($"/api/v1/messages/{id}"));
-            state = json.RootElement.Clone();
-            if (state.GetProperty("status").GetString() == "sent")
-            {
-                break;
-            }
-
-            await Task.Delay(50);
-        }
-
-        state.GetProperty("status").GetString().ShouldBe("sent");
-        state.GetProperty("waMessageId").GetString().ShouldStartWith("wamid.fake");
+        // The Sandbox's customer reads it by themselves: sent, delivered and read come back by status webhook.
+        var state = await WaitForStatusAsync(client, id, "read");
+        state.GetProperty("status").GetString().ShouldBe("read");
+        var wamid = state.GetProperty("waMessageId").GetString().ShouldNotBeNull();
         state.GetProperty("id").GetInt64().ShouldBe(id);
+        var received = ReceivedBy(waId).ShouldHaveSingleItem();
+        received.Id.ShouldBe(wamid);
+        received.Summary.ShouldContain("Your order shipped");
 
         var again = await client.PostAsJsonAsync($"/api/v1/conversations/{conversation}/messages", new { clientMessageId = "api-1", text = "Your order shipped" });
         again.StatusCode.ShouldBe(HttpStatusCode.Accepted);
         (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64().ShouldBe(id);
+        ReceivedBy(waId).Count.ShouldBe(1, "a replay must not send again");
+    }
+
+    [Fact]
+    public async Task PostMessage_ClientMessageIdReusedWithAnotherText_ConflictAndTheFirstMessageStands()
+    {
+        var (conversation, _) = await CustomerWritesAsync();
+        using var client = await ClientWithKeyAsync();
+        var first = await client.PostAsJsonAsync($"/api/v1/conversations/{conversation}/messages", new { clientMessageId = "order-42", text = "Your order shipped" });
+        first.StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        var id = (await first.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+
+        var reused = await client.PostAsJsonAsync($"/api/v1/conversations/{conversation}/messages", new { clientMessageId = "order-42", text = "Your order was cancelled" });
+
+        reused.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await ApiResponses.ErrorOfAsync(reused)).ShouldBe(
+            $"clientMessageId \"order-42\" was already used for a different message (id {id}), which was not changed. Use a new clientMessageId for a new message.");
+        await using var db = await App.DbAsync();
+        (await db.Messages.Where(m => m.ConversationId == conversation && m.Direction == MessageDirection.Outbound).Select(m => m.Text).ToListAsync())
+            .ShouldBe(["Your order shipped"]);
+    }
+
+    [Fact]
+    public async Task PostMessage_ReplyToAMessageNotInTheConversation_BadRequest()
+    {
+        var (conversation, _) = await CustomerWritesAsync();
+        var (other, _) = await CustomerWritesAsync();
+        using var client = await ClientWithKeyAsync();
+        string otherWamid;
+        await using (var db = await App.DbAsync())
+        {
+            otherWamid = (await db.Messages.FirstAsync(m => m.ConversationId == other && m.Direction == MessageDirection.Inbound)).WaMessageId!;
+        }
+
+        foreach (var replyTo in new[] { "wamid.nothing-like-it", otherWamid })
+        {
+            var response = await client.PostAsJsonAsync($"/api/v1/conversations/{conversation}/messages", new { text = "About that", replyTo });
+
+            response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+            (await ApiResponses.ErrorOfAsync(response)).ShouldBe(
+                $"replyTo \"{replyTo}\" names no message in this conversation. Give the WhatsApp message id (wamid) of one of its messages.");
+        }
+
+        await using (var db = await App.DbAsync())
+        {
+            (await db.Messages.CountAsync(m => m.ConversationId == conversation && m.Direction == MessageDirection.Outbound)).ShouldBe(0);
+        }
+    }
+
+    [Fact]
+    public async Task PostMessage_ReplyToTheCustomersMessage_SentQuotingIt()
+    {
+        var (conversation, waId) = await CustomerWritesAsync();
+        using var client = await ClientWithKeyAsync();
+        string customerWamid;
+        await using (var db = await App.DbAsync())
+        {
+            customerWamid = (await db.Messages.FirstAsync(m => m.ConversationId == conversation && m.Direction == MessageDirection.Inbound)).WaMessageId!;
+        }
+
+        var response = await client.PostAsJsonAsync($"/api/v1/conversations/{conversation}/messages", new { text = "About that", replyTo = customerWamid });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync());
+        await WaitForStatusAsync(client, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64(), "read");
+        ReceivedBy(waId).ShouldHaveSingleItem().ReplyToId.ShouldBe(customerWamid);
     }
 
     [Fact]
     public async Task PostMessage_MediaLink_SentByLink()
     {
-        var conversation = await AddConversationAsync(DateTimeOffset.UtcNow.AddMinutes(-1));
+        var (conversation, waId) = await CustomerWritesAsync();
         using var client = await ClientWithKeyAsync();
 
         var response = await client.PostAsJsonAsync(
@@ -79,26 +138,29 @@ public sealed class OutboundApiTests(OutboundApiFixture fixture) : IClassFixture
             new { clientMessageId = "api-link", mediaLink = new { type = "image", link = "https://example.com/shoe.jpg", caption = "Shoe" } });
 
         response.StatusCode.ShouldBe(HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync());
-        for (var i = 0; i < 100 && !fixture.Graph.SentSnapshot().Any(p => p["image"] is not null); i++)
-        {
-            await Task.Delay(50);
-        }
-
-        var payload = fixture.Graph.SentSnapshot().Single(p => p["image"] is not null);
-        payload["image"]!["link"]!.GetValue<string>().ShouldBe("https://example.com/shoe.jpg");
-        payload["image"]!["caption"]!.GetValue<string>().ShouldBe("Shoe");
+        await WaitForStatusAsync(client, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64(), "read");
+        var received = ReceivedBy(waId).ShouldHaveSingleItem();
+        received.Type.ShouldBe("image");
+        received.Content["link"]!.GetValue<string>().ShouldBe("https://example.com/shoe.jpg");
+        received.Content["caption"]!.GetValue<string>().ShouldBe("Shoe");
     }
 
     [Fact]
     public async Task PostMessage_WindowClosed_BadRequestWithPlainMessage()
     {
-        var conversation = await AddConversationAsync(DateTimeOffset.UtcNow.AddHours(-30));
+        var (conversation, waId) = await CustomerWritesAsync();
+        await using (var db = await App.DbAsync())
+        {
+            await db.Conversations.Where(c => c.Id == conversation).ExecuteUpdateAsync(s => s.SetProperty(c => c.LastInboundAt, DateTimeOffset.UtcNow.AddHours(-30)));
+        }
+
         using var client = await ClientWithKeyAsync();
 
         var response = await client.PostAsJsonAsync($"/api/v1/conversations/{conversation}/messages", new { text = "Hello?" });
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await ApiResponses.ErrorOfAsync(response)).ShouldBe("More than 24 hours have passed since the customer last wrote. WhatsApp only allows an approved template now.");
+        ReceivedBy(waId).ShouldBeEmpty();
     }
 
     [Fact]
@@ -118,18 +180,31 @@ public sealed class OutboundApiTests(OutboundApiFixture fixture) : IClassFixture
         (await client.PostAsJsonAsync("/api/v1/conversations/1/messages", new { text = "Hi" })).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
     }
 
-    private async Task<long> AddConversationAsync(DateTimeOffset lastInboundAt)
+    /// <summary>A new customer writes to the channel through the Sandbox, which opens their 24-hour window.</summary>
+    private async Task<(long Conversation, string WaId)> CustomerWritesAsync()
     {
-        var channel = await App.AddChannelAsync();
-        await using var db = await App.DbAsync();
-        var now = DateTimeOffset.UtcNow;
-        var contact = new Contact { WaId = Random.Shared.NextInt64(15550000000, 15559999999).ToString(System.Globalization.CultureInfo.InvariantCulture), CreatedAt = now, UpdatedAt = now };
-        db.Contacts.Add(contact);
-        await db.SaveChangesAsync();
-        var conversation = new Conversation { ChannelId = channel.Id, ContactId = contact.Id, LastInboundAt = lastInboundAt, LastMessageAt = now, CreatedAt = now };
-        db.Conversations.Add(conversation);
-        await db.SaveChangesAsync();
-        return conversation.Id;
+        var waId = Random.Shared.NextInt64(5511900000000, 5511999999999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return (await SandboxCustomer.WritesAsync(App, fixture.Channel, waId, "Hi, where is my order?"), waId);
+    }
+
+    /// <summary>What the customer's phone got from the business, as the Sandbox saw it.</summary>
+    private IReadOnlyList<SandboxBusinessMessage> ReceivedBy(string waId) =>
+        App.Services.GetRequiredService<SandboxOutbox>().Conversation(fixture.Channel.PhoneNumberId, waId);
+
+    private static async Task<JsonElement> WaitForStatusAsync(HttpClient client, long id, string status)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            using var json = JsonDocument.Parse(await client.GetStringAsync($"/api/v1/messages/{id}"));
+            var state = json.RootElement.Clone();
+            if (state.GetProperty("status").GetString() == status || DateTime.UtcNow > deadline)
+            {
+                return state;
+            }
+
+            await Task.Delay(50);
+        }
     }
 
     private async Task<HttpClient> ClientWithKeyAsync()
