@@ -49,6 +49,7 @@ public sealed class OutboxItem
 
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>When the request left (set as the pacer lets it go, kept when Meta answers).</summary>
     public DateTimeOffset? SentAt { get; set; }
 
     /// <summary>The callback data a status webhook echoes for this item.</summary>
@@ -57,7 +58,10 @@ public sealed class OutboxItem
 
 public enum OutboxState
 {
+    /// <summary>Waiting to be sent, including while a sender holds it waiting for its turn under the rate limit.</summary>
     Queued,
+
+    /// <summary>Its request was let go: after a crash it may have reached Meta, so it becomes unconfirmed.</summary>
     Sending,
     Sent,
 
