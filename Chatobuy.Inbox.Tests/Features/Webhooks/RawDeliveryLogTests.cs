@@ -66,6 +66,26 @@ public sealed class RawDeliveryLogTests(InboxApp app) : IClassFixture<InboxApp>
     }
 
     [Fact]
+    public async Task Post_TheSameTemplateEventBytesTwice_KeepsOneRawCopyAndAppliesTheEventBothTimes()
+    {
+        // Approved, edited, approved again: the second approval may come as exactly the same bytes as the first.
+        var channel = await app.AddChannelAsync();
+        using var client = app.CreateHttpClient();
+        var approved = MetaWebhook.Wrap(channel.WabaId, "message_template_status_update",
+            new JsonObject { ["event"] = "APPROVED", ["message_template_id"] = 594425479261597, ["message_template_name"] = "order_ready", ["message_template_language"] = "en_US", ["reason"] = "NONE" },
+            time: 1751247548);
+
+        (await MetaWebhook.PostSignedAsync(client, "/webhooks/whatsapp", approved)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await MetaWebhook.PostSignedAsync(client, "/webhooks/whatsapp", approved)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        await using var db = await app.DbAsync();
+        var events = await db.ChannelEvents.Where(e => e.WabaId == channel.WabaId).ToListAsync();
+        events.Count.ShouldBe(2);
+        events.Select(e => e.DeliveryId).Distinct().ShouldHaveSingleItem();
+        (await db.WebhookDeliveries.CountAsync(d => d.ChannelId == channel.Id)).ShouldBe(1);
+    }
+
+    [Fact]
     public async Task Prune_DeliveriesPastTheRetentionPeriod_AreRemovedWhileMessagesAndEventsStay()
     {
         var channel = await app.AddChannelAsync();

@@ -376,22 +376,25 @@ public sealed partial class WebhookIngestion(
         var statuses = new List<StatusItem>();
         var deliveries = new List<WebhookDelivery>();
         var events = new List<(int Owner, StoredChannelEvent Event)>();
+        // The same bytes delivered again (Meta retrying a delivery already committed, a replay) are kept once in the
+        // raw log: the events read from them point at the copy already there. Their messages and statuses are
+        // recognised by wamid below, as always; template and account events are applied again (harmless, and the
+        // same bytes may well say the same thing twice: approved, edited, approved again).
         var hashes = group.Select(d => d.BodySha256).Distinct().ToList();
-        var storedBodies = (await db.WebhookDeliveries.Where(d => hashes.Contains(d.BodySha256!)).Select(d => d.BodySha256!).ToListAsync(cancellationToken))
-            .ToHashSet(StringComparer.Ordinal);
+        var logged = (await db.WebhookDeliveries.Where(d => hashes.Contains(d.BodySha256!)).Select(d => new { d.Id, d.BodySha256 }).ToListAsync(cancellationToken))
+            .ToDictionary(d => d.BodySha256!, d => db.WebhookDeliveries.Attach(new WebhookDelivery { Id = d.Id, BodySha256 = d.BodySha256 }).Entity, StringComparer.Ordinal);
         for (var owner = 0; owner < group.Count; owner++)
         {
             var (body, bodySha256, changes, verifiedBy, trusted) = group[owner];
             var delivery = new WebhookDelivery { ReceivedAt = now, ChannelId = verifiedBy.Id, Body = body, BodySha256 = bodySha256 };
             deliveries.Add(delivery);
-            if (!storedBodies.Add(bodySha256))
+            if (!logged.TryGetValue(bodySha256, out var row))
             {
-                // The same bytes were stored before (a replay, or Meta retrying a delivery already committed): every
-                // message, status and event in them is stored already, and the raw log keeps one copy.
-                continue;
+                row = delivery;
+                logged[bodySha256] = row;
+                db.WebhookDeliveries.Add(row);
             }
 
-            db.WebhookDeliveries.Add(delivery);
             var byPhone = trusted.ToDictionary(c => c.PhoneNumberId);
             foreach (var change in changes)
             {
@@ -417,13 +420,13 @@ public sealed partial class WebhookIngestion(
                     delivery.StatusCount += changeStatuses.Count;
                     if (Child(change.Value, "errors") is { } errors)
                     {
-                        db.ChannelEvents.Add(NewEvent(change, channel.Id, "errors", errors.GetRawText(), now, delivery));
+                        db.ChannelEvents.Add(NewEvent(change, channel.Id, "errors", errors.GetRawText(), now, row));
                     }
                 }
                 else
                 {
                     var owningChannel = channel ?? trusted.FirstOrDefault(c => c.WabaId == change.WabaId);
-                    var stored = NewEvent(change, owningChannel?.Id, change.Field, change.Value.GetRawText(), now, delivery);
+                    var stored = NewEvent(change, owningChannel?.Id, change.Field, change.Value.GetRawText(), now, row);
                     db.ChannelEvents.Add(stored);
                     events.Add((owner, new StoredChannelEvent(stored.ChannelId, stored.WabaId, stored.Field, stored.ValueJson, stored.EventTime)));
                     delivery.OtherCount++;
