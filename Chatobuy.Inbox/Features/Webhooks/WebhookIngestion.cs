@@ -16,7 +16,7 @@ public enum IngestOutcome
     /// <summary>Verified and durably stored (or already stored before): answer 200.</summary>
     Stored,
 
-    /// <summary>No channel of this inbox owns the numbers or accounts in the body: answer 200 so Meta stops.</summary>
+    /// <summary>Correctly signed, but no channel of this inbox owns the numbers or accounts in the body: answer 200 so Meta stops.</summary>
     NoKnownChannel,
 
     /// <summary>Missing or wrong signature: answer 401.</summary>
