@@ -117,17 +117,29 @@ public sealed class SandboxGraphHttpTests(InboxApp app) : SandboxTestBase(app)
     }
 
     [Fact]
-    public async Task Me_NoToken_Answers401Code190()
+    public async Task Me_NoToken_Answers400Code104AccessTokenRequired()
     {
         using var client = Client(withToken: false);
 
         var response = await client.GetAsync("/sandbox/graph/v23.0/me");
         var error = (await ReadJsonAsync(response))["error"]!;
 
-        response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
-        error["code"]!.GetValue<int>().ShouldBe(190);
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        error["message"]!.GetValue<string>().ShouldBe("An access token is required to request this resource.");
         error["type"]!.GetValue<string>().ShouldBe("OAuthException");
+        error["code"]!.GetValue<int>().ShouldBe(104);
         error["fbtrace_id"]!.GetValue<string>().ShouldNotBeNullOrEmpty();
+    }
+
+    [Fact]
+    public async Task Me_EmptyAccessTokenInQuery_Answers400Code104()
+    {
+        using var client = Client(withToken: false);
+
+        var response = await client.GetAsync("/sandbox/graph/v23.0/me?access_token=");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await ReadJsonAsync(response))["error"]!["code"]!.GetValue<int>().ShouldBe(104);
     }
 
     [Fact]

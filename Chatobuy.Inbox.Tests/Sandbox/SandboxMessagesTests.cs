@@ -103,13 +103,13 @@ public sealed class SandboxMessagesTests(SandboxDeliveryApp fixture) : SandboxDe
     }
 
     [Fact]
-    public async Task Send_NoToken_401Code190()
+    public async Task Send_NoToken_400Code104()
     {
         using var http = App.CreateHttpClient();
         var response = await http.PostAsync($"/sandbox/graph/v23.0/{Phone.Id}/messages", Json(new JsonObject { ["messaging_product"] = "whatsapp" }));
 
-        response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
-        JsonNode.Parse(await response.Content.ReadAsStringAsync())!["error"]!["code"]!.GetValue<int>().ShouldBe(190);
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        JsonNode.Parse(await response.Content.ReadAsStringAsync())!["error"]!["code"]!.GetValue<int>().ShouldBe(104);
     }
 
     [Fact]

@@ -101,7 +101,8 @@ public sealed class SandboxResumableUploadTests(InboxApp app) : SandboxTestBase(
 
         (await ErrorOf(wrongOffset))["message"]!.GetValue<string>().ShouldContain("file_offset");
         (await ErrorOf(wrongSignature))["code"]!.GetValue<int>().ShouldBe(104);
-        tokenInQuery.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        tokenInQuery.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await ErrorOf(tokenInQuery))["message"]!.GetValue<string>().ShouldBe("An access token is required to request this resource.");
         first.StatusCode.ShouldBe(HttpStatusCode.OK);
         progress["file_offset"]!.GetValue<long>().ShouldBe(2);
         var handle = JsonNode.Parse(await last.Content.ReadAsStringAsync())!["h"]!.GetValue<string>();

@@ -144,14 +144,9 @@ public static class SandboxCustomerEndpoints
     {
         var header = http.Request.Headers.Authorization.ToString();
         var token = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header["Bearer ".Length..].Trim() : null;
-        if (string.IsNullOrEmpty(token))
+        if (string.IsNullOrEmpty(token) || !SandboxGraphEndpoints.SameText(token, options.Value.AccessToken))
         {
-            return SandboxGraphErrors.InvalidToken(http, missing: true);
-        }
-
-        if (!SandboxGraphEndpoints.SameText(token, options.Value.AccessToken))
-        {
-            return SandboxGraphErrors.InvalidToken(http, missing: false);
+            return SandboxGraphErrors.InvalidToken(http);
         }
 
         if (!store.IsValidUrl(id, http.Request.Query["exp"], http.Request.Query["sig"])

@@ -54,7 +54,7 @@ public static partial class SandboxGraphEndpoints
         var request = http.Request;
         if (string.IsNullOrEmpty(request.Headers.Authorization.ToString()))
         {
-            return SandboxGraphErrors.InvalidToken(http, missing: true);
+            return SandboxGraphErrors.MissingToken(http);
         }
 
         if (CheckUploadSession(id, request, uploads) is { } refused)

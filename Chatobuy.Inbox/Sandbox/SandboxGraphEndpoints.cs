@@ -58,14 +58,14 @@ public static partial class SandboxGraphEndpoints
         var token = ReadToken(http.Request);
         if (string.IsNullOrEmpty(token))
         {
-            return SandboxGraphErrors.InvalidToken(http, missing: true);
+            return SandboxGraphErrors.MissingToken(http);
         }
 
         var options = http.RequestServices.GetRequiredService<IOptions<SandboxOptions>>().Value;
         var isDebugToken = http.Request.Path.Value?.EndsWith("/debug_token", StringComparison.Ordinal) == true;
         var valid = SameText(token, options.AccessToken)
             || (isDebugToken && SameText(token, $"{options.AppId}|{options.AppSecret}"));
-        return valid ? await next(context) : SandboxGraphErrors.InvalidToken(http, missing: false);
+        return valid ? await next(context) : SandboxGraphErrors.InvalidToken(http);
     }
 
     private static string? ReadToken(HttpRequest request)

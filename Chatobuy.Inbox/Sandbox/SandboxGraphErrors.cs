@@ -6,14 +6,20 @@ namespace Chatobuy.Inbox.Sandbox;
 public static class SandboxGraphErrors
 {
     public const string InvalidTokenMessage = "Invalid OAuth access token - Cannot parse access token";
-    public const string MissingTokenMessage = "Invalid OAuth access token";
+    public const string MissingTokenMessage = "An access token is required to request this resource.";
 
-    /// <summary>HTTP 401, code 190: a missing or unknown access token.</summary>
-    public static IResult InvalidToken(HttpContext http, bool missing)
+    /// <summary>HTTP 401, code 190: an access token that is not a valid one.</summary>
+    public static IResult InvalidToken(HttpContext http)
     {
-        var message = missing ? MissingTokenMessage : InvalidTokenMessage;
-        http.Response.Headers.WWWAuthenticate = $"OAuth \"Facebook Platform\" \"invalid_token\" \"{message}\"";
-        return Error(StatusCodes.Status401Unauthorized, message, "OAuthException", 190);
+        http.Response.Headers.WWWAuthenticate = $"OAuth \"Facebook Platform\" \"invalid_token\" \"{InvalidTokenMessage}\"";
+        return Error(StatusCodes.Status401Unauthorized, InvalidTokenMessage, "OAuthException", 190);
+    }
+
+    /// <summary>HTTP 400, code 104: a Graph call that carries no access token at all.</summary>
+    public static IResult MissingToken(HttpContext http)
+    {
+        http.Response.Headers.WWWAuthenticate = $"OAuth \"Facebook Platform\" \"invalid_request\" \"{MissingTokenMessage}\"";
+        return Error(StatusCodes.Status400BadRequest, MissingTokenMessage, "OAuthException", 104);
     }
 
     /// <summary>HTTP 400, code 100/33: the id is unknown, or that verb is not supported on it.</summary>

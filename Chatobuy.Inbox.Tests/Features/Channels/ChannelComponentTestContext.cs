@@ -43,6 +43,7 @@ public abstract class ChannelComponentTestContext : ComponentTestContext
         Services.AddSingleton(Options.Create(new Chatobuy.Inbox.Features.Webhooks.WebhookOptions { AppVerifyToken = "app-level-token" }));
         Services.AddSingleton(new DataPaths(_dataDirectory));
         Services.AddSingleton<Chatobuy.Inbox.Features.Webhooks.AppWebhookSettings>();
+        Services.AddSingleton<Chatobuy.Inbox.Features.Webhooks.SignatureRefusals>();
         Services.AddHttpClient();
         Services.AddScoped<GraphClient>();
         Services.AddScoped<ChannelService>();

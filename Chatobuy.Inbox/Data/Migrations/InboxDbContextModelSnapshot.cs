@@ -793,6 +793,10 @@ namespace Chatobuy.Inbox.Data.Migrations
                         .IsRequired()
                         .HasColumnType("BLOB");
 
+                    b.Property<string>("BodySha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ChannelId")
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
@@ -810,6 +814,9 @@ namespace Chatobuy.Inbox.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("BodySha256")
+                        .IsUnique();
 
                     b.HasIndex("ReceivedAt");
 

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Chatobuy.Inbox.CloudApi;
 using Chatobuy.Inbox.Data;
+using Chatobuy.Inbox.Features.Webhooks;
 using Microsoft.EntityFrameworkCore;
 
 namespace Chatobuy.Inbox.Features.Channels;
@@ -51,6 +52,7 @@ public sealed class ChannelService(
     ChannelEvents events,
     GraphClient graph,
     GraphTargets targets,
+    SignatureRefusals refusals,
     TimeProvider time,
     ILogger<ChannelService> logger)
 {
@@ -184,7 +186,14 @@ public sealed class ChannelService(
         return true;
     }
 
-    private ChannelView ToView(Channel c) => new(
+    private ChannelView ToView(Channel c)
+    {
+        // Refused signatures are counted in memory and saved every few seconds: show both, so the count is current.
+        var (refused, lastRefusedAt) = refusals.Pending(c.Id);
+        return ToView(c, c.RefusedSignatureCount + refused, lastRefusedAt ?? c.LastRefusedSignatureAt);
+    }
+
+    private ChannelView ToView(Channel c, int refusedSignatureCount, DateTimeOffset? lastRefusedSignatureAt) => new(
         c.Id,
         c.Title,
         c.DisplayPhoneNumber,
@@ -210,8 +219,8 @@ public sealed class ChannelService(
         c.WebhookVerifiedAt,
         c.FirstSignedEventAt,
         c.LastSignedEventAt,
-        c.RefusedSignatureCount,
-        c.LastRefusedSignatureAt,
+        refusedSignatureCount,
+        lastRefusedSignatureAt,
         c.MessagesPerSecond,
         c.SendingPaused);
 

@@ -3,7 +3,10 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Chatobuy.Inbox.Features.Webhooks;
 
-/// <summary>The raw body of an accepted webhook delivery: the event log for audit, replay and forwarding.</summary>
+/// <summary>
+/// The raw body of an accepted webhook delivery: the event log for audit, replay and forwarding. Kept for
+/// <see cref="WebhookOptions.RawDeliveryRetentionDays"/>, then pruned by <see cref="RawDeliveryPruner"/>.
+/// </summary>
 public sealed class WebhookDelivery
 {
     public long Id { get; set; }
@@ -15,6 +18,9 @@ public sealed class WebhookDelivery
 
     /// <summary>The exact bytes Meta signed.</summary>
     public byte[] Body { get; set; } = [];
+
+    /// <summary>SHA-256 of <see cref="Body"/> (lower-case hex): the same bytes are kept once, however often they are delivered.</summary>
+    public string? BodySha256 { get; set; }
 
     public int MessageCount { get; set; }
 
@@ -29,5 +35,7 @@ public sealed class WebhookDeliveryConfiguration : IEntityTypeConfiguration<Webh
     {
         builder.Property(d => d.ChannelId).HasMaxLength(32);
         builder.HasIndex(d => d.ReceivedAt);
+        builder.Property(d => d.BodySha256).HasMaxLength(64);
+        builder.HasIndex(d => d.BodySha256).IsUnique();
     }
 }

@@ -1,10 +1,12 @@
 using System.Collections.Concurrent;
+using System.Security.Cryptography;
 using System.Text.Json;
 using Chatobuy.Inbox.Data;
 using Chatobuy.Inbox.Features.Channels;
 using Chatobuy.Inbox.Features.Inbox;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using static Chatobuy.Inbox.Features.Webhooks.WebhookPayload;
 
 namespace Chatobuy.Inbox.Features.Webhooks;
@@ -14,7 +16,7 @@ public enum IngestOutcome
     /// <summary>Verified and durably stored (or already stored before): answer 200.</summary>
     Stored,
 
-    /// <summary>No channel of this inbox owns the numbers or accounts in the body: answer 200 so Meta stops.</summary>
+    /// <summary>Correctly signed, but no channel of this inbox owns the numbers or accounts in the body: answer 200 so Meta stops.</summary>
     NoKnownChannel,
 
     /// <summary>Missing or wrong signature: answer 401.</summary>
@@ -50,9 +52,11 @@ public sealed record InboxChange(string ChannelId, long ConversationId, long Mes
 public sealed partial class WebhookIngestion(
     IDbContextFactory<InboxDbContext> dbFactory,
     ChannelDirectory directory,
-    ChannelSecrets secrets,
+    WebhookSigners signers,
+    SignatureRefusals refusals,
     ChannelEvents channelEvents,
     IEnumerable<IIngestionObserver> observers,
+    IOptions<WebhookOptions> options,
     TimeProvider time,
     ILogger<WebhookIngestion> logger) : BackgroundService
 {
@@ -64,15 +68,37 @@ public sealed partial class WebhookIngestion(
     /// <summary>Messages and statuses written together in one transaction at most.</summary>
     private const int MaxGroupUpdates = 2000;
 
-    private readonly ConcurrentDictionary<string, string> _secretCache = new();
-
     private readonly ConcurrentDictionary<string, long> _lastPublished = new();
 
     private readonly System.Threading.Channels.Channel<PendingDelivery> _queue =
         System.Threading.Channels.Channel.CreateUnbounded<PendingDelivery>(new() { SingleReader = true });
 
+    private TimeSpan StoreTimeout => TimeSpan.FromSeconds(options.Value.StoreTimeoutSeconds);
+
+    /// <summary>
+    /// Checks the signature first, against every App Secret the inbox knows, and only then reads and routes the body.
+    /// A refused delivery is counted in memory and touches no database.
+    /// </summary>
     public async Task<IngestResult> IngestAsync(byte[] body, string? signature, string? urlChannelId, CancellationToken cancellationToken)
     {
+        WebhookSignerSet known;
+        try
+        {
+            known = await signers.CurrentAsync(cancellationToken);
+        }
+        catch (Exception exception) when (IsTransient(exception))
+        {
+            LogTransient(logger, exception);
+            return new IngestResult(IngestOutcome.TransientFailure);
+        }
+
+        var signer = known.Verify(body, signature, urlChannelId);
+        if (signer is null)
+        {
+            Refuse(Blamed(known, body, urlChannelId), foreignSigner: false);
+            return new IngestResult(IngestOutcome.BadSignature);
+        }
+
         JsonDocument document;
         IReadOnlyList<WebhookChange> changes;
         try
@@ -86,44 +112,126 @@ public sealed partial class WebhookIngestion(
             return new IngestResult(IngestOutcome.Malformed);
         }
 
-        using (document)
+        PendingDelivery pending;
+        using (var owned = new DocumentOwner(document))
         {
-            List<Channel> candidates;
-            try
+            if (Targets(known, changes).Any(t => t.Serving.Count == 0) || (urlChannelId is not null && known.Channels.All(c => c.Id != urlChannelId)))
             {
-                candidates = await CandidatesAsync(changes, urlChannelId, cancellationToken);
-            }
-            catch (Exception exception) when (IsTransient(exception))
-            {
-                LogTransient(logger, exception);
-                return new IngestResult(IngestOutcome.TransientFailure);
+                // Possibly a channel this instance has not seen yet (connected by another instance, or just now).
+                directory.Invalidate(urlChannelId ?? "");
+                try
+                {
+                    known = await signers.CurrentAsync(cancellationToken);
+                }
+                catch (Exception exception) when (IsTransient(exception))
+                {
+                    LogTransient(logger, exception);
+                    return new IngestResult(IngestOutcome.TransientFailure);
+                }
+
+                signer = known.Verify(body, signature, urlChannelId) ?? signer;
             }
 
-            if (candidates.Count == 0)
+            // One Meta app signs with one App Secret. A number or account served here only by channels with another
+            // secret is not the signer's to write to: refuse the whole delivery, so that nothing of it is lost (Meta
+            // delivers it again, and it is stored once that channel's App Secret is corrected), rather than store
+            // a part and drop the rest with a 200.
+            var targets = Targets(known, changes);
+            var foreign = targets
+                .Where(t => t.Serving.Count > 0 && !t.Serving.Any(signer.Serves))
+                .SelectMany(t => t.Serving)
+                .DistinctBy(c => c.Id)
+                .ToList();
+            if (foreign.Count > 0)
+            {
+                Refuse(foreign, foreignSigner: true);
+                return new IngestResult(IngestOutcome.BadSignature);
+            }
+
+            var trusted = targets.SelectMany(t => t.Serving)
+                .Concat(known.Channels.Where(c => c.Id == urlChannelId))
+                .Where(signer.Serves)
+                .DistinctBy(c => c.Id)
+                .ToList();
+            if (trusted.Count == 0)
             {
                 LogNoChannel(logger, string.Join(",", changes.Select(c => c.PhoneNumberId ?? c.WabaId).Distinct().Select(LogMask.Id)));
                 return new IngestResult(IngestOutcome.NoKnownChannel);
             }
 
-            var verifiedBy = candidates.FirstOrDefault(c => WebhookSignature.IsValid(body, signature, SecretOf(c)));
-            if (verifiedBy is null)
-            {
-                await RecordRefusalAsync(candidates, urlChannelId, cancellationToken);
-                return new IngestResult(IngestOutcome.BadSignature);
-            }
-
-            // One Meta app signs with one secret: trust the channels that share it.
-            var secret = SecretOf(verifiedBy);
-            var trusted = candidates.Where(c => SecretOf(c) == secret).ToList();
-            var pending = new PendingDelivery(new VerifiedDelivery(body, changes, verifiedBy, trusted));
+            var verifiedBy = trusted.FirstOrDefault(c => c.Id == urlChannelId) ?? trusted[0];
+            pending = new PendingDelivery(new VerifiedDelivery(body, Convert.ToHexStringLower(SHA256.HashData(body)), changes, verifiedBy, trusted), document);
             if (!_queue.Writer.TryWrite(pending))
             {
                 return new IngestResult(IngestOutcome.TransientFailure);
             }
 
-            // Answer only once the writer has committed this delivery (or given up on it). The writer always
-            // completes it, and the parsed document must live until then.
+            // From here the writer owns the parsed document and disposes of it when it is done.
+            owned.Release();
+        }
+
+        // Answer once the writer has committed this delivery, or 503 when the database cannot take it in time: Meta
+        // delivers it again, and a delivery stored meanwhile is recognised as already stored then.
+        try
+        {
+            return await pending.Result.Task.WaitAsync(StoreTimeout, time, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            LogStoreTimedOut(logger, StoreTimeout.TotalSeconds);
+            pending.Result.TrySetResult(new IngestResult(IngestOutcome.TransientFailure));
             return await pending.Result.Task;
+        }
+    }
+
+    /// <summary>The phone numbers and accounts the body names (or, for an empty body, none), each with the channels that serve it.</summary>
+    private static List<(string Id, List<Channel> Serving)> Targets(WebhookSignerSet known, IReadOnlyList<WebhookChange> changes)
+    {
+        var phoneIds = changes.Select(c => c.PhoneNumberId).OfType<string>().Distinct();
+        var wabaIds = changes.Where(c => c.PhoneNumberId is null).Select(c => c.WabaId).Distinct();
+        return phoneIds.Select(id => (id, known.Channels.Where(c => c.PhoneNumberId == id).ToList()))
+            .Concat(wabaIds.Select(id => (id, known.Channels.Where(c => c.WabaId == id).ToList())))
+            .ToList();
+    }
+
+    /// <summary>
+    /// Who a refused delivery is counted against: the channel of the URL it came to, or else the channels its body
+    /// names (when it can be read at all). Nothing is written to the database.
+    /// </summary>
+    private static List<Channel> Blamed(WebhookSignerSet known, byte[] body, string? urlChannelId)
+    {
+        if (urlChannelId is not null)
+        {
+            return known.Channels.Where(c => c.Id == urlChannelId).ToList();
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            return Targets(known, WebhookPayload.Changes(document)).SelectMany(t => t.Serving).DistinctBy(c => c.Id).ToList();
+        }
+        catch (JsonException)
+        {
+            return [];
+        }
+    }
+
+    private void Refuse(List<Channel> blamed, bool foreignSigner)
+    {
+        var ids = blamed.Select(c => c.Id).ToList();
+        if (foreignSigner)
+        {
+            LogForeignSignature(logger, string.Join(",", ids));
+        }
+        else
+        {
+            LogBadSignature(logger, string.Join(",", ids));
+        }
+
+        refusals.Record(ids, time.GetUtcNow());
+        foreach (var id in ids)
+        {
+            PublishThrottled(id);
         }
     }
 
@@ -142,8 +250,20 @@ public sealed partial class WebhookIngestion(
                 var updates = 0;
                 while (group.Count < MaxGroupDeliveries && updates < MaxGroupUpdates && _queue.Reader.TryRead(out var next))
                 {
+                    if (next.Result.Task.IsCompleted)
+                    {
+                        // Its POST was already answered 503 (the database did not take it in time): Meta delivers it again.
+                        next.Finish(next.Result.Task.Result);
+                        continue;
+                    }
+
                     group.Add(next);
                     updates += next.Delivery.Changes.Count;
+                }
+
+                if (group.Count == 0)
+                {
+                    continue;
                 }
 
                 try
@@ -153,7 +273,7 @@ public sealed partial class WebhookIngestion(
                 catch (Exception exception) when (exception is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
                 {
                     LogWriterFailed(logger, exception);
-                    group.ForEach(p => p.Result.TrySetResult(new IngestResult(IngestOutcome.TransientFailure)));
+                    group.ForEach(p => p.Finish(new IngestResult(IngestOutcome.TransientFailure)));
                 }
             }
         }
@@ -164,23 +284,24 @@ public sealed partial class WebhookIngestion(
         finally
         {
             _queue.Writer.TryComplete();
-            group.ForEach(p => p.Result.TrySetResult(new IngestResult(IngestOutcome.TransientFailure)));
+            group.ForEach(p => p.Finish(new IngestResult(IngestOutcome.TransientFailure)));
             while (_queue.Reader.TryRead(out var left))
             {
-                left.Result.TrySetResult(new IngestResult(IngestOutcome.TransientFailure));
+                left.Finish(new IngestResult(IngestOutcome.TransientFailure));
             }
         }
     }
 
     private async Task WriteGroupAsync(List<PendingDelivery> group, CancellationToken cancellationToken)
     {
-        var results = await TryStoreAsync(group.Select(p => p.Delivery).ToList(), cancellationToken);
-        if (results is null && group.Count > 1)
+        var (results, unavailable) = await TryStoreAsync(group.Select(p => p.Delivery).ToList(), cancellationToken);
+        if (results is null && group.Count > 1 && !unavailable)
         {
-            // One bad delivery must not hold back the others: write them one by one.
+            // One bad delivery must not hold back the others: write them one by one. Not when the database itself
+            // is locked or failing: each would wait again, and all of them are answered 503 at once instead.
             foreach (var pending in group)
             {
-                var single = await TryStoreAsync([pending.Delivery], cancellationToken);
+                var (single, _) = await TryStoreAsync([pending.Delivery], cancellationToken);
                 Complete(pending, single?[0] ?? new IngestResult(IngestOutcome.TransientFailure));
             }
 
@@ -204,7 +325,7 @@ public sealed partial class WebhookIngestion(
             }
         }
 
-        pending.Result.TrySetResult(result);
+        pending.Finish(result);
     }
 
     /// <summary>Open checklists need "last signed event" fresh to the second, not once per delivery.</summary>
@@ -219,14 +340,17 @@ public sealed partial class WebhookIngestion(
         }
     }
 
-    /// <summary>Stores the group in one transaction; null when the database could not take it.</summary>
-    private async Task<IReadOnlyList<IngestResult>?> TryStoreAsync(IReadOnlyList<VerifiedDelivery> group, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stores the group in one transaction; null results when the database could not take it, with whether the
+    /// database itself was locked or failing (rather than this group).
+    /// </summary>
+    private async Task<(IReadOnlyList<IngestResult>? Results, bool Unavailable)> TryStoreAsync(IReadOnlyList<VerifiedDelivery> group, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await StoreAsync(group, cancellationToken);
+                return (await StoreAsync(group, cancellationToken), false);
             }
             catch (DbUpdateException exception) when (IsUniqueViolation(exception) && attempt < Attempts)
             {
@@ -236,49 +360,42 @@ public sealed partial class WebhookIngestion(
             catch (Exception exception) when (IsTransient(exception))
             {
                 LogTransient(logger, exception);
-                return null;
+                return (null, IsUnavailable(exception));
             }
         }
-    }
-
-    private async Task<List<Channel>> CandidatesAsync(IReadOnlyList<WebhookChange> changes, string? urlChannelId, CancellationToken cancellationToken)
-    {
-        var phoneIds = changes.Select(c => c.PhoneNumberId).OfType<string>().Distinct().ToList();
-        var wabaIds = changes.Where(c => c.PhoneNumberId is null).Select(c => c.WabaId).Distinct().ToList();
-        var channels = await directory.AllAsync(cancellationToken);
-        var unknown = (urlChannelId is not null && channels.All(c => c.Id != urlChannelId))
-            || phoneIds.Any(id => channels.All(c => c.PhoneNumberId != id))
-            || wabaIds.Any(id => channels.All(c => c.WabaId != id));
-        if (unknown)
-        {
-            // Possibly a channel this cache has not seen yet (connected by another instance, or just now).
-            directory.Invalidate(urlChannelId ?? "");
-            channels = await directory.AllAsync(cancellationToken);
-        }
-
-        return channels
-            .Where(c => c.Id == urlChannelId || phoneIds.Contains(c.PhoneNumberId) || wabaIds.Contains(c.WabaId))
-            .OrderBy(c => c.Id == urlChannelId ? 0 : 1)
-            .ToList();
     }
 
     private async Task<IReadOnlyList<IngestResult>> StoreAsync(IReadOnlyList<VerifiedDelivery> group, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        db.Database.SetBusyTimeout(StoreTimeout);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
         var inbound = new List<InboundItem>();
         var statuses = new List<StatusItem>();
         var deliveries = new List<WebhookDelivery>();
         var events = new List<(int Owner, StoredChannelEvent Event)>();
+        // The same bytes delivered again (Meta retrying a delivery already committed, a replay) are kept once in the
+        // raw log: the events read from them point at the copy already there. Their messages and statuses are
+        // recognised by wamid below, as always; template and account events are applied again (harmless, and the
+        // same bytes may well say the same thing twice: approved, edited, approved again).
+        var hashes = group.Select(d => d.BodySha256).Distinct().ToList();
+        var logged = (await db.WebhookDeliveries.Where(d => hashes.Contains(d.BodySha256!)).Select(d => new { d.Id, d.BodySha256 }).ToListAsync(cancellationToken))
+            .ToDictionary(d => d.BodySha256!, d => db.WebhookDeliveries.Attach(new WebhookDelivery { Id = d.Id, BodySha256 = d.BodySha256 }).Entity, StringComparer.Ordinal);
         for (var owner = 0; owner < group.Count; owner++)
         {
-            var (body, changes, verifiedBy, trusted) = group[owner];
-            var byPhone = trusted.ToDictionary(c => c.PhoneNumberId);
-            var delivery = new WebhookDelivery { ReceivedAt = now, ChannelId = verifiedBy.Id, Body = body };
-            db.WebhookDeliveries.Add(delivery);
+            var (body, bodySha256, changes, verifiedBy, trusted) = group[owner];
+            var delivery = new WebhookDelivery { ReceivedAt = now, ChannelId = verifiedBy.Id, Body = body, BodySha256 = bodySha256 };
             deliveries.Add(delivery);
+            if (!logged.TryGetValue(bodySha256, out var row))
+            {
+                row = delivery;
+                logged[bodySha256] = row;
+                db.WebhookDeliveries.Add(row);
+            }
+
+            var byPhone = trusted.ToDictionary(c => c.PhoneNumberId);
             foreach (var change in changes)
             {
                 var channel = change.PhoneNumberId is { } phone ? byPhone.GetValueOrDefault(phone) : null;
@@ -303,13 +420,13 @@ public sealed partial class WebhookIngestion(
                     delivery.StatusCount += changeStatuses.Count;
                     if (Child(change.Value, "errors") is { } errors)
                     {
-                        db.ChannelEvents.Add(NewEvent(change, channel.Id, "errors", errors.GetRawText(), now, delivery));
+                        db.ChannelEvents.Add(NewEvent(change, channel.Id, "errors", errors.GetRawText(), now, row));
                     }
                 }
                 else
                 {
                     var owningChannel = channel ?? trusted.FirstOrDefault(c => c.WabaId == change.WabaId);
-                    var stored = NewEvent(change, owningChannel?.Id, change.Field, change.Value.GetRawText(), now, delivery);
+                    var stored = NewEvent(change, owningChannel?.Id, change.Field, change.Value.GetRawText(), now, row);
                     db.ChannelEvents.Add(stored);
                     events.Add((owner, new StoredChannelEvent(stored.ChannelId, stored.WabaId, stored.Field, stored.ValueJson, stored.EventTime)));
                     delivery.OtherCount++;
@@ -565,47 +682,15 @@ public sealed partial class WebhookIngestion(
         };
     }
 
-    private async Task RecordRefusalAsync(List<Channel> candidates, string? urlChannelId, CancellationToken cancellationToken)
-    {
-        var blamed = candidates.Where(c => urlChannelId is null || c.Id == urlChannelId).Select(c => c.Id).ToList();
-        LogBadSignature(logger, string.Join(",", blamed));
-        try
-        {
-            var now = time.GetUtcNow();
-            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            await db.Channels.Where(c => blamed.Contains(c.Id)).ExecuteUpdateAsync(
-                s => s.SetProperty(c => c.RefusedSignatureCount, c => c.RefusedSignatureCount + 1).SetProperty(c => c.LastRefusedSignatureAt, now),
-                cancellationToken);
-        }
-        catch (Exception exception) when (IsTransient(exception))
-        {
-            LogTransient(logger, exception);
-        }
-
-        foreach (var id in blamed)
-        {
-            channelEvents.Publish(id);
-        }
-    }
-
-    /// <summary>The channel's App Secret; empty (never matching) when the key ring can no longer read it.</summary>
-    private string SecretOf(Channel channel) =>
-        _secretCache.GetOrAdd(channel.AppSecretProtected, protectedSecret =>
-        {
-            try
-            {
-                return secrets.Unprotect(protectedSecret);
-            }
-            catch (System.Security.Cryptography.CryptographicException)
-            {
-                return "";
-            }
-        });
-
     private static DateTimeOffset? Max(DateTimeOffset? a, DateTimeOffset b) => a is null || b > a ? b : a;
 
     private static bool IsUniqueViolation(DbUpdateException exception) =>
         exception.InnerException is SqliteException { SqliteErrorCode: 19 };
+
+    /// <summary>The database as a whole is locked, busy, read-only, full or failing: retrying now only waits again.</summary>
+    private static bool IsUnavailable(Exception exception) =>
+        exception is TimeoutException or IOException
+        || (exception as SqliteException ?? exception.InnerException as SqliteException) is { SqliteErrorCode: 5 or 6 or 8 or 10 or 11 or 13 or 14 or 26 };
 
     private static bool IsTransient(Exception exception) =>
         exception is DbUpdateException or SqliteException or IOException or TimeoutException
@@ -616,11 +701,29 @@ public sealed partial class WebhookIngestion(
     private sealed record StatusItem(int Owner, Channel Channel, JsonElement Status);
 
     /// <summary>A delivery whose signature checked out, ready to be written.</summary>
-    private sealed record VerifiedDelivery(byte[] Body, IReadOnlyList<WebhookChange> Changes, Channel VerifiedBy, List<Channel> Trusted);
+    private sealed record VerifiedDelivery(byte[] Body, string BodySha256, IReadOnlyList<WebhookChange> Changes, Channel VerifiedBy, List<Channel> Trusted);
 
-    private sealed record PendingDelivery(VerifiedDelivery Delivery)
+    /// <summary>A delivery waiting for the writer; it owns the parsed body until <see cref="Finish"/>.</summary>
+    private sealed record PendingDelivery(VerifiedDelivery Delivery, JsonDocument Document)
     {
         public TaskCompletionSource<IngestResult> Result { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        /// <summary>Answers the POST (unless it was answered already) and lets go of the parsed body.</summary>
+        public void Finish(IngestResult result)
+        {
+            Result.TrySetResult(result);
+            Document.Dispose();
+        }
+    }
+
+    /// <summary>Disposes of the parsed body on every early return, until the writer takes it over.</summary>
+    private sealed class DocumentOwner(JsonDocument document) : IDisposable
+    {
+        private JsonDocument? _document = document;
+
+        public void Release() => _document = null;
+
+        public void Dispose() => _document?.Dispose();
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook body of {Length} bytes is not a WhatsApp webhook envelope")]
@@ -631,6 +734,12 @@ public sealed partial class WebhookIngestion(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook refused: missing or wrong X-Hub-Signature-256 for channel(s) {ChannelIds}")]
     private static partial void LogBadSignature(ILogger logger, string channelIds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook refused: signed with an App Secret that is not the one of channel(s) {ChannelIds}, whose numbers it names")]
+    private static partial void LogForeignSignature(ILogger logger, string channelIds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook not stored within {Seconds} s (the database is locked or slow); answered 503, Meta will retry")]
+    private static partial void LogStoreTimedOut(ILogger logger, double seconds);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Webhook change for phone number {PhoneNumberId}, which no channel serves; skipped")]
     private static partial void LogUnknownNumber(ILogger logger, string phoneNumberId);

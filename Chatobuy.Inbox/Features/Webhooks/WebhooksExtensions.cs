@@ -9,6 +9,12 @@ public static class WebhooksExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<AppWebhookSettings>();
+        services.AddSingleton<WebhookSigners>();
+        services.AddSingleton<SignatureRefusals>();
+        services.AddSingleton<SignatureRefusalWriter>();
+        services.AddHostedService(provider => provider.GetRequiredService<SignatureRefusalWriter>());
+        services.AddSingleton<RawDeliveryPruner>();
+        services.AddHostedService(provider => provider.GetRequiredService<RawDeliveryPruner>());
         services.AddSingleton<WebhookIngestion>();
         services.AddHostedService(provider => provider.GetRequiredService<WebhookIngestion>());
         return services;

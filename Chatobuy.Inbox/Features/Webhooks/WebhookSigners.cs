@@ -1,0 +1,97 @@
+using System.Security.Cryptography;
+using System.Text;
+using Chatobuy.Inbox.Features.Channels;
+
+namespace Chatobuy.Inbox.Features.Webhooks;
+
+/// <summary>The channels that share one App Secret: one Meta app signs all their webhooks with it.</summary>
+public sealed record WebhookSigner(IReadOnlyList<Channel> Channels)
+{
+    internal byte[] Key { get; init; } = [];
+
+    public bool Serves(Channel channel) => Channels.Any(c => c.Id == channel.Id);
+}
+
+/// <summary>Every channel, and the App Secrets they verify with, as of one reading of the channel list.</summary>
+public sealed class WebhookSignerSet(IReadOnlyList<Channel> channels, IReadOnlyList<WebhookSigner> signers)
+{
+    public IReadOnlyList<Channel> Channels { get; } = channels;
+
+    /// <summary>
+    /// The signer whose App Secret produced <paramref name="header"/> over <paramref name="body"/>, or null. Every
+    /// secret is compared in constant time; the one of <paramref name="preferredChannelId"/> is tried first.
+    /// </summary>
+    public WebhookSigner? Verify(ReadOnlySpan<byte> body, string? header, string? preferredChannelId)
+    {
+        Span<byte> claimed = stackalloc byte[32];
+        if (!WebhookSignature.TryReadClaim(header, claimed))
+        {
+            return null;
+        }
+
+        foreach (var signer in signers.OrderBy(s => s.Channels.Any(c => c.Id == preferredChannelId) ? 0 : 1))
+        {
+            if (WebhookSignature.Matches(body, claimed, signer.Key))
+            {
+                return signer;
+            }
+        }
+
+        return null;
+    }
+}
+
+/// <summary>
+/// The App Secrets of all channels, decrypted once and kept in memory so that checking a signature costs no database
+/// call and no decryption. Rebuilt whenever <see cref="ChannelDirectory"/> reloads (a channel connected, edited or
+/// deleted here, or its periodic refresh).
+/// </summary>
+public sealed class WebhookSigners(ChannelDirectory directory, ChannelSecrets secrets)
+{
+    private volatile Cache? _cache;
+
+    public async Task<WebhookSignerSet> CurrentAsync(CancellationToken cancellationToken)
+    {
+        var channels = await directory.AllAsync(cancellationToken);
+        var cache = _cache;
+        if (cache is not null && ReferenceEquals(cache.Source, channels))
+        {
+            return cache.Set;
+        }
+
+        var known = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var channel in channels)
+        {
+            known.TryAdd(channel.AppSecretProtected, SecretOf(channel, cache));
+        }
+
+        var signers = channels
+            .GroupBy(c => known[c.AppSecretProtected], StringComparer.Ordinal)
+            .Where(g => g.Key.Length > 0)
+            .Select(g => new WebhookSigner(g.ToList()) { Key = Encoding.UTF8.GetBytes(g.Key) })
+            .ToList();
+        var rebuilt = new Cache(channels, new WebhookSignerSet(channels, signers), known);
+        _cache = rebuilt;
+        return rebuilt.Set;
+    }
+
+    /// <summary>The channel's App Secret; empty (never matching) when the key ring can no longer read it.</summary>
+    private string SecretOf(Channel channel, Cache? previous)
+    {
+        if (previous is not null && previous.Secrets.TryGetValue(channel.AppSecretProtected, out var known))
+        {
+            return known;
+        }
+
+        try
+        {
+            return secrets.Unprotect(channel.AppSecretProtected);
+        }
+        catch (CryptographicException)
+        {
+            return "";
+        }
+    }
+
+    private sealed record Cache(IReadOnlyList<Channel> Source, WebhookSignerSet Set, Dictionary<string, string> Secrets);
+}
