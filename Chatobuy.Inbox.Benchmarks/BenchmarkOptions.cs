@@ -25,7 +25,8 @@ public sealed record BenchmarkOptions(
             --phone-number-id <id> --waba-id <id> [--messages 5000] [--batch 1,50] [--concurrency 8] \
             [--statuses [--run-id <id of an earlier run>]] [--flood <connections>]
 
-          --url              the channel's webhook URL; loopback only (localhost, 127.0.0.0/8, [::1])
+          --url              the channel's webhook URL (or the app-level /webhooks/whatsapp); loopback only
+                             (localhost, 127.0.0.0/8, [::1])
           --app-secret       the channel's Meta App Secret (signs every body)
           --phone-number-id  the channel's phone number id (metadata.phone_number_id)
           --waba-id          the WhatsApp Business Account id (entry[].id)

@@ -116,7 +116,9 @@ public sealed class SignatureFlood(HttpClient http, BenchmarkOptions options, We
             for (var post = loop; !stop.IsCancellationRequested; post += options.Flood)
             {
                 var index = post % bodies.Length;
-                var unsigned = post % 2 == 1;
+
+                // Every connection alternates, so half the POSTs are unsigned even when one kind is answered faster.
+                var unsigned = (post / options.Flood) % 2 != loop % 2;
                 using var request = new HttpRequestMessage(HttpMethod.Post, options.Url) { Content = new ByteArrayContent(bodies[index]) };
                 request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
                 if (!unsigned)
