@@ -14,7 +14,8 @@ public sealed record BenchmarkOptions(
     int Concurrency,
     bool Statuses,
     string RunId,
-    bool RunIdGiven)
+    bool RunIdGiven,
+    int Flood)
 {
     public const string Usage = """
         Posts signed WhatsApp Cloud API webhooks at a running inbox and prints throughput and ack latency.
@@ -22,9 +23,10 @@ public sealed record BenchmarkOptions(
         dotnet run -c Release --project Chatobuy.Inbox.Benchmarks -- \
             --url http://localhost:5080/webhooks/whatsapp/<channelId> --app-secret <secret> \
             --phone-number-id <id> --waba-id <id> [--messages 5000] [--batch 1,50] [--concurrency 8] \
-            [--statuses [--run-id <id of an earlier run>]]
+            [--statuses [--run-id <id of an earlier run>]] [--flood <connections>]
 
-          --url              the channel's webhook URL; loopback only (localhost, 127.0.0.0/8, [::1])
+          --url              the channel's webhook URL (or the app-level /webhooks/whatsapp); loopback only
+                             (localhost, 127.0.0.0/8, [::1])
           --app-secret       the channel's Meta App Secret (signs every body)
           --phone-number-id  the channel's phone number id (metadata.phone_number_id)
           --waba-id          the WhatsApp Business Account id (entry[].id)
@@ -34,6 +36,10 @@ public sealed record BenchmarkOptions(
           --statuses         post sent/delivered/read for earlier messages instead of new messages; with
                              --run-id, for the first --messages messages of that run; without, it first posts
                              the messages itself
+          --flood            runs each messages phase twice: first alone (the reference), then again on fresh
+                             wamids while this many extra connections keep POSTing the same kind of bodies to the
+                             same URL with a wrong X-Hub-Signature-256 (half of them with none); prints both, and
+                             the refused POSTs per second and their status codes (401 expected). Default 0 (off)
         """;
 
     /// <summary>Reads the arguments; returns null and the reason when they do not make a safe, complete run.</summary>
@@ -87,6 +93,11 @@ public sealed record BenchmarkOptions(
             return (null, "--messages must be 1 to 10,000,000 and --concurrency 1 to 1024.");
         }
 
+        if (!TryReadCount(values, "flood", 0, 0, 1024, out var flood))
+        {
+            return (null, "--flood takes the number of flooding connections, 0 to 1024.");
+        }
+
         var batches = new List<int>();
         foreach (var part in (values.GetValueOrDefault("batch") ?? "1,50").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
@@ -109,6 +120,11 @@ public sealed record BenchmarkOptions(
             return (null, "--run-id is the letters and digits an earlier run printed.");
         }
 
+        if (flood > 0 && statuses && runId is not null)
+        {
+            return (null, "--flood floods the messages phases, and --statuses --run-id posts no messages: leave out one of them.");
+        }
+
         return (new BenchmarkOptions(
             url,
             values["app-secret"],
@@ -119,7 +135,8 @@ public sealed record BenchmarkOptions(
             concurrency,
             statuses,
             runId ?? Guid.NewGuid().ToString("N")[..12],
-            runId is not null), null);
+            runId is not null,
+            flood), null);
     }
 
     public static bool IsLoopback(Uri url)

@@ -15,17 +15,26 @@ public sealed record PhaseResult(
     int TransportErrors,
     string? FirstProblem)
 {
+    /// <summary>What the flood of badly signed POSTs got while this phase ran; null for a phase without one.</summary>
+    public FloodResult? Flood { get; init; }
+
     public double PerSecond => Events / Math.Max(Elapsed.TotalSeconds, 1e-9);
 
-    public double Percentile(double p)
+    public double Percentile(double p) => Latencies.Percentile(LatenciesMs, p);
+}
+
+public static class Latencies
+{
+    /// <summary>The nearest-rank percentile of latencies sorted ascending; 0 when there are none.</summary>
+    public static double Percentile(double[] sortedMs, double p)
     {
-        if (LatenciesMs.Length == 0)
+        if (sortedMs.Length == 0)
         {
             return 0;
         }
 
-        var rank = (int)Math.Ceiling(p / 100 * LatenciesMs.Length) - 1;
-        return LatenciesMs[Math.Clamp(rank, 0, LatenciesMs.Length - 1)];
+        var rank = (int)Math.Ceiling(p / 100 * sortedMs.Length) - 1;
+        return sortedMs[Math.Clamp(rank, 0, sortedMs.Length - 1)];
     }
 }
 

@@ -32,22 +32,18 @@ Console.CancelKeyPress += (_, e) =>
     cancel.Cancel();
 };
 
-using var http = new HttpClient(new SocketsHttpHandler
-{
-    MaxConnectionsPerServer = options.Concurrency,
-    AllowAutoRedirect = false,
-    UseCookies = false,
-    AutomaticDecompression = DecompressionMethods.None,
-})
-{
-    Timeout = TimeSpan.FromSeconds(30),
-};
+using var http = Client(options.Concurrency);
+
+// The flood has connections of its own, so it never takes one from the genuine POSTs.
+using var floodHttp = options.Flood > 0 ? Client(options.Flood) : null;
 
 var payloads = new WebhookPayloads(options);
 var runner = new LoadRunner(http, options, payloads, TimeProvider.System);
+var flood = floodHttp is null ? null : new SignatureFlood(floodHttp, options, payloads, TimeProvider.System);
 var results = new List<PhaseResult>();
 
-Console.WriteLine($"Run {options.RunId}: {options.Messages} per phase, batches {string.Join(",", options.BatchSizes)}, concurrency {options.Concurrency}, target {options.Url}");
+Console.WriteLine($"Run {options.RunId}: {options.Messages} per phase, batches {string.Join(",", options.BatchSizes)}, concurrency {options.Concurrency}, target {options.Url}"
+    + (flood is null ? "" : $", flood of bad signatures on {options.Flood} connections"));
 for (var phase = 0; phase < options.BatchSizes.Count && !cancel.IsCancellationRequested; phase++)
 {
     var batch = options.BatchSizes[phase];
@@ -55,6 +51,19 @@ for (var phase = 0; phase < options.BatchSizes.Count && !cancel.IsCancellationRe
     if (!options.Statuses || !options.RunIdGiven)
     {
         results.Add(await runner.RunAsync("messages", firstMessage, options.Messages, batch, payloads.Messages, cancel.Token));
+        Print(results[^1]);
+    }
+
+    if (flood is not null && !cancel.IsCancellationRequested)
+    {
+        // The same phase again under the flood, on wamids after every reference message of the run, so none is a
+        // replay and the reference messages keep their numbers (the ones --statuses --run-id looks for).
+        long floodedFirst = (long)(options.BatchSizes.Count + phase) * options.Messages;
+        var (flooded, refusals) = await flood.RunDuringAsync(
+            batch,
+            () => runner.RunAsync("messages+flood", floodedFirst, options.Messages, batch, payloads.Messages, cancel.Token),
+            cancel.Token);
+        results.Add(flooded with { Flood = refusals });
         Print(results[^1]);
     }
 
@@ -66,18 +75,56 @@ for (var phase = 0; phase < options.BatchSizes.Count && !cancel.IsCancellationRe
     }
 }
 
+var nameWidth = flood is null ? 9 : 14;
 Console.WriteLine();
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"phase",-9} {"batch",5} {"events",9} {"elapsed s",10} {"events/s",10} {"p50 ms",8} {"p95 ms",8} {"p99 ms",8} {"max ms",8} {"non-200",8} {"errors",7}"));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"phase".PadRight(nameWidth)} {"batch",5} {"events",9} {"elapsed s",10} {"events/s",10} {"p50 ms",8} {"p95 ms",8} {"p99 ms",8} {"max ms",8} {"non-200",8} {"errors",7}")
+    + (flood is null ? "" : $" {"flood 401/s",11} {"not 401",8}"));
 foreach (var result in results)
 {
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"{result.Name,-9} {result.Batch,5} {result.Events,9} {result.Elapsed.TotalSeconds,10:F2} {result.PerSecond,10:F1} {result.Percentile(50),8:F1} {result.Percentile(95),8:F1} {result.Percentile(99),8:F1} {result.Percentile(100),8:F1} {result.Non200,8} {result.TransportErrors,7}"));
+        $"{result.Name.PadRight(nameWidth)} {result.Batch,5} {result.Events,9} {result.Elapsed.TotalSeconds,10:F2} {result.PerSecond,10:F1} {result.Percentile(50),8:F1} {result.Percentile(95),8:F1} {result.Percentile(99),8:F1} {result.Percentile(100),8:F1} {result.Non200,8} {result.TransportErrors,7}")
+        + (result.Flood is not { } refusals ? "" : string.Create(CultureInfo.InvariantCulture, $" {refusals.PerSecond(refusals.Refused),11:F1} {refusals.NotRefused,8}")));
+}
+
+if (flood is not null)
+{
+    Console.WriteLine();
+    for (var i = 1; i < results.Count; i++)
+    {
+        if (results[i].Flood is not { } refusals)
+        {
+            continue;
+        }
+
+        var reference = results.Take(i).Last(r => r.Name == "messages" && r.Batch == results[i].Batch);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"×{results[i].Batch}/POST under the flood: {results[i].PerSecond:F1} genuine events/s against {reference.PerSecond:F1} alone ({results[i].PerSecond / Math.Max(reference.PerSecond, 1e-9):P0}), ack p50 {results[i].Percentile(50):F1} ms (alone {reference.Percentile(50):F1}), p99 {results[i].Percentile(99):F1} ms (alone {reference.Percentile(99):F1}); "
+            + $"flood {refusals.Posts:N0} POSTs on {refusals.Connections} connections at {refusals.PerSecond(refusals.Posts):F1}/s ({refusals.WrongSignature:N0} wrong signature, {refusals.Unsigned:N0} unsigned): {refusals.Answers()}, answered in p50 {refusals.Percentile(50):F1} ms, p99 {refusals.Percentile(99):F1} ms"));
+    }
 }
 
 Console.WriteLine();
 Console.WriteLine($"Run id {options.RunId} (statuses for these messages: --statuses --run-id {options.RunId} with the same --messages and --batch).");
-return results.Any(r => r.Non200 > 0 || r.TransportErrors > 0) ? 1 : 0;
+return results.Any(r => r.Non200 > 0 || r.TransportErrors > 0 || r.Flood?.NotRefused > 0) ? 1 : 0;
 
-static void Print(PhaseResult result) =>
+static HttpClient Client(int connections) => new(new SocketsHttpHandler
+{
+    MaxConnectionsPerServer = connections,
+    AllowAutoRedirect = false,
+    UseCookies = false,
+    AutomaticDecompression = DecompressionMethods.None,
+})
+{
+    Timeout = TimeSpan.FromSeconds(30),
+};
+
+static void Print(PhaseResult result)
+{
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"  {result.Name} ×{result.Batch}/POST: {result.Events} in {result.Elapsed.TotalSeconds:F2} s ({result.PerSecond:F1}/s), p50 {result.Percentile(50):F1} ms, p99 {result.Percentile(99):F1} ms, non-200 {result.Non200}, errors {result.TransportErrors}{(result.FirstProblem is null ? "" : $" (first: {result.FirstProblem})")}"));
+    if (result.Flood is { } refusals)
+    {
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"    flood: {refusals.Posts} bad-signature POSTs in {refusals.Elapsed.TotalSeconds:F2} s ({refusals.PerSecond(refusals.Posts):F1}/s), {refusals.Answers()}, p50 {refusals.Percentile(50):F1} ms, p99 {refusals.Percentile(99):F1} ms{(refusals.FirstProblem is null ? "" : $" (first not refused: {refusals.FirstProblem})")}"));
+    }
+}

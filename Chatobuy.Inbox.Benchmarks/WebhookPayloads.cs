@@ -17,40 +17,20 @@ public sealed class WebhookPayloads(BenchmarkOptions options)
 
     private readonly byte[] _secret = Encoding.UTF8.GetBytes(options.AppSecret);
 
+    // A key the inbox does not know: its signatures look right and never match.
+    private readonly byte[] _wrongSecret = RandomNumberGenerator.GetBytes(32);
+
     /// <summary>The wamid of message number <paramref name="sequence"/> of this run: unique and reproducible.</summary>
     public string WamidOf(long sequence) => $"wamid.BENCH{options.RunId}{sequence:D9}";
 
     public static string CustomerOf(long sequence) => (19_990_000_000L + (sequence % Customers)).ToString(CultureInfo.InvariantCulture);
 
     /// <summary>Inbound text messages <paramref name="first"/> … first+count−1.</summary>
-    public byte[] Messages(long first, int count, DateTimeOffset now) => Envelope(writer =>
-    {
-        for (var sequence = first; sequence < first + count; sequence++)
-        {
-            var customer = CustomerOf(sequence);
-            ChangeStart(writer);
-            writer.WriteStartArray("contacts");
-            writer.WriteStartObject();
-            writer.WriteStartObject("profile");
-            writer.WriteString("name", $"Bench Customer {sequence % Customers}");
-            writer.WriteEndObject();
-            writer.WriteString("wa_id", customer);
-            writer.WriteEndObject();
-            writer.WriteEndArray();
-            writer.WriteStartArray("messages");
-            writer.WriteStartObject();
-            writer.WriteString("from", customer);
-            writer.WriteString("id", WamidOf(sequence));
-            writer.WriteString("timestamp", UnixSeconds(now));
-            writer.WriteString("type", "text");
-            writer.WriteStartObject("text");
-            writer.WriteString("body", $"Benchmark message {sequence}");
-            writer.WriteEndObject();
-            writer.WriteEndObject();
-            writer.WriteEndArray();
-            ChangeEnd(writer);
-        }
-    });
+    public byte[] Messages(long first, int count, DateTimeOffset now) => TextMessages(first, count, now, WamidOf);
+
+    /// <summary>Bodies shaped like <see cref="Messages"/> for the flood of bad signatures, with wamids no genuine message uses.</summary>
+    public byte[] ForgedMessages(long first, int count, DateTimeOffset now) =>
+        TextMessages(first, count, now, sequence => $"wamid.FORGED{options.RunId}{sequence:D9}");
 
     /// <summary>Status events <paramref name="first"/> … : for message n, events 3n, 3n+1, 3n+2 are sent, delivered, read.</summary>
     public byte[] Statuses(long first, int count, DateTimeOffset now) => Envelope(writer =>
@@ -80,6 +60,38 @@ public sealed class WebhookPayloads(BenchmarkOptions options)
 
     /// <summary><c>sha256=</c> and the lowercase hex HMAC-SHA256 of exactly these bytes with the App Secret.</summary>
     public string Sign(byte[] body) => "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(_secret, body));
+
+    /// <summary>A well-formed <c>sha256=</c> signature of these bytes with a key that is not the App Secret.</summary>
+    public string SignWrongly(byte[] body) => "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(_wrongSecret, body));
+
+    private byte[] TextMessages(long first, int count, DateTimeOffset now, Func<long, string> wamidOf) => Envelope(writer =>
+    {
+        for (var sequence = first; sequence < first + count; sequence++)
+        {
+            var customer = CustomerOf(sequence);
+            ChangeStart(writer);
+            writer.WriteStartArray("contacts");
+            writer.WriteStartObject();
+            writer.WriteStartObject("profile");
+            writer.WriteString("name", $"Bench Customer {sequence % Customers}");
+            writer.WriteEndObject();
+            writer.WriteString("wa_id", customer);
+            writer.WriteEndObject();
+            writer.WriteEndArray();
+            writer.WriteStartArray("messages");
+            writer.WriteStartObject();
+            writer.WriteString("from", customer);
+            writer.WriteString("id", wamidOf(sequence));
+            writer.WriteString("timestamp", UnixSeconds(now));
+            writer.WriteString("type", "text");
+            writer.WriteStartObject("text");
+            writer.WriteString("body", $"Benchmark message {sequence}");
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+            writer.WriteEndArray();
+            ChangeEnd(writer);
+        }
+    });
 
     private byte[] Envelope(Action<Utf8JsonWriter> writeChanges)
     {
