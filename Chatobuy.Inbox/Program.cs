@@ -48,6 +48,7 @@ if (!app.Environment.IsDevelopment())
 app.UseWhen(
     context => !MachinePaths.Matches(context.Request.Path),
     pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+app.UseIntegrationApiErrors();
 app.UseSetupGate();
 app.UseAuthentication();
 app.UseAuthorization();

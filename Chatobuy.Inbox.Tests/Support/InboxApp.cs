@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace Chatobuy.Inbox.Tests.Support;
 
@@ -22,6 +23,12 @@ public sealed class InboxApp : WebApplicationFactory<Program>, IAsyncLifetime
     public Action<IServiceCollection>? ConfigureServices { get; set; }
 
     public Uri BaseAddress { get; private set; } = default!;
+
+    /// <summary>The hosting environment; Development unless a test class wants to see Production's behaviour.</summary>
+    public string EnvironmentName { get; init; } = Environments.Development;
+
+    /// <summary>Forces the Sandbox on (the default here) or off; <c>null</c> leaves the app's own rule (on in Development only).</summary>
+    public bool? SandboxEnabled { get; init; } = true;
 
     public Task InitializeAsync()
     {
@@ -57,9 +64,12 @@ public sealed class InboxApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Development");
+        builder.UseEnvironment(EnvironmentName);
         builder.UseSetting("Storage:DataDirectory", DataDirectory);
-        builder.UseSetting("Sandbox:Enabled", "true");
+        if (SandboxEnabled is { } enabled)
+        {
+            builder.UseSetting("Sandbox:Enabled", enabled ? "true" : "false");
+        }
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
