@@ -53,6 +53,7 @@ app.UseSetupGate();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
+app.UseRateLimiter();
 
 app.MapStaticAssets().AllowAnonymous();
 app.MapHealth();
