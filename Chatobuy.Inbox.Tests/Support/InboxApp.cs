@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace Chatobuy.Inbox.Tests.Support;
 
@@ -23,6 +24,9 @@ public sealed class InboxApp : WebApplicationFactory<Program>, IAsyncLifetime
     public Action<IServiceCollection>? ConfigureServices { get; set; }
 
     public Uri BaseAddress { get; private set; } = default!;
+
+    /// <summary>Every Error and Critical the app logged; the host fails on dispose when one was not expected.</summary>
+    public LoggedErrors Errors { get; } = new();
 
     /// <summary>The hosting environment; Development unless a test class wants to see Production's behaviour.</summary>
     public string EnvironmentName { get; init; } = Environments.Development;
@@ -51,6 +55,25 @@ public sealed class InboxApp : WebApplicationFactory<Program>, IAsyncLifetime
         {
             // A file may still be held for a moment; the folder is under the temp directory anyway.
         }
+
+        if (Errors.Unexpected is { Count: > 0 } unexpected)
+        {
+            throw new InvalidOperationException(
+                $"The app logged {unexpected.Count} error(s) no test expected (declare one with ExpectErrors when a test provokes it on purpose):"
+                + Environment.NewLine + string.Join(
+                    Environment.NewLine,
+                    unexpected.GroupBy(e => e.ToString()).Select(g => g.Count() == 1 ? g.Key : $"({g.Count()} times) {g.Key}")));
+        }
+    }
+
+    /// <summary>
+    /// Declares errors a test class provokes on purpose (a fault it injects, a refusal it checks): an Error or Critical
+    /// log whose category, message or exception contains one of the fragments does not fail the host.
+    /// </summary>
+    public InboxApp ExpectErrors(params string[] fragments)
+    {
+        Errors.Expect(fragments);
+        return this;
     }
 
     /// <summary>A client of the running server that keeps cookies and shows redirects instead of following them.</summary>
@@ -65,6 +88,7 @@ public sealed class InboxApp : WebApplicationFactory<Program>, IAsyncLifetime
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(EnvironmentName);
+        builder.ConfigureLogging(logging => logging.AddProvider(Errors));
         builder.UseSetting("Storage:DataDirectory", DataDirectory);
         if (SandboxEnabled is { } enabled)
         {
