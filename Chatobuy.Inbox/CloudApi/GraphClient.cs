@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Net.Sockets;
+using System.Runtime.ExceptionServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Refit;
@@ -202,7 +203,7 @@ public sealed partial class GraphClient(IGraphApi api, IHttpClientFactory httpCl
     {
         try
         {
-            return GraphResult<T>.Ok(await call());
+            return GraphResult<T>.Ok(await UnwrapAsync(call));
         }
         catch (ApiException exception)
         {
@@ -223,7 +224,7 @@ public sealed partial class GraphClient(IGraphApi api, IHttpClientFactory httpCl
     {
         try
         {
-            return GraphResult<T>.Ok(await call());
+            return GraphResult<T>.Ok(await UnwrapAsync(call));
         }
         catch (ApiException exception)
         {
@@ -238,6 +239,23 @@ public sealed partial class GraphClient(IGraphApi api, IHttpClientFactory httpCl
         {
             logger.LogWarning("Graph {Operation} got no answer; the request may have reached Meta: {Reason}", operation, exception.Message);
             return GraphResult<T>.Fail(GraphErrorExplainer.Explain(GraphErrorExplainer.Unconfirmed, null, null, exception.Message, null, null, operation));
+        }
+    }
+
+    /// <summary>
+    /// Refit wraps every failure to send or to hear back (no such host, connection refused, timeout, connection lost) in
+    /// its ApiRequestException; the transport's own exception underneath is what tells those cases apart.
+    /// </summary>
+    private static async Task<T> UnwrapAsync<T>(Func<Task<T>> call)
+    {
+        try
+        {
+            return await call();
+        }
+        catch (ApiRequestException exception) when (exception.InnerException is { } transport)
+        {
+            ExceptionDispatchInfo.Throw(transport);
+            throw;
         }
     }
 
