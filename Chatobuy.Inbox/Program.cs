@@ -48,10 +48,12 @@ if (!app.Environment.IsDevelopment())
 app.UseWhen(
     context => !MachinePaths.Matches(context.Request.Path),
     pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+app.UseIntegrationApiErrors();
 app.UseSetupGate();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
+app.UseRateLimiter();
 
 app.MapStaticAssets().AllowAnonymous();
 app.MapHealth();

@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Net.Sockets;
+using System.Runtime.ExceptionServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Refit;
@@ -215,7 +216,7 @@ public sealed partial class GraphClient(IGraphApi api, IHttpClientFactory httpCl
         }
         catch (ApiRequestException exception) when (exception.InnerException is OperationCanceledException canceled)
         {
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(canceled);
+            ExceptionDispatchInfo.Throw(canceled);
             throw;
         }
     }
@@ -253,7 +254,7 @@ public sealed partial class GraphClient(IGraphApi api, IHttpClientFactory httpCl
         }
         catch (ApiRequestException exception) when (exception.InnerException is OperationCanceledException canceled)
         {
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(canceled);
+            ExceptionDispatchInfo.Throw(canceled);
             throw;
         }
     }

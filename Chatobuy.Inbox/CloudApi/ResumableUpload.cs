@@ -251,8 +251,10 @@ public sealed class ResumableUploader(
         }
     }
 
+    // Refit wraps the transport's exception in its ApiRequestException.
     private static bool IsConnectionFailure(Exception exception) =>
-        exception is HttpRequestException or IOException or SocketException or TaskCanceledException { InnerException: TimeoutException };
+        exception is HttpRequestException or IOException or SocketException or TaskCanceledException { InnerException: TimeoutException }
+        || (exception is ApiRequestException { InnerException: { } transport } && IsConnectionFailure(transport));
 
     private static GraphResult<string> NotSent(string reason) =>
         GraphResult<string>.Fail(GraphErrorExplainer.Explain(GraphErrorExplainer.NotSent, null, null, reason, null, null, GraphOperation.ResumableUpload));

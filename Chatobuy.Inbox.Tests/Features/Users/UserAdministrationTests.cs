@@ -238,7 +238,10 @@ public sealed class UserAdministrationTests(InboxApp app, EmptyInboxApp emptyApp
 
     private const string AdminEmail = "the-admin@example.com";
 
-    /// <summary>The shared database's only Admin (created once) and a fresh Agent.</summary>
+    /// <summary>
+    /// The shared database's only active Admin (created once) and a fresh Agent. Whatever Admins other tests of the
+    /// shared database left behind become Agents first, so the "last Admin" rules see the state they are about.
+    /// </summary>
     private async Task<(string AdminId, string AgentId)> SeedOneAdminAndAnAgentAsync()
     {
         await using var scope = app.CreateScope();
@@ -246,6 +249,15 @@ public sealed class UserAdministrationTests(InboxApp app, EmptyInboxApp emptyApp
         var admin = scope.ServiceProvider.GetRequiredService<UserAdministration>();
         var existing = await users.FindByEmailAsync(AdminEmail);
         var adminId = existing?.Id ?? await CreateUserAsync(admin, AdminEmail, Roles.Admin);
+        if (existing is { IsActive: false })
+        {
+            (await admin.SetActiveAsync(adminId, active: true, actingUserId: "tests")).Succeeded.ShouldBeTrue();
+        }
+
+        foreach (var other in (await admin.ListAsync()).Where(u => u.Role == Roles.Admin && u.IsActive && u.Id != adminId))
+        {
+            (await admin.ChangeRoleAsync(other.Id, Roles.Agent, "tests")).Succeeded.ShouldBeTrue();
+        }
         var agentId = await CreateUserAsync(admin, $"agent-{Guid.NewGuid():N}@example.com", Roles.Agent);
         return (adminId, agentId);
     }

@@ -17,6 +17,9 @@ public sealed class TransientFailureTests : IAsyncLifetime
     public Task InitializeAsync()
     {
         _app.ConfigureServices = services => services.AddSingleton<IInterceptor>(_failure);
+
+        // The failure this test injects: EF Core logs the failed command and the failed save before the webhook answers 503.
+        _app.ExpectErrors("database is locked", "Failed executing DbCommand");
         return _app.InitializeAsync();
     }
 

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
-using System.Text.Json;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
@@ -20,12 +19,6 @@ public sealed class ApiKeyAuthenticationHandler(
     public const string SchemeName = "ApiKey";
     public const string ApiKeyIdClaim = "api_key_id";
     public const string MissingKeyMessage = "A valid API key is required: send Authorization: Bearer <key>.";
-
-    // Relaxed escaping so the message reads as written ("<key>", not "\u003Ckey\u003E") in curl.
-    private static readonly JsonSerializerOptions ErrorJson = new(JsonSerializerDefaults.Web)
-    {
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -62,7 +55,7 @@ public sealed class ApiKeyAuthenticationHandler(
     {
         Response.StatusCode = StatusCodes.Status401Unauthorized;
         Response.Headers[HeaderNames.WWWAuthenticate] = "Bearer";
-        await Response.WriteAsJsonAsync(new ApiError(MissingKeyMessage), ErrorJson, Context.RequestAborted);
+        await Response.WriteAsJsonAsync(new ApiError(MissingKeyMessage), ApiErrorAnswers.ErrorJson, Context.RequestAborted);
     }
 }
 

@@ -25,13 +25,18 @@ public static class ChannelsEndpoints
     /// Changes only the fields given: <c>title</c>, <c>sendingPaused</c>, and <c>messagesPerSecond</c> (20 to 1,000;
     /// <c>null</c> goes back to the inbox default).
     /// </summary>
-    private static async Task<Results<Ok<ChannelDto>, NotFound<ApiError>, BadRequest<ApiError>>> PatchAsync(
+    private static async Task<Results<Ok<ChannelDto>, NotFound<ApiError>, BadRequest<ApiError>, JsonHttpResult<ApiError>>> PatchAsync(
         string id,
         HttpRequest request,
         ChannelService channels,
         GraphTargets targets,
         CancellationToken cancellationToken)
     {
+        if (!request.HasJsonContentType())
+        {
+            return TypedResults.Json(new ApiError(ApiErrorAnswers.UnsupportedMediaTypeMessage), statusCode: StatusCodes.Status415UnsupportedMediaType);
+        }
+
         JsonObject? body;
         try
         {

@@ -52,6 +52,8 @@ public static class UsersExtensions
 
         services.AddSingleton<SetupState>();
         services.AddScoped<UserAdministration>();
+        services.AddScoped<PasswordSignIn>();
+        services.AddSignInRateLimit();
         services.TryAddScoped<NewUserValidator>();
         return services;
     }
