@@ -32,7 +32,22 @@ public sealed class FirstRunBrowserTests(InboxApp app) : IClassFixture<InboxApp>
             await page.FillAsync("#password", "correct horse");
             await page.ClickAsync("button[type=submit]");
             await page.WaitForInteractiveAsync();
-            await Assertions.Expect(page.GetByText("Hello, ada@example.com")).ToBeVisibleAsync();
+            // Greeted by the name given at set-up, the e-mail on hover.
+            await Assertions.Expect(page.Locator("[data-testid=hello]")).ToHaveTextAsync("Hello, Ada Admin");
+            await Assertions.Expect(page.Locator("[data-testid=hello-name]")).ToHaveAttributeAsync("title", "ada@example.com");
+            await Assertions.Expect(page.Locator("[data-testid=signed-in-as]")).ToHaveTextAsync("Ada Admin");
+
+            // After navigating, focus sits on the page title for screen readers, without a visible focus box.
+            foreach (var open in new Func<Task>[]
+            {
+                () => page.GotoAsync("/channels"),
+                () => page.GetByRole(AriaRole.Link, new() { Name = "Home", Exact = true }).ClickAsync(),
+            })
+            {
+                await open();
+                await Assertions.Expect(page.Locator("h1:focus")).ToHaveCountAsync(1);
+                (await page.EvaluateAsync<string>("() => getComputedStyle(document.activeElement).outlineStyle")).ShouldBe("none");
+            }
 
             // The wizard, against the built-in Sandbox.
             await page.GotoAsync("/channels");

@@ -73,9 +73,17 @@ public sealed class LiveInboxBrowserTests : IAsyncLifetime
             await Assertions.Expect(bob.Locator("[data-testid=preview]")).ToHaveTextAsync("Hi! Ada here, how can I help?");
             // Presence: Ada sees Bob open the conversation, then sees him typing.
             await bob.Locator("[data-testid=conversation]").ClickAsync();
-            await Assertions.Expect(ada.Locator("[data-testid=presence]")).ToContainTextAsync("Also viewing: bob@example.com");
+            // People are shown by the name given them, the e-mail on hover; the presence line sits under the channel line.
+            await Assertions.Expect(ada.Locator("[data-testid=presence]")).ToHaveTextAsync("Also viewing: Bob");
+            await Assertions.Expect(ada.Locator("[data-testid=presence-name]")).ToHaveAttributeAsync("title", "bob@example.com");
+            var channelLine = (await ada.Locator("[data-testid=chat-subtitle]").BoundingBoxAsync())!;
+            var presenceLine = (await ada.Locator("[data-testid=presence]").BoundingBoxAsync())!;
+            presenceLine.Y.ShouldBeGreaterThanOrEqualTo(channelLine.Y + channelLine.Height - 1);
+            (await ada.Locator("[data-testid=chat-pane]").InnerTextAsync()).ShouldNotContain("SupportAlso viewing");
+            await Assertions.Expect(ada.Locator("[data-testid=signed-in-as]")).ToHaveTextAsync("Ada");
+            await Assertions.Expect(ada.Locator("[data-testid=signed-in-as] span")).ToHaveAttributeAsync("title", "ada@example.com");
             await bob.Locator("[data-testid=composer-input]").PressSequentiallyAsync("Let me check");
-            await Assertions.Expect(ada.Locator("[data-testid=presence]")).ToContainTextAsync("bob@example.com typing a reply");
+            await Assertions.Expect(ada.Locator("[data-testid=presence]")).ToHaveTextAsync("Bob typing a reply…");
         }
         finally
         {

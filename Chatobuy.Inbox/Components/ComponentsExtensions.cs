@@ -11,6 +11,7 @@ public static class ComponentsExtensions
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddScoped<Clipboard>();
+        services.AddSingleton<People>();
         return services;
     }
 }

@@ -66,13 +66,16 @@ public sealed partial class InboxPage
     [Inject]
     private TimeProvider Time { get; set; } = default!;
 
+    [Inject]
+    private Components.Shared.People People { get; set; } = default!;
+
     private bool WindowOpen => _selected?.WindowClosesAt is { } closes && closes > _now;
 
     protected override async Task OnInitializedAsync()
     {
         var user = (await AuthenticationState).User;
         _userId = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
-        _userName = user.Identity?.Name ?? "";
+        _userName = (await People.OfAsync(user, _cts.Token)).Name;
         _now = Inbox.Now;
         _channels = await Channels.ListAsync(_cts.Token);
         _agents = await Inbox.AgentsAsync(_cts.Token);
