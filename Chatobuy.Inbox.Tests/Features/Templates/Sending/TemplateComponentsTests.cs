@@ -96,6 +96,18 @@ public sealed class TemplateComponentsTests : ComponentTestContext
     }
 
     [Fact]
+    public void SendForm_HeaderFileChosen_IsListedOnce()
+    {
+        var form = Render<TemplateSendForm>(p => p.Add(c => c.Template, TemplateSamples.FollowUp));
+
+        form.FindComponent<Microsoft.AspNetCore.Components.Forms.InputFile>()
+            .UploadFiles(InputFileContent.CreateFromBinary([0xFF, 0xD8, 0xFF, 0xE0], "summer.jpg", contentType: "image/jpeg"));
+
+        form.WaitForAssertion(() => form.Find("[data-testid=header-file]").TextContent.ShouldContain("summer.jpg"));
+        System.Text.RegularExpressions.Regex.Count(form.Markup, "summer.jpg").ShouldBe(1);
+    }
+
+    [Fact]
     public void Bubble_Template_ShowsHeaderBodyFooterAndButtons()
     {
         var bubble = Render<MessageBubble>(p => p.Add(b => b.Message, TemplateMessage()));
