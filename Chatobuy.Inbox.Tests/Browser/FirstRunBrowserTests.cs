@@ -82,6 +82,12 @@ public sealed class FirstRunBrowserTests(InboxApp app) : IClassFixture<InboxApp>
             numberText.ShouldContain((await row.Locator("td").Nth(1).InnerTextAsync()).Trim());
             await row.Locator("[data-testid=channel-title]").ClickAsync();
             await Assertions.Expect(page.Locator("[data-testid=webhook-url]")).ToHaveTextAsync(webhookUrl);
+
+            // The Channel ID's copy icon sits beside the ID, not under it.
+            var id = (await page.Locator("[data-testid=channel-id]").BoundingBoxAsync())!;
+            var copy = (await page.GetByRole(AriaRole.Button, new() { Name = "Copy Channel ID" }).BoundingBoxAsync())!;
+            copy.X.ShouldBeGreaterThanOrEqualTo(id.X + id.Width - 1, "the copy icon is not to the right of the ID");
+            copy.Y.ShouldBeLessThan(id.Y + id.Height, "the copy icon wrapped under the ID");
         }
         finally
         {
