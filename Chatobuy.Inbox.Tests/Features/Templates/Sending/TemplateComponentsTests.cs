@@ -177,6 +177,7 @@ public sealed class TemplateComponentsTests : ComponentTestContext
         await composer.Find("[data-testid=open-templates]").ClickAsync(new());
         composer.WaitForElement("[data-testid=template-option][data-name=hello_world]");
         await composer.Find("[data-testid=template-choose]").ClickAsync(new());
+        composer.FindAll("[data-testid=template-send-error]").ShouldBeEmpty();
         await composer.Find("[data-testid=template-send]").ClickAsync(new());
 
         sentId.ShouldNotBeNull();
