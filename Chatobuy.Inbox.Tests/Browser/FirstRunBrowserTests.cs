@@ -32,7 +32,22 @@ public sealed class FirstRunBrowserTests(InboxApp app) : IClassFixture<InboxApp>
             await page.FillAsync("#password", "correct horse");
             await page.ClickAsync("button[type=submit]");
             await page.WaitForInteractiveAsync();
-            await Assertions.Expect(page.GetByText("Hello, ada@example.com")).ToBeVisibleAsync();
+            // Greeted by the name given at set-up, the e-mail on hover.
+            await Assertions.Expect(page.Locator("[data-testid=hello]")).ToHaveTextAsync("Hello, Ada Admin");
+            await Assertions.Expect(page.Locator("[data-testid=hello-name]")).ToHaveAttributeAsync("title", "ada@example.com");
+            await Assertions.Expect(page.Locator("[data-testid=signed-in-as]")).ToHaveTextAsync("Ada Admin");
+
+            // After navigating, focus sits on the page title for screen readers, without a visible focus box.
+            foreach (var open in new Func<Task>[]
+            {
+                () => page.GotoAsync("/channels"),
+                () => page.GetByRole(AriaRole.Link, new() { Name = "Home", Exact = true }).ClickAsync(),
+            })
+            {
+                await open();
+                await Assertions.Expect(page.Locator("h1:focus")).ToHaveCountAsync(1);
+                (await page.EvaluateAsync<string>("() => getComputedStyle(document.activeElement).outlineStyle")).ShouldBe("none");
+            }
 
             // The wizard, against the built-in Sandbox.
             await page.GotoAsync("/channels");
@@ -67,6 +82,12 @@ public sealed class FirstRunBrowserTests(InboxApp app) : IClassFixture<InboxApp>
             numberText.ShouldContain((await row.Locator("td").Nth(1).InnerTextAsync()).Trim());
             await row.Locator("[data-testid=channel-title]").ClickAsync();
             await Assertions.Expect(page.Locator("[data-testid=webhook-url]")).ToHaveTextAsync(webhookUrl);
+
+            // The Channel ID's copy icon sits beside the ID, not under it.
+            var id = (await page.Locator("[data-testid=channel-id]").BoundingBoxAsync())!;
+            var copy = (await page.GetByRole(AriaRole.Button, new() { Name = "Copy Channel ID" }).BoundingBoxAsync())!;
+            copy.X.ShouldBeGreaterThanOrEqualTo(id.X + id.Width - 1, "the copy icon is not to the right of the ID");
+            copy.Y.ShouldBeLessThan(id.Y + id.Height, "the copy icon wrapped under the ID");
         }
         finally
         {

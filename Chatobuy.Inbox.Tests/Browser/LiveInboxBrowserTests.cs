@@ -12,6 +12,7 @@ public sealed class LiveInboxBrowserTests : IAsyncLifetime
 {
     private const string Password = "correct horse battery";
     private readonly InboxApp _app = new();
+    private Channel _channel = default!;
 
     public async Task InitializeAsync()
     {
@@ -23,7 +24,7 @@ public sealed class LiveInboxBrowserTests : IAsyncLifetime
         (await users.CreateFirstAdminAsync("ada@example.com", "Ada", Password)).Succeeded.ShouldBeTrue();
         (await users.CreateAsync("bob@example.com", "Bob", Roles.Agent, Password)).Succeeded.ShouldBeTrue();
 
-        await SandboxChannel.ConnectAsync(_app, "Support");
+        _channel = await SandboxChannel.ConnectAsync(_app, "Support");
     }
 
     public Task DisposeAsync() => _app.DisposeAsync();
@@ -73,9 +74,57 @@ public sealed class LiveInboxBrowserTests : IAsyncLifetime
             await Assertions.Expect(bob.Locator("[data-testid=preview]")).ToHaveTextAsync("Hi! Ada here, how can I help?");
             // Presence: Ada sees Bob open the conversation, then sees him typing.
             await bob.Locator("[data-testid=conversation]").ClickAsync();
-            await Assertions.Expect(ada.Locator("[data-testid=presence]")).ToContainTextAsync("Also viewing: bob@example.com");
+            // People are shown by the name given them, the e-mail on hover; the presence line sits under the channel line.
+            await Assertions.Expect(ada.Locator("[data-testid=presence]")).ToHaveTextAsync("Also viewing: Bob");
+            await Assertions.Expect(ada.Locator("[data-testid=presence-name]")).ToHaveAttributeAsync("title", "bob@example.com");
+            var channelLine = (await ada.Locator("[data-testid=chat-subtitle]").BoundingBoxAsync())!;
+            var presenceLine = (await ada.Locator("[data-testid=presence]").BoundingBoxAsync())!;
+            presenceLine.Y.ShouldBeGreaterThanOrEqualTo(channelLine.Y + channelLine.Height - 1);
+            (await ada.Locator("[data-testid=chat-pane]").InnerTextAsync()).ShouldNotContain("SupportAlso viewing");
+            await Assertions.Expect(ada.Locator("[data-testid=signed-in-as]")).ToHaveTextAsync("Ada");
+            await Assertions.Expect(ada.Locator("[data-testid=signed-in-as] span")).ToHaveAttributeAsync("title", "ada@example.com");
             await bob.Locator("[data-testid=composer-input]").PressSequentiallyAsync("Let me check");
-            await Assertions.Expect(ada.Locator("[data-testid=presence]")).ToContainTextAsync("bob@example.com typing a reply");
+            await Assertions.Expect(ada.Locator("[data-testid=presence]")).ToHaveTextAsync("Bob typing a reply…");
+        }
+        finally
+        {
+            await browser.DisposeAsync();
+            playwright.Dispose();
+        }
+    }
+
+    [Fact]
+    public async Task CustomerOrder_TheAgentSeesProductNamesFromTheCatalog()
+    {
+        using (var client = _app.CreateHttpClient())
+        {
+            var order = new System.Text.Json.Nodes.JsonObject
+            {
+                ["phone_number_id"] = _channel.PhoneNumberId,
+                ["name"] = "Maria",
+                ["type"] = "order",
+                ["order"] = System.Text.Json.Nodes.JsonNode.Parse($$"""
+                    {"catalog_id":"{{Chatobuy.Inbox.Sandbox.SandboxCatalog.CatalogId}}","product_items":[
+                      {"product_retailer_id":"MUG-BLUE","quantity":2,"item_price":12.5,"currency":"USD"},
+                      {"product_retailer_id":"CAP-RED","quantity":1,"item_price":15,"currency":"USD"}]}
+                    """),
+            };
+            (await System.Net.Http.Json.HttpClientJsonExtensions.PostAsJsonAsync(client, "/sandbox/customers/5511987650000/messages", order)).EnsureSuccessStatusCode();
+        }
+
+        var (playwright, browser) = await BrowserSession.LaunchAsync();
+        try
+        {
+            var ada = await SignInAsync(browser, "ada@example.com");
+            await ada.GotoAsync("/inbox");
+            await ada.WaitForInteractiveAsync();
+            await ada.Locator("[data-testid=conversation]").ClickAsync();
+
+            var names = ada.Locator("[data-testid=order-item-name]");
+            await Assertions.Expect(names).ToHaveTextAsync(["Blue ceramic mug", "Red cap"]);
+            await Assertions.Expect(names.First).ToHaveAttributeAsync("title", "MUG-BLUE");
+            await Assertions.Expect(ada.Locator("[data-testid=order]")).Not.ToContainTextAsync(Chatobuy.Inbox.Sandbox.SandboxCatalog.CatalogId);
+            await Assertions.Expect(ada.Locator("[data-testid=order-total]")).ToHaveTextAsync("40.00 USD");
         }
         finally
         {

@@ -67,6 +67,57 @@ public sealed class TemplatesBrowserTests : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task ManagerPage_PreviewOpenOnALaptopScreen_EveryColumnReadsOnOneLineAndTheToastLeavesTheButtonsFree()
+    {
+        var (playwright, browser) = await BrowserSession.LaunchAsync();
+        try
+        {
+            var page = await SignInAsync(browser);
+            await page.SetViewportSizeAsync(1280, 720);
+            await page.GotoAsync($"/channels/{_channel.Id}/templates");
+            await page.WaitForInteractiveAsync();
+            await page.Locator("tr:has([data-testid=template-name]:text-is('order_update'))").First.ClickAsync();
+            await Assertions.Expect(page.Locator("[data-testid=template-preview-title]")).ToContainTextAsync("order_update");
+
+            // Nothing is cut off: the table fits its column, and no language or date breaks over lines.
+            var fits = await page.EvaluateAsync<bool>("""
+                () => { const t = document.querySelector('[data-testid=templates] table'); return t.getBoundingClientRect().right <= t.parentElement.getBoundingClientRect().right + 1; }
+                """);
+            var widths = await page.EvaluateAsync<string>("""
+                () => { const t = document.querySelector('[data-testid=templates] table'); return t.getBoundingClientRect().width + ' in ' + t.parentElement.getBoundingClientRect().width + ': ' + [...t.querySelectorAll('tr:nth-child(1) td')].map(td => td.dataset.label + '=' + td.getBoundingClientRect().width).join(', ') + ' window ' + window.innerWidth; }
+                """);
+            fits.ShouldBeTrue("the templates table is wider than its column, so its last columns are cut off " + widths);
+            foreach (var label in new[] { "Language", "Last updated" })
+            {
+                var lines = await page.EvaluateAsync<double[]>($$"""
+                    () => [...document.querySelectorAll('[data-testid=templates] td[data-label="{{label}}"]')]
+                        .map(td => td.getBoundingClientRect().height / parseFloat(getComputedStyle(td).lineHeight || '20'))
+                    """);
+                lines.ShouldNotBeEmpty();
+                lines.ShouldAllBe(l => l < 2.5, $"a {label} cell wraps onto several lines");
+            }
+
+            // The success toast does not cover Sync now or New template.
+            await page.ClickAsync("[data-testid=sync]");
+            var toast = page.Locator(".mud-snackbar");
+            await Assertions.Expect(toast).ToContainTextAsync("5 templates at Meta");
+            var toastBox = (await toast.BoundingBoxAsync())!;
+            foreach (var button in new[] { "sync", "new-template" })
+            {
+                var box = (await page.Locator($"[data-testid={button}]").BoundingBoxAsync())!;
+                var overlaps = toastBox.X < box.X + box.Width && box.X < toastBox.X + toastBox.Width
+                    && toastBox.Y < box.Y + box.Height && box.Y < toastBox.Y + toastBox.Height;
+                overlaps.ShouldBeFalse($"the toast covers {button}");
+            }
+        }
+        finally
+        {
+            await browser.DisposeAsync();
+            playwright.Dispose();
+        }
+    }
+
     private Task<IPage> SignInAsync(IBrowser browser) => browser.SignInAsync(_app.BaseAddress, "ada@example.com", Password);
 
     [Fact]

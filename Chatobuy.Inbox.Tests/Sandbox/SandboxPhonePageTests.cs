@@ -153,6 +153,25 @@ public sealed class SandboxPhonePageTests : ComponentTestContext
     }
 
     [Fact]
+    public void PhonePage_EveryBubbleActionButton_HasAnAccessibleName()
+    {
+        var phoneId = _state.PhoneNumbers[0].Id;
+        _customers.Send(SandboxCustomers.DefaultWaId, new JsonObject
+        {
+            ["phone_number_id"] = phoneId,
+            ["type"] = "text",
+            ["text"] = new JsonObject { ["body"] = "Hello" },
+        });
+        var page = RenderPage();
+
+        page.WaitForAssertion(() => page.FindAll(".bubble-actions button").ShouldNotBeEmpty());
+
+        var buttons = page.FindAll(".bubble-actions button");
+        buttons.ShouldAllBe(b => !string.IsNullOrWhiteSpace(b.GetAttribute("aria-label")) || !string.IsNullOrWhiteSpace(b.TextContent));
+        buttons.Select(b => b.GetAttribute("aria-label")).ShouldContain("React to this message");
+    }
+
+    [Fact]
     public void PhonePage_BusinessSendsAReplyAndReacts_ShowsTheBusinessBubbleQuoteTicksAndReactionChip()
     {
         var phoneId = _state.PhoneNumbers[0].Id;

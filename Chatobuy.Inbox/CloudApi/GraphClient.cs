@@ -18,6 +18,7 @@ public sealed partial class GraphClient(IGraphApi api, IHttpClientFactory httpCl
 
     private const string WabaFields = "id,name,currency,timezone_id,message_template_namespace";
     private const string PhoneFields = "id,display_phone_number,verified_name,quality_rating,code_verification_status,name_status,status,platform_type,throughput";
+    private const string ProductFields = "id,retailer_id,name,price,currency";
     private const int PageSize = 100;
 
     public Task<GraphResult<DebugTokenData>> CheckTokenAsync(GraphConnection connection, CancellationToken cancellationToken) =>
@@ -57,6 +58,23 @@ public sealed partial class GraphClient(IGraphApi api, IHttpClientFactory httpCl
             phoneNumberId,
             new WebhookOverrideRequest(new WebhookConfiguration(callbackUrl, verifyToken)),
             cancellationToken)).Success);
+
+    /// <summary>
+    /// The products of <paramref name="catalogId"/> with these retailer ids (commerce reference §1.3: looked up with a
+    /// <c>retailer_id</c> <c>is_any</c> filter rather than by paging through the whole catalog).
+    /// </summary>
+    public Task<GraphResult<IReadOnlyList<CatalogProductData>>> FindCatalogProductsAsync(
+        GraphConnection connection,
+        string catalogId,
+        IReadOnlyCollection<string> retailerIds,
+        CancellationToken cancellationToken) =>
+        CallAsync<IReadOnlyList<CatalogProductData>>(GraphOperation.Other, async () =>
+        {
+            // One page holds them all: at most PageSize ids are asked for at once.
+            var ids = retailerIds.Distinct().Take(PageSize).Select(id => (JsonNode?)id).ToArray();
+            var filter = new JsonObject { ["retailer_id"] = new JsonObject { ["is_any"] = new JsonArray(ids) } };
+            return (await api.GetCatalogProductsAsync(connection, catalogId, ProductFields, filter.ToJsonString(), PageSize, cancellationToken)).Data;
+        });
 
     /// <summary>Reference §4.2: where to download a media id from (the URL lives 5 minutes), its type, hash and size.</summary>
     public Task<GraphResult<MediaInfo>> GetMediaAsync(GraphConnection connection, string mediaId, CancellationToken cancellationToken) =>

@@ -60,6 +60,16 @@ public interface IGraphApi
         string wabaId,
         CancellationToken cancellationToken);
 
+    /// <summary>Commerce reference §1.3: a catalog's products, here filtered by retailer id (the SKU orders name).</summary>
+    [Get("/{catalogId}/products")]
+    Task<GraphPage<CatalogProductData>> GetCatalogProductsAsync(
+        [Property(GraphConnection.OptionKey)] GraphConnection connection,
+        string catalogId,
+        string fields,
+        string filter,
+        int limit,
+        CancellationToken cancellationToken);
+
     /// <summary>Reference §4.2: a short-lived download URL (5 minutes) and the file's type, hash and size.</summary>
     [Get("/{mediaId}")]
     Task<MediaInfo> GetMediaAsync(

@@ -9,8 +9,15 @@ public static class ComponentsExtensions
     public static IServiceCollection AddInboxComponents(this IServiceCollection services)
     {
         services.AddRazorComponents().AddInteractiveServerComponents();
-        services.AddMudServices();
+        services.AddMudServices(options =>
+        {
+            // Toasts sit bottom-right, away from the page's own buttons in the top right (Sync now, New template, Save),
+            // and a confirmation goes after a few seconds.
+            options.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomRight;
+            options.SnackbarConfiguration.VisibleStateDuration = 4000;
+        });
         services.AddScoped<Clipboard>();
+        services.AddSingleton<People>();
         return services;
     }
 }

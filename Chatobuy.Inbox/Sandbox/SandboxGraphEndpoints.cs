@@ -31,6 +31,7 @@ public static partial class SandboxGraphEndpoints
         graph.MapDelete("/{id}", DeleteObject);
         graph.MapGet("/{id}/{edge}", GetEdge);
         MapMessages(graph);
+        MapCatalog(graph);
         graph.MapPost("/{id}/{edge}", PostEdgeAsync)
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(SandboxCustomerEndpoints.MaxUploadRequestBytes));
         graph.MapDelete("/{id}/{edge}", DeleteEdge);

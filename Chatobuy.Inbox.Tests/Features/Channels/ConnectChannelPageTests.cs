@@ -66,8 +66,39 @@ public sealed class ConnectChannelPageTests : ChannelComponentTestContext
 
         page.Find("[data-testid=fetch-numbers]").Click();
 
-        page.WaitForAssertion(() => page.Markup.ShouldContain("Already connected to \"Existing line\""));
-        page.FindAll("[data-testid=number] input[type=radio]")[0].HasAttribute("disabled").ShouldBeTrue();
+        page.WaitForAssertion(() => page.FindAll("[data-testid=number]").Count.ShouldBe(3));
+        var numbers = page.FindAll("[data-testid=number]");
+        numbers[0].QuerySelector("[data-testid=number-used-by]")!.TextContent.ShouldBe("Used by channel \"Existing line\"");
+        numbers[0].QuerySelector("input[type=radio]")!.HasAttribute("disabled").ShouldBeTrue();
+        numbers[1].QuerySelector("[data-testid=number-used-by]").ShouldBeNull();
+    }
+
+    [Fact]
+    public void FetchNumbers_MetaStatusIsLabelledAndNothingIsPickedSilently()
+    {
+        RenderProviders();
+        var page = Render<ConnectChannelPage>();
+        Fill(page);
+
+        page.Find("[data-testid=fetch-numbers]").Click();
+
+        page.WaitForAssertion(() => page.FindAll("[data-testid=number]").Count.ShouldBe(3));
+        var first = page.FindAll("[data-testid=number]")[0];
+        first.QuerySelector("[data-testid=number-meta-status]")!.TextContent.ShouldBe("Meta status: Connected");
+        first.QuerySelector("[data-testid=number-verification]")!.TextContent.ShouldBe("Verification: Verified");
+        first.TextContent.ShouldNotContain("Used by");
+        page.FindAll("[data-testid=number][data-selected=true]").ShouldBeEmpty();
+        page.FindAll("[data-testid=number] input[type=radio]").ShouldAllBe(r => !r.HasAttribute("checked"));
+        page.Find("[data-testid=pick-a-number]").TextContent.ShouldBe("Pick a phone number to continue.");
+        page.Find("[data-testid=finish]").HasAttribute("disabled").ShouldBeTrue();
+
+        page.FindAll("[data-testid=number] input[type=radio]")[1].Click();
+
+        var selected = page.Find("[data-testid=number][data-selected=true]");
+        selected.TextContent.ShouldContain("+1 555-0102");
+        selected.QuerySelector("[data-testid=number-selected]")!.TextContent.ShouldBe("Selected");
+        page.FindAll("[data-testid=pick-a-number]").ShouldBeEmpty();
+        page.Find("[data-testid=finish]").HasAttribute("disabled").ShouldBeFalse();
     }
 
     [Fact]

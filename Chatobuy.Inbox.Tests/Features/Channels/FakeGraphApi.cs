@@ -52,6 +52,12 @@ internal sealed class FakeGraphApi : IGraphApi
         return Answer(new GraphPage<PhoneNumberData>(numbers, null));
     }
 
+    public Task<GraphPage<CatalogProductData>> GetCatalogProductsAsync(GraphConnection connection, string catalogId, string fields, string filter, int limit, CancellationToken cancellationToken)
+    {
+        Calls.Add($"products:{catalogId}");
+        return Answer(new GraphPage<CatalogProductData>([], null));
+    }
+
     public Task<SubscribedAppsResponse> GetSubscribedAppsAsync(GraphConnection connection, string wabaId, CancellationToken cancellationToken) =>
         Answer(new SubscribedAppsResponse([]));
 

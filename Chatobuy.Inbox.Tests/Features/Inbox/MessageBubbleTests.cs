@@ -120,6 +120,35 @@ public sealed class MessageBubbleTests : ComponentTestContext
     }
 
     [Fact]
+    public void Order_WithProductNamesKnown_ShowsNamesNotRetailerOrCatalogIds()
+    {
+        var order = Inbound("order", payload: """{"catalog_id":"771000000000001","product_items":[{"product_retailer_id":"MUG-BLUE","quantity":2,"item_price":12.5,"currency":"USD"},{"product_retailer_id":"CAP-RED","quantity":1,"item_price":15,"currency":"USD"}]}""");
+        var names = new Dictionary<ProductKey, string> { [new("771000000000001", "MUG-BLUE")] = "Blue ceramic mug" };
+
+        var bubble = Render<MessageBubble>(p => p.Add(b => b.Message, order).Add(b => b.ProductNames, names));
+
+        var items = bubble.FindAll("[data-testid=order-item-name]");
+        items.Select(i => i.TextContent).ShouldBe(["Blue ceramic mug", "CAP-RED"]);
+        items[0].GetAttribute("title").ShouldBe("MUG-BLUE");
+        bubble.Find("[data-testid=order]").TextContent.ShouldNotContain("771000000000001");
+        bubble.Find("[data-testid=order-total]").TextContent.ShouldBe("40.00 USD");
+    }
+
+    [Fact]
+    public void ProductQuestion_WithTheNameKnown_NamesTheProduct()
+    {
+        var question = Inbound("text", "Is this in stock?");
+        question.ReferredProductCatalogId = "771000000000001";
+        question.ReferredProductRetailerId = "TEE-BLACK-M";
+        var names = new Dictionary<ProductKey, string> { [new("771000000000001", "TEE-BLACK-M")] = "Black T-shirt (M)" };
+
+        var bubble = Render<MessageBubble>(p => p.Add(b => b.Message, question).Add(b => b.ProductNames, names));
+
+        bubble.Find("[data-testid=referred-product]").TextContent.ShouldBe("About product Black T-shirt (M)");
+        RenderBubble(question).Find("[data-testid=referred-product]").TextContent.ShouldBe("About product TEE-BLACK-M");
+    }
+
+    [Fact]
     public void UnknownType_ShowsAPlainPlaceholder()
     {
         RenderBubble(Inbound("hologram")).Find("[data-testid=unsupported]").TextContent.ShouldContain("cannot be shown here");

@@ -162,6 +162,26 @@ public sealed class ProfileEditorTests : ComponentTestContext
         card.Find("[data-testid=profile-load-error]").TextContent.ShouldContain("The access token is invalid or expired.");
     }
 
+    [Fact]
+    public void ChoosePicture_ShowsTheChosenFileOnceWithOneWayToDropIt()
+    {
+        RenderProviders();
+        var editor = RenderEditor(Model());
+
+        editor.FindComponent<Microsoft.AspNetCore.Components.Forms.InputFile>()
+            .UploadFiles(InputFileContent.CreateFromBinary([1, 2, 3, 4], "shop-logo.png", contentType: "image/png"));
+
+        editor.WaitForAssertion(() => editor.Find("[data-testid=picture-chosen]").TextContent.ShouldContain("shop-logo.png"));
+        System.Text.RegularExpressions.Regex.Count(editor.Markup, "shop-logo.png").ShouldBe(1);
+        editor.FindAll("button[aria-label='Keep the current picture']").Count.ShouldBe(1);
+        editor.FindAll(".mud-chip").ShouldBeEmpty();
+
+        editor.Find("button[aria-label='Keep the current picture']").Click();
+
+        editor.FindAll("[data-testid=picture-chosen]").ShouldBeEmpty();
+        editor.Markup.ShouldNotContain("shop-logo.png");
+    }
+
     private IRenderedComponent<ProfileEditor> RenderEditor(BusinessProfileModel model) =>
         Render<ProfileEditor>(p => p
             .Add(e => e.Model, model)

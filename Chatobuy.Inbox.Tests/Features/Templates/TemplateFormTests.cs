@@ -85,6 +85,18 @@ public sealed class TemplateFormTests : ComponentTestContext
     }
 
     [Fact]
+    public void ImageHeaderWithChosenFile_PreviewShowsTheFileName()
+    {
+        RenderProviders();
+        var form = Render<TemplateForm>(p => p
+            .Add(f => f.Draft, new TemplateDraft { HeaderKind = TemplateHeaderKind.Image })
+            .Add(f => f.HeaderFileName, "summer-sale.jpg"));
+
+        form.Find("[data-testid=preview-header]").TextContent.ShouldContain("summer-sale.jpg");
+        form.Find("[data-testid=preview-header]").TextContent.ShouldNotContain("HeaderFileName");
+    }
+
+    [Fact]
     public void MetaRefusal_IsExplainedBesideTheForm()
     {
         var refusal = GraphErrorExplainer.Explain(100, GraphErrorExplainer.TemplateAlreadyExists, "OAuthException", "Invalid parameter", "trace1", 400, GraphOperation.CreateTemplate)

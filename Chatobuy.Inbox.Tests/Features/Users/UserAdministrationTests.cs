@@ -176,7 +176,8 @@ public sealed class UserAdministrationTests(InboxApp app, EmptyInboxApp emptyApp
         PathOf(response.Headers.Location).ShouldBe("/");
         var home = await client.GetAsync("/");
         home.StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await home.Content.ReadAsStringAsync()).ShouldContain("Hello, welcome@example.com");
+        // Greeted by name, the e-mail on hover.
+        (await home.Content.ReadAsStringAsync()).ShouldContain("""Hello, <span title="welcome@example.com" data-testid="hello-name">welcome</span>""");
     }
 
     [Fact]

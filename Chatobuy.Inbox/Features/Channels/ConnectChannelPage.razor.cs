@@ -46,7 +46,9 @@ public sealed partial class ConnectChannelPage : IDisposable
             }
 
             _accounts = result.Accounts;
-            _selectedPhoneId = _accounts.SelectMany(a => a.Numbers).FirstOrDefault(n => n.ConnectedToChannel is null)?.PhoneNumberId;
+            // Nothing is picked for the admin: with several numbers a silent choice is easily missed.
+            var free = _accounts.SelectMany(a => a.Numbers).Where(n => n.ConnectedToChannel is null).ToList();
+            _selectedPhoneId = free.Count == 1 && _accounts.Sum(a => a.Numbers.Count) == 1 ? free[0].PhoneNumberId : null;
             _finishError = null;
             _step = 1;
         }

@@ -36,6 +36,7 @@ public static class InboxExtensions
         services.AddScoped<ReadReceipts>();
         services.AddHostedService<MediaDownloadWorker>();
         services.AddSingleton<ConversationQueries>();
+        services.AddSingleton<ProductNames>();
 
         services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, HubTokenAuthenticationHandler>(HubTokens.SchemeName, null)

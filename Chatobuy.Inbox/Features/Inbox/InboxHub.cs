@@ -1,3 +1,4 @@
+using Chatobuy.Inbox.Components.Shared;
 using Chatobuy.Inbox.Features.Templates;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
@@ -31,7 +32,7 @@ public sealed record InboxConversationEvent(string ChannelId, long ConversationI
 /// <c>channel:{id}</c> and <c>conversation:{id}</c>. Signed-in users only.
 /// </summary>
 [Authorize(AuthenticationSchemes = HubTokens.SchemeName + ",Identity.Application")]
-public sealed class InboxHub(PresenceTracker presence, TimeProvider time) : Hub<IInboxClient>
+public sealed class InboxHub(PresenceTracker presence, People people, TimeProvider time) : Hub<IInboxClient>
 {
     public const string Path = "/hubs/inbox";
 
@@ -52,7 +53,9 @@ public sealed class InboxHub(PresenceTracker presence, TimeProvider time) : Hub<
     public async Task WatchConversation(string channelId, long conversationId)
     {
         await Groups.AddToGroupAsync(Context.ConnectionId, ConversationGroup(conversationId));
-        var left = presence.View(Context.ConnectionId, Context.User?.Identity?.Name ?? "An agent", channelId, conversationId, time.GetUtcNow());
+        // Other agents see the name given at Setup, not the e-mail the agent signs in with.
+        var name = Context.User is { } user ? (await people.OfAsync(user, Context.ConnectionAborted)).Name : "";
+        var left = presence.View(Context.ConnectionId, name is "" ? "An agent" : name, channelId, conversationId, time.GetUtcNow());
         await BroadcastAsync(left);
         await BroadcastAsync(presence.Of(channelId, conversationId, time.GetUtcNow()));
     }

@@ -25,6 +25,7 @@ public sealed partial class InboxPage
     private int _selectedChanged;
     private string _userName = "";
     private readonly Dictionary<long, PresenceEvent> _presence = [];
+    private IReadOnlyDictionary<ProductKey, string> _productNames = new Dictionary<ProductKey, string>();
     private readonly Dictionary<long, DateTimeOffset> _typingIndicatorAt = [];
     private static readonly TimeSpan TypingIndicatorEvery = TimeSpan.FromSeconds(20);
 
@@ -66,13 +67,19 @@ public sealed partial class InboxPage
     [Inject]
     private TimeProvider Time { get; set; } = default!;
 
+    [Inject]
+    private Components.Shared.People People { get; set; } = default!;
+
+    [Inject]
+    private ProductNames Products { get; set; } = default!;
+
     private bool WindowOpen => _selected?.WindowClosesAt is { } closes && closes > _now;
 
     protected override async Task OnInitializedAsync()
     {
         var user = (await AuthenticationState).User;
         _userId = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
-        _userName = user.Identity?.Name ?? "";
+        _userName = (await People.OfAsync(user, _cts.Token)).Name;
         _now = Inbox.Now;
         _channels = await Channels.ListAsync(_cts.Token);
         _agents = await Inbox.AgentsAsync(_cts.Token);
@@ -138,6 +145,48 @@ public sealed partial class InboxPage
         _selected = await Inbox.GetConversationAsync(id, _cts.Token);
         _chat = _selected is null ? null : await Inbox.GetMessagesAsync(id, cancellationToken: _cts.Token);
         _loaded = true;
+        LookUpProductNames();
+    }
+
+    /// <summary>Shows the product names already known at once; asks the catalog for the rest without waiting for it.</summary>
+    private void LookUpProductNames()
+    {
+        if (_selected is not { } conversation || _chat is null)
+        {
+            return;
+        }
+
+        var products = ProductKey.In(_chat.Messages);
+        _productNames = Products.Known(conversation.ChannelId, products);
+        if (products.Count > 0 && !Products.AllAnswered(conversation.ChannelId, products))
+        {
+            _ = LookUpProductNamesAsync(conversation.ChannelId, conversation.Id, products);
+        }
+    }
+
+    private async Task LookUpProductNamesAsync(string channelId, long conversationId, IReadOnlyList<ProductKey> products)
+    {
+        try
+        {
+            var names = await Products.LookUpAsync(channelId, products, _cts.Token);
+            await InvokeAsync(() =>
+            {
+                if (_selected?.Id == conversationId)
+                {
+                    _productNames = names;
+                    StateHasChanged();
+                }
+            });
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // Names are a courtesy: the ids stay on screen.
+            Logger.LogInformation(exception, "Product names could not be looked up");
+        }
+        catch (OperationCanceledException)
+        {
+            // The page was closed.
+        }
     }
 
     private void OpenAsync(long id)

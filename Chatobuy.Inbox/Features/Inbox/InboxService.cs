@@ -37,7 +37,8 @@ public sealed record ChatMessages(
     IReadOnlyDictionary<string, IReadOnlyList<Reaction>> Reactions,
     IReadOnlyDictionary<string, Message> ById);
 
-public sealed record AgentOption(string Id, string Name);
+/// <summary>An agent to assign: the name given at Setup (the e-mail when none), the e-mail for a tooltip.</summary>
+public sealed record AgentOption(string Id, string Name, string Email = "");
 
 /// <summary>What the live inbox shows and does: conversations, their messages, assignment and status.</summary>
 public sealed class InboxService(
@@ -196,7 +197,7 @@ public sealed class InboxService(
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.Users.AsNoTracking().Where(u => u.IsActive).OrderBy(u => u.DisplayName)
-            .Select(u => new AgentOption(u.Id, u.DisplayName == "" ? u.Email! : u.DisplayName))
+            .Select(u => new AgentOption(u.Id, u.DisplayName == "" ? u.Email! : u.DisplayName, u.Email ?? ""))
             .ToListAsync(cancellationToken);
     }
 

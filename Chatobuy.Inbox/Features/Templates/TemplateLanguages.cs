@@ -25,6 +25,10 @@ public static class TemplateLanguages
     public static bool IsKnown(string? code) => All.Any(l => l.Code == code);
 
     /// <summary>"English (US) · en_US", or the code itself when it is not in the list.</summary>
+    /// <summary>The language's name alone ("English (US)"), the code when it is not one of Meta's.</summary>
+    public static string NameOf(string code) =>
+        All.FirstOrDefault(l => l.Code == code) is { Name: { } name } ? name : code;
+
     public static string Describe(string code) =>
         All.FirstOrDefault(l => l.Code == code) is { Name: { } name } ? $"{name} · {code}" : code;
 }

@@ -63,6 +63,26 @@ public sealed class TemplateComponentsTests : ComponentTestContext
     }
 
     [Fact]
+    public void Chooser_CorrectlyFilledForm_ShowsNoErrorUntilTheCallerReportsOne()
+    {
+        var chooser = Render<TemplateChooser>(p => p.Add(c => c.Templates, [TemplateSamples.OrderUpdate]));
+        chooser.Find("[data-testid=template-choose]").Click();
+
+        foreach (var (field, value) in new[] { ("body-1", "Mark"), ("body-2", "#10482"), ("body-3", "Friday"), ("button-0", "10482") })
+        {
+            chooser.Find($"input[data-testid=field-{field}]").Input(value);
+        }
+
+        chooser.FindAll("[data-testid=template-send-error]").ShouldBeEmpty();
+        chooser.FindAll(".mud-input-error").ShouldBeEmpty();
+        chooser.Find("[data-testid=template-form]").TextContent.ShouldNotContain("Error");
+
+        chooser.Render(p => p.Add(c => c.Error, "Meta refused the template."));
+
+        chooser.Find("[data-testid=template-send-error]").TextContent.ShouldBe("Meta refused the template.");
+    }
+
+    [Fact]
     public void SendForm_ImageHeader_AsksForAFileOrAnHttpsLink()
     {
         var form = Render<TemplateSendForm>(p => p.Add(c => c.Template, TemplateSamples.FollowUp));
@@ -73,6 +93,18 @@ public sealed class TemplateComponentsTests : ComponentTestContext
         Around(form, "header-link").ShouldContain("Give an https link");
         form.Find("input[data-testid=header-link]").Input("https://example.com/a.jpg");
         form.Find("[data-testid=template-header-media]").TextContent.ShouldContain("https://example.com/a.jpg");
+    }
+
+    [Fact]
+    public void SendForm_HeaderFileChosen_IsListedOnce()
+    {
+        var form = Render<TemplateSendForm>(p => p.Add(c => c.Template, TemplateSamples.FollowUp));
+
+        form.FindComponent<Microsoft.AspNetCore.Components.Forms.InputFile>()
+            .UploadFiles(InputFileContent.CreateFromBinary([0xFF, 0xD8, 0xFF, 0xE0], "summer.jpg", contentType: "image/jpeg"));
+
+        form.WaitForAssertion(() => form.Find("[data-testid=header-file]").TextContent.ShouldContain("summer.jpg"));
+        System.Text.RegularExpressions.Regex.Count(form.Markup, "summer.jpg").ShouldBe(1);
     }
 
     [Fact]
@@ -87,6 +119,20 @@ public sealed class TemplateComponentsTests : ComponentTestContext
         var buttons = bubble.FindAll("[data-testid=template-button]");
         buttons.Select(b => b.TextContent.Trim()).ShouldBe(["Track order", "Talk to us"]);
         buttons[0].GetAttribute("href").ShouldBe("https://example.com/track/10482");
+    }
+
+    [Fact]
+    public void Bubble_TemplateWithImageHeaderNotDownloaded_ShowsAPlaceholderNotABrokenImage()
+    {
+        var message = TemplateMessage();
+        message.PayloadJson = """
+            {"name":"follow_up","language":{"code":"en_US"},"rendered":{"header_format":"IMAGE","body":"Hi Mark, we have not heard from you in a while."}}
+            """;
+
+        var bubble = Render<MessageBubble>(p => p.Add(b => b.Message, message));
+
+        bubble.FindAll("img").ShouldBeEmpty();
+        bubble.Find("[data-testid=template-header-media]").TextContent.ShouldContain("Image");
     }
 
     [Fact]
@@ -131,6 +177,7 @@ public sealed class TemplateComponentsTests : ComponentTestContext
         await composer.Find("[data-testid=open-templates]").ClickAsync(new());
         composer.WaitForElement("[data-testid=template-option][data-name=hello_world]");
         await composer.Find("[data-testid=template-choose]").ClickAsync(new());
+        composer.FindAll("[data-testid=template-send-error]").ShouldBeEmpty();
         await composer.Find("[data-testid=template-send]").ClickAsync(new());
 
         sentId.ShouldNotBeNull();
@@ -138,6 +185,22 @@ public sealed class TemplateComponentsTests : ComponentTestContext
         message.Type.ShouldBe("template");
         message.Text.ShouldBe("Welcome and congratulations!!");
         composer.FindAll("[data-testid=template-picker]").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Composer_BusinessStartedConversation_ExplainsTheCustomerHasNotWrittenYet()
+    {
+        await using var harness = await OutboundHarness.StartAsync(TimeProvider.System);
+        var conversation = await harness.AddConversationAsync("5511911110001", null);
+        Services.AddSingleton(harness.Service);
+        Services.AddSingleton(new TemplateCatalog(new HarnessDbFactory(harness)));
+
+        var composer = Render<Composer>(p => p.Add(c => c.ConversationId, conversation).Add(c => c.WindowOpen, false).Add(c => c.CustomerHasWritten, false));
+
+        var explained = composer.Find("[data-testid=window-closed-explained]").TextContent;
+        explained.ShouldContain("the customer has not written yet");
+        explained.ShouldNotContain("24 hours have passed");
+        composer.Find("[data-testid=open-templates]").ShouldNotBeNull();
     }
 
     /// <summary>The text around a MudBlazor input (its label and the validation message under it).</summary>
