@@ -86,8 +86,6 @@ public sealed class SandboxState
 
     public IReadOnlyList<SandboxPhoneNumber> PhoneNumbersOf(string wabaId) => PhoneNumbers.Where(p => p.WabaId == wabaId).ToList();
 
-    public SandboxWaba WabaOf(SandboxPhoneNumber phone) => Wabas.First(w => w.Id == phone.WabaId);
-
     public SandboxSubscription? GetSubscription(string wabaId)
     {
         lock (_gate)
