@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Chatobuy.Inbox.Sandbox;
+using Chatobuy.Inbox.Sandbox.State;
 
 namespace Chatobuy.Inbox.Tests.Architecture;
 
@@ -110,7 +111,8 @@ public sealed class SandboxIsolationTests
         yield return "MapSandbox";
         foreach (var type in typeof(SandboxState).Assembly.GetTypes())
         {
-            if (type.Namespace == SandboxNamespace && !type.IsNested && !type.Name.Contains('<'))
+            if (type.Namespace is { } ns && (ns == SandboxNamespace || ns.StartsWith(SandboxNamespace + ".", StringComparison.Ordinal))
+                && !type.IsNested && !type.Name.Contains('<'))
             {
                 yield return type.Name.Split('`')[0];
             }

@@ -104,7 +104,7 @@ public sealed class LiveInboxBrowserTests : IAsyncLifetime
                 ["name"] = "Maria",
                 ["type"] = "order",
                 ["order"] = System.Text.Json.Nodes.JsonNode.Parse($$"""
-                    {"catalog_id":"{{Chatobuy.Inbox.Sandbox.SandboxCatalog.CatalogId}}","product_items":[
+                    {"catalog_id":"{{Chatobuy.Inbox.Sandbox.State.SandboxCatalog.CatalogId}}","product_items":[
                       {"product_retailer_id":"MUG-BLUE","quantity":2,"item_price":12.5,"currency":"USD"},
                       {"product_retailer_id":"CAP-RED","quantity":1,"item_price":15,"currency":"USD"}]}
                     """),
@@ -123,7 +123,7 @@ public sealed class LiveInboxBrowserTests : IAsyncLifetime
             var names = ada.Locator("[data-testid=order-item-name]");
             await Assertions.Expect(names).ToHaveTextAsync(["Blue ceramic mug", "Red cap"]);
             await Assertions.Expect(names.First).ToHaveAttributeAsync("title", "MUG-BLUE");
-            await Assertions.Expect(ada.Locator("[data-testid=order]")).Not.ToContainTextAsync(Chatobuy.Inbox.Sandbox.SandboxCatalog.CatalogId);
+            await Assertions.Expect(ada.Locator("[data-testid=order]")).Not.ToContainTextAsync(Chatobuy.Inbox.Sandbox.State.SandboxCatalog.CatalogId);
             await Assertions.Expect(ada.Locator("[data-testid=order-total]")).ToHaveTextAsync("40.00 USD");
         }
         finally

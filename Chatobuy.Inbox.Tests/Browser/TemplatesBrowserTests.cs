@@ -1,6 +1,6 @@
 using Chatobuy.Inbox.Features.Channels;
 using Chatobuy.Inbox.Features.Users;
-using Chatobuy.Inbox.Sandbox;
+using Chatobuy.Inbox.Sandbox.State;
 using Chatobuy.Inbox.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;

@@ -72,7 +72,7 @@ public sealed class OutboundEndToEndTests : IAsyncLifetime
     {
         const string customer = "5511900000003";
         var conversation = await CustomerWritesAsync(customer, "Anyone?");
-        var outbox = _app.Services.GetRequiredService<Chatobuy.Inbox.Sandbox.SandboxOutbox>();
+        var outbox = _app.Services.GetRequiredService<Chatobuy.Inbox.Sandbox.State.SandboxOutbox>();
         await using var scope = _app.CreateScope();
         var receipts = scope.ServiceProvider.GetRequiredService<ReadReceipts>();
         var channels = scope.ServiceProvider.GetRequiredService<ChannelService>();
@@ -95,7 +95,7 @@ public sealed class OutboundEndToEndTests : IAsyncLifetime
     {
         const string customer = "5511900000004";
         var conversation = await CustomerWritesAsync(customer, "Can you check my order?");
-        var outbox = _app.Services.GetRequiredService<Chatobuy.Inbox.Sandbox.SandboxOutbox>();
+        var outbox = _app.Services.GetRequiredService<Chatobuy.Inbox.Sandbox.State.SandboxOutbox>();
         await using var scope = _app.CreateScope();
         var receipts = scope.ServiceProvider.GetRequiredService<ReadReceipts>();
         var channels = scope.ServiceProvider.GetRequiredService<ChannelService>();

@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using Chatobuy.Inbox.CloudApi;
 using Chatobuy.Inbox.Features.Channels;
 using Chatobuy.Inbox.Features.Profile;
-using Chatobuy.Inbox.Sandbox;
+using Chatobuy.Inbox.Sandbox.State;
 using Chatobuy.Inbox.Tests.Support;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -9,7 +9,7 @@ using Chatobuy.Inbox.Features.Inbox;
 using Chatobuy.Inbox.Features.Outbound;
 using Chatobuy.Inbox.Features.Templates;
 using Chatobuy.Inbox.Features.Templates.Sending;
-using Chatobuy.Inbox.Sandbox;
+using Chatobuy.Inbox.Sandbox.State;
 using Chatobuy.Inbox.Tests.Features.Webhooks;
 using Chatobuy.Inbox.Tests.Support;
 using Microsoft.EntityFrameworkCore;

@@ -4,6 +4,8 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using Chatobuy.Inbox.Sandbox;
+using Chatobuy.Inbox.Sandbox.Delivery;
+using Chatobuy.Inbox.Sandbox.State;
 using Chatobuy.Inbox.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

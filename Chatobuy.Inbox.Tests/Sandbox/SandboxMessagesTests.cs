@@ -1,7 +1,8 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
-using Chatobuy.Inbox.Sandbox;
+using Chatobuy.Inbox.Sandbox.Graph;
+using Chatobuy.Inbox.Sandbox.State;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Chatobuy.Inbox.Tests.Sandbox;

@@ -1,6 +1,8 @@
 using Bunit;
 using Chatobuy.Inbox.Data;
 using Chatobuy.Inbox.Sandbox;
+using Chatobuy.Inbox.Sandbox.Pages;
+using Chatobuy.Inbox.Sandbox.State;
 using Chatobuy.Inbox.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -1,5 +1,6 @@
 using Chatobuy.Inbox.Data;
 using Chatobuy.Inbox.Sandbox;
+using Chatobuy.Inbox.Sandbox.State;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 

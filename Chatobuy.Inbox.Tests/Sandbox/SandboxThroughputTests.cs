@@ -1,4 +1,5 @@
 using Chatobuy.Inbox.Sandbox;
+using Chatobuy.Inbox.Sandbox.State;
 
 namespace Chatobuy.Inbox.Tests.Sandbox;
 

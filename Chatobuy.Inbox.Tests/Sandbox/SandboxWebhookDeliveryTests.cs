@@ -2,7 +2,7 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
-using Chatobuy.Inbox.Sandbox;
+using Chatobuy.Inbox.Sandbox.Delivery;
 
 namespace Chatobuy.Inbox.Tests.Sandbox;
 

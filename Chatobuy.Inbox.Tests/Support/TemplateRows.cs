@@ -1,6 +1,6 @@
 using Chatobuy.Inbox.Data;
 using Chatobuy.Inbox.Features.Templates;
-using Chatobuy.Inbox.Sandbox;
+using Chatobuy.Inbox.Sandbox.State;
 using Chatobuy.Inbox.Tests.Features.Webhooks;
 using Microsoft.Extensions.DependencyInjection;
 

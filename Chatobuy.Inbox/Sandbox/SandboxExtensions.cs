@@ -1,3 +1,8 @@
+using Chatobuy.Inbox.Sandbox.Customer;
+using Chatobuy.Inbox.Sandbox.Delivery;
+using Chatobuy.Inbox.Sandbox.Graph;
+using Chatobuy.Inbox.Sandbox.State;
+
 namespace Chatobuy.Inbox.Sandbox;
 
 public static class SandboxExtensions

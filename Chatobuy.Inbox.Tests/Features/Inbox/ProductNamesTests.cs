@@ -2,7 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Chatobuy.Inbox.Features.Channels;
 using Chatobuy.Inbox.Features.Inbox;
-using Chatobuy.Inbox.Sandbox;
+using Chatobuy.Inbox.Sandbox.State;
 using Chatobuy.Inbox.Tests.Features.Webhooks;
 using Chatobuy.Inbox.Tests.Support;
 using Microsoft.EntityFrameworkCore;

@@ -6,7 +6,7 @@ using Chatobuy.Inbox.CloudApi;
 using Chatobuy.Inbox.Features.Api;
 using Chatobuy.Inbox.Features.Inbox;
 using Chatobuy.Inbox.Features.Templates;
-using Chatobuy.Inbox.Sandbox;
+using Chatobuy.Inbox.Sandbox.State;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 
