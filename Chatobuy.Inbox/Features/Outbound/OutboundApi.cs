@@ -18,12 +18,12 @@ public sealed record MessageStateDto(long Id, string? WaMessageId, string Status
 /// <c>POST /api/v1/conversations/{id}/messages</c> queues a message (202) and
 /// <c>GET /api/v1/messages/{id}</c> tells how it is going.
 /// </summary>
-public static class OutboundEndpoints
+public static class OutboundApi
 {
-    public static RouteGroupBuilder MapOutboundEndpoints(this RouteGroupBuilder api)
+    public static RouteGroupBuilder MapOutboundApi(this RouteGroupBuilder api)
     {
-        api.MapPost("/conversations/{id:long}/messages", SendAsync);
-        api.MapGet("/messages/{id:long}", GetAsync);
+        api.MapPost("/conversations/{id:long}/messages", SendAsync).WithTags("Messages");
+        api.MapGet("/messages/{id:long}", GetAsync).WithTags("Messages");
         return api;
     }
 

@@ -1,5 +1,4 @@
-
-namespace Chatobuy.Inbox.Features.Api;
+namespace Chatobuy.Inbox.Features.Contacts;
 
 /// <summary>
 /// <c>POST /api/v1/conversations</c>: start (or continue) a conversation with <see cref="To"/> by sending a template.
