@@ -13,6 +13,9 @@ public sealed class ApiDocument : IOpenApiDocumentTransformer
     public const string Path = "/openapi/v1.json";
     public const string ReferencePath = "/api/reference";
 
+    /// <summary>The reference page itself: Scalar answers <see cref="ReferencePath"/> with a redirect to it.</summary>
+    public const string ReferencePage = ReferencePath + "/";
+
     public static bool Includes(string? relativePath) =>
         relativePath is not null && relativePath.StartsWith(ApiErrorAnswers.PathPrefix[1..] + "/", StringComparison.Ordinal);
 

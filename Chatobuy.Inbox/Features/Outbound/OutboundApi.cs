@@ -6,9 +6,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Chatobuy.Inbox.Features.Outbound;
 
-public sealed record SendMessageBody(string? ClientMessageId, string? Text, MediaLinkBody? MediaLink, string? ReplyTo);
+/// <summary><c>POST /api/v1/conversations/{id}/messages</c>: <c>text</c> or <c>mediaLink</c>, optionally a reply to a WhatsApp message id.</summary>
+public sealed record SendMessageBody(string? ClientMessageId = null, string? Text = null, MediaLinkBody? MediaLink = null, string? ReplyTo = null);
 
-public sealed record MediaLinkBody(string? Type, string? Link, string? Caption, string? FileName);
+/// <summary>Media sent by its https link: <c>type</c> is image, video, audio, document or sticker.</summary>
+public sealed record MediaLinkBody(string? Type = null, string? Link = null, string? Caption = null, string? FileName = null);
 
 public sealed record SendAcceptedDto(long Id, string Status);
 
