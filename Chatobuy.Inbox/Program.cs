@@ -60,8 +60,13 @@ app.MapHealth();
 app.MapUsers();
 app.MapWebhooks();
 app.MapInbox();
-app.MapIntegrationApi();
-app.MapTemplates();
+app.MapApiV1()
+    .MapChannelsApi()
+    .MapConversationsApi()
+    .MapStartConversationApi()
+    .MapOutboundApi()
+    .MapProfileApi()
+    .MapTemplatesApi();
 app.MapSandbox();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

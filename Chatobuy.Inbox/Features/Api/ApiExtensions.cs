@@ -1,6 +1,5 @@
-using Chatobuy.Inbox.Features.Outbound;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Scalar.AspNetCore;
 
 namespace Chatobuy.Inbox.Features.Api;
 
@@ -19,20 +18,32 @@ public static class ApiExtensions
             .AddPolicy(ApiPolicies.ApiKey, policy => policy
                 .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
                 .RequireAuthenticatedUser());
+
+        services.AddOpenApi(ApiDocument.Name, options =>
+        {
+            options.ShouldInclude = description => ApiDocument.Includes(description.RelativePath);
+            options.AddDocumentTransformer<ApiDocument>();
+        });
         return services;
     }
 
-    /// <summary>The integration API under <c>/api/v1</c>: API keys only (never the sign-in cookie), no antiforgery.</summary>
-    public static WebApplication MapIntegrationApi(this WebApplication app)
+    /// <summary>
+    /// The one <c>/api/v1</c> group, API keys only (never the sign-in cookie), no antiforgery: each feature maps its
+    /// own routes on it. Also publishes the OpenAPI document and the API reference page, which need no key.
+    /// </summary>
+    public static RouteGroupBuilder MapApiV1(this WebApplication app)
     {
-        var api = app.MapGroup("/api/v1")
+        app.MapOpenApi(ApiDocument.Path).AllowAnonymous();
+        app.MapScalarApiReference(ApiDocument.ReferencePath, options => options
+                .WithTitle("Chatobuy Inbox API")
+                .WithOpenApiRoutePattern(ApiDocument.Path)
+                .DisableDefaultFonts())
+            .AllowAnonymous();
+
+        return app.MapGroup(ApiErrorAnswers.PathPrefix)
             .RequireAuthorization(ApiPolicies.ApiKey)
-            .DisableAntiforgery();
-        api.MapChannelsEndpoints();
-        api.MapConversationsEndpoints();
-        api.MapOutboundEndpoints();
-        api.MapProfileEndpoints();
-        return app;
+            .DisableAntiforgery()
+            .WithMetadata(new ProducesResponseTypeMetadata(StatusCodes.Status401Unauthorized, typeof(ApiError), ["application/json"]));
     }
 }
 

@@ -1,4 +1,3 @@
-using Chatobuy.Inbox.Features.Api;
 using Chatobuy.Inbox.Features.Webhooks;
 
 namespace Chatobuy.Inbox.Features.Templates;
@@ -20,15 +19,5 @@ public static class TemplatesExtensions
         services.AddHostedService(provider => provider.GetRequiredService<TemplateLiveUpdates>());
         services.AddHostedService<TemplateSyncWorker>();
         return services;
-    }
-
-    /// <summary><c>GET /api/v1/channels/{id}/templates</c>, with the integration API's key authentication.</summary>
-    public static WebApplication MapTemplates(this WebApplication app)
-    {
-        app.MapGroup("/api/v1")
-            .RequireAuthorization(ApiPolicies.ApiKey)
-            .DisableAntiforgery()
-            .MapTemplatesEndpoints();
-        return app;
     }
 }

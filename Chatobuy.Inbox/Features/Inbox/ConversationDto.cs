@@ -1,9 +1,4 @@
-using Chatobuy.Inbox.Features.Inbox;
-
-namespace Chatobuy.Inbox.Features.Api;
-
-/// <summary>One page of a list the integration API answers.</summary>
-public sealed record PagedDto<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total);
+namespace Chatobuy.Inbox.Features.Inbox;
 
 public sealed record ContactDto(string WaId, string? Name);
 

@@ -6,9 +6,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Chatobuy.Inbox.Features.Outbound;
 
-public sealed record SendMessageBody(string? ClientMessageId, string? Text, MediaLinkBody? MediaLink, string? ReplyTo);
+/// <summary><c>POST /api/v1/conversations/{id}/messages</c>: <c>text</c> or <c>mediaLink</c>, optionally a reply to a WhatsApp message id.</summary>
+public sealed record SendMessageBody(string? ClientMessageId = null, string? Text = null, MediaLinkBody? MediaLink = null, string? ReplyTo = null);
 
-public sealed record MediaLinkBody(string? Type, string? Link, string? Caption, string? FileName);
+/// <summary>Media sent by its https link: <c>type</c> is image, video, audio, document or sticker.</summary>
+public sealed record MediaLinkBody(string? Type = null, string? Link = null, string? Caption = null, string? FileName = null);
 
 public sealed record SendAcceptedDto(long Id, string Status);
 
@@ -18,12 +20,12 @@ public sealed record MessageStateDto(long Id, string? WaMessageId, string Status
 /// <c>POST /api/v1/conversations/{id}/messages</c> queues a message (202) and
 /// <c>GET /api/v1/messages/{id}</c> tells how it is going.
 /// </summary>
-public static class OutboundEndpoints
+public static class OutboundApi
 {
-    public static RouteGroupBuilder MapOutboundEndpoints(this RouteGroupBuilder api)
+    public static RouteGroupBuilder MapOutboundApi(this RouteGroupBuilder api)
     {
-        api.MapPost("/conversations/{id:long}/messages", SendAsync);
-        api.MapGet("/messages/{id:long}", GetAsync);
+        api.MapPost("/conversations/{id:long}/messages", SendAsync).WithTags("Messages");
+        api.MapGet("/messages/{id:long}", GetAsync).WithTags("Messages");
         return api;
     }
 

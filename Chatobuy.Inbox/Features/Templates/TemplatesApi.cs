@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Chatobuy.Inbox.Features.Api;
+using Chatobuy.Inbox.Features.Channels;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Chatobuy.Inbox.Features.Templates;
@@ -37,11 +38,11 @@ public sealed record TemplateDto(
 }
 
 /// <summary><c>GET /api/v1/channels/{id}/templates[?status=APPROVED]</c>: the templates of the channel's account.</summary>
-public static class TemplatesEndpoints
+public static class TemplatesApi
 {
-    public static RouteGroupBuilder MapTemplatesEndpoints(this RouteGroupBuilder api)
+    public static RouteGroupBuilder MapTemplatesApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/channels/{id}/templates", ListAsync);
+        api.MapGet("/channels/{id}/templates", ListAsync).WithTags("Templates");
         return api;
     }
 
@@ -53,7 +54,7 @@ public static class TemplatesEndpoints
     {
         if (await templates.GetChannelAsync(id, cancellationToken) is not { } channel)
         {
-            return TypedResults.NotFound(new ApiError(ChannelsEndpoints.NotFoundMessage));
+            return TypedResults.NotFound(new ApiError(ChannelsApi.NotFoundMessage));
         }
 
         var all = await templates.ListAsync(channel.WabaId, cancellationToken);

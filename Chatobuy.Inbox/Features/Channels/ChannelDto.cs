@@ -1,6 +1,4 @@
-using Chatobuy.Inbox.Features.Channels;
-
-namespace Chatobuy.Inbox.Features.Api;
+namespace Chatobuy.Inbox.Features.Channels;
 
 /// <summary>A channel as integrators see it. Deliberately without the access token, App Secret or verify token.</summary>
 public sealed record ChannelDto(

@@ -1,47 +1,22 @@
 using System.Text.Json;
-using Chatobuy.Inbox.Features.Profile;
+using Chatobuy.Inbox.Features.Api;
+using Chatobuy.Inbox.Features.Channels;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace Chatobuy.Inbox.Features.Api;
-
-/// <summary>A channel's WhatsApp Business profile as the API shows it; <c>verticalName</c> is "Not set" when there is none.</summary>
-public sealed record BusinessProfileDto(
-    string About,
-    string Address,
-    string Description,
-    string Email,
-    IReadOnlyList<string> Websites,
-    string? Vertical,
-    string VerticalName,
-    string? ProfilePictureUrl)
-{
-    public static BusinessProfileDto From(BusinessProfile profile) => new(
-        profile.About,
-        profile.Address,
-        profile.Description,
-        profile.Email,
-        profile.Websites,
-        profile.Vertical,
-        BusinessVerticals.NameOf(profile.Vertical),
-        profile.PictureUrl);
-}
-
-/// <summary>
-/// A refusal with the fields it concerns (camelCase names, <c>websites[1]</c> for the second website), beside the
-/// <see cref="ApiError"/> message every error of the API carries.
-/// </summary>
-public sealed record ApiFieldErrors(string Error, IReadOnlyDictionary<string, string[]> Errors);
+namespace Chatobuy.Inbox.Features.Profile;
 
 /// <summary>
 /// <c>GET /api/v1/channels/{id}/profile</c> reads the profile from WhatsApp; <c>PATCH</c> changes the fields it names,
 /// checked by the editor's rules (400 with field errors), Meta's refusals passed on in plain language.
 /// </summary>
-public static class ProfileEndpoints
+public static class ProfileApi
 {
-    public static RouteGroupBuilder MapProfileEndpoints(this RouteGroupBuilder api)
+    private const string Tag = "Business profile";
+
+    public static RouteGroupBuilder MapProfileApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/channels/{id}/profile", GetAsync);
-        api.MapPatch("/channels/{id}/profile", PatchAsync);
+        api.MapGet("/channels/{id}/profile", GetAsync).WithTags(Tag).Produces<ApiError>(StatusCodes.Status502BadGateway);
+        api.MapPatch("/channels/{id}/profile", PatchAsync).WithTags(Tag).Produces<ApiError>(StatusCodes.Status502BadGateway);
         return api;
     }
 
@@ -53,7 +28,7 @@ public static class ProfileEndpoints
         var load = await profiles.LoadAsync(id, cancellationToken);
         if (load.Channel is null)
         {
-            return TypedResults.NotFound(new ApiError(ChannelsEndpoints.NotFoundMessage));
+            return TypedResults.NotFound(new ApiError(ChannelsApi.NotFoundMessage));
         }
 
         return load.Profile is { } profile
@@ -76,7 +51,7 @@ public static class ProfileEndpoints
         return result.Outcome switch
         {
             ProfileSaveOutcome.Saved or ProfileSaveOutcome.NothingChanged => TypedResults.Ok(BusinessProfileDto.From(result.Current!)),
-            ProfileSaveOutcome.NotFound => TypedResults.NotFound(new ApiError(ChannelsEndpoints.NotFoundMessage)),
+            ProfileSaveOutcome.NotFound => TypedResults.NotFound(new ApiError(ChannelsApi.NotFoundMessage)),
             _ when result.FieldErrors is { Count: > 0 } errors => TypedResults.BadRequest(new ApiFieldErrors(
                 result.Error?.ForUser ?? "Some fields are not valid; nothing was saved.",
                 errors.ToDictionary(e => JsonName(e.Key), e => new[] { e.Value }))),
