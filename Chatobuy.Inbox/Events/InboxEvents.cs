@@ -76,6 +76,8 @@ public sealed partial class InboxEvents(ILogger<InboxEvents> logger)
             new BoundedChannelOptions(Backlog) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true },
             dropped => LogDropped(owner._logger, dropped.GetType().Name));
 
+        private volatile bool _disposed;
+
         public Type Type { get; } = type;
 
         public bool OwnInstanceOnly { get; } = ownInstanceOnly;
@@ -88,6 +90,12 @@ public sealed partial class InboxEvents(ILogger<InboxEvents> logger)
         {
             await foreach (var change in _queue.Reader.ReadAllAsync())
             {
+                // A disposed subscriber (a closed page) hears nothing more, not even what was queued.
+                if (_disposed)
+                {
+                    return;
+                }
+
                 try
                 {
                     await handler(change);
@@ -101,6 +109,7 @@ public sealed partial class InboxEvents(ILogger<InboxEvents> logger)
 
         public void Dispose()
         {
+            _disposed = true;
             owner.Remove(this);
             _queue.Writer.TryComplete();
         }
