@@ -25,7 +25,6 @@ public static class InboxExtensions
         }
 
         services.AddHostedService<InboxHubForwarder>();
-        services.AddSingleton<HubTokens>();
         services.AddSingleton<PresenceTracker>();
         services.AddScoped<InboxService>();
         services.AddScoped<ReadReceipts>();
@@ -34,7 +33,6 @@ public static class InboxExtensions
         services.AddSingleton<ProductNames>();
 
         services.AddAuthentication()
-            .AddScheme<AuthenticationSchemeOptions, HubTokenAuthenticationHandler>(HubTokens.SchemeName, null)
             .AddPolicyScheme(MediaScheme, "Sign-in cookie or API key", options => options.ForwardDefaultSelector = context =>
                 context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
                     ? ApiKeyAuthenticationHandler.SchemeName

@@ -1,5 +1,6 @@
 using Chatobuy.Inbox.Components.Shared;
 using Chatobuy.Inbox.Events;
+using Chatobuy.Inbox.Features.Api;
 using Chatobuy.Inbox.Features.Templates;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
@@ -31,9 +32,9 @@ public sealed record InboxConversationEvent(string ChannelId, long ConversationI
 /// <summary>
 /// The inbox's events for integrators and other processes at <c>/hubs/inbox</c>: <see cref="InboxHubForwarder"/>
 /// sends what is published to <see cref="Events.InboxEvents"/> to the groups <c>channel:{id}</c> and
-/// <c>conversation:{id}</c>. Signed-in users only. The app's own pages hear the events in process.
+/// <c>conversation:{id}</c>. For an API key (<c>Authorization: Bearer</c>) or a signed-in user. The app's own pages hear the events in process.
 /// </summary>
-[Authorize(AuthenticationSchemes = HubTokens.SchemeName + ",Identity.Application")]
+[Authorize(AuthenticationSchemes = ApiKeyAuthenticationHandler.SchemeName + ",Identity.Application")]
 public sealed class InboxHub(PresenceTracker presence, People people) : Hub<IInboxClient>
 {
     public const string Path = "/hubs/inbox";
