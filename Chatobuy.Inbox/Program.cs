@@ -1,6 +1,7 @@
 using Chatobuy.Inbox.CloudApi;
 using Chatobuy.Inbox.Components;
 using Chatobuy.Inbox.Data;
+using Chatobuy.Inbox.Events;
 using Chatobuy.Inbox.Features.Api;
 using Chatobuy.Inbox.Features.Channels;
 using Chatobuy.Inbox.Features.Health;
@@ -22,6 +23,7 @@ builder.Services.AddControllers();
 builder.Services.AddSingleton(TimeProvider.System);
 
 builder.Services.AddData(builder.Configuration, builder.Environment);
+builder.Services.AddInboxEvents(builder.Configuration);
 builder.Services.AddUsers();
 builder.Services.AddCloudApi();
 builder.Services.AddChannels();

@@ -39,7 +39,9 @@ public abstract class ChannelComponentTestContext : ComponentTestContext
         Services.AddSingleton<IServer>(new AddressOnlyServer("http://127.0.0.1:5999"));
         Services.AddSingleton<GraphTargets>();
         Services.AddSingleton<ChannelSecrets>();
-        Services.AddSingleton<ChannelEvents>();
+        Services.AddSingleton<Chatobuy.Inbox.Events.InboxEvents>();
+        Services.AddSingleton<ChannelDirectory>();
+        Services.AddSingleton(TimeProvider.System);
         Services.AddSingleton(Options.Create(new Chatobuy.Inbox.Features.Webhooks.WebhookOptions { AppVerifyToken = "app-level-token" }));
         Services.AddSingleton(new DataPaths(_dataDirectory));
         Services.AddSingleton<Chatobuy.Inbox.Features.Webhooks.AppWebhookSettings>();

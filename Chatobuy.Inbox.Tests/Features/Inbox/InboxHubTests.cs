@@ -1,5 +1,5 @@
 using System.Net;
-using System.Security.Claims;
+using Chatobuy.Inbox.Features.Api;
 using Chatobuy.Inbox.Features.Inbox;
 using Chatobuy.Inbox.Tests.Features.Webhooks;
 using Chatobuy.Inbox.Tests.Support;
@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Chatobuy.Inbox.Tests.Features.Inbox;
 
-/// <summary>The hub over real HTTP: a customer's message reaches a subscribed client as soon as it is committed.</summary>
+/// <summary>The hub over real HTTP, as an integrator with an API key: a customer's message reaches a subscribed client as soon as it is committed.</summary>
 public sealed class InboxHubTests(InboxApp app) : IClassFixture<InboxApp>
 {
     [Fact]
@@ -75,10 +75,10 @@ public sealed class InboxHubTests(InboxApp app) : IClassFixture<InboxApp>
 
     private async Task<HubConnection> ConnectAsync()
     {
-        var tokens = app.Services.GetRequiredService<HubTokens>();
-        var user = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, "agent-1"), new Claim(ClaimTypes.Name, "agent@example.com")], "test"));
+        await using var scope = app.CreateScope();
+        var key = await scope.ServiceProvider.GetRequiredService<ApiKeyService>().CreateAsync("Hub test", "tests");
         var hub = new HubConnectionBuilder()
-            .WithUrl(new Uri(app.BaseAddress, InboxHub.Path), o => o.AccessTokenProvider = () => Task.FromResult<string?>(tokens.Issue(user)))
+            .WithUrl(new Uri(app.BaseAddress, InboxHub.Path), o => o.AccessTokenProvider = () => Task.FromResult<string?>(key.Plaintext))
             .Build();
         await hub.StartAsync();
         return hub;

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Chatobuy.Inbox.CloudApi;
 using Chatobuy.Inbox.Data;
+using Chatobuy.Inbox.Events;
 using Chatobuy.Inbox.Features.Channels;
 using Chatobuy.Inbox.Features.Inbox;
 using Chatobuy.Inbox.Tests.Features.Channels;
@@ -42,7 +43,8 @@ public sealed class MediaDownloadWorkerTests : IAsyncLifetime
         services.AddHttpClient(GraphClient.MediaDownloadClient).ConfigurePrimaryHttpMessageHandler(() => _host);
         services.AddScoped<GraphClient>();
         services.AddSingleton<MediaStore>();
-        services.AddSingleton<MediaWorkerSignal>();
+        services.AddSingleton<InboxEvents>();
+        services.AddSingleton(typeof(WakeSignal<>));
         services.AddSingleton<TimeProvider>(_time);
         services.AddSingleton(Options.Create(_options));
         _services = services.BuildServiceProvider();
@@ -241,7 +243,7 @@ public sealed class MediaDownloadWorkerTests : IAsyncLifetime
     [Fact]
     public async Task Signal_Notified_WakesWaiterBeforeItsPollInterval()
     {
-        var signal = new MediaWorkerSignal();
+        var signal = new WakeSignal<MediaDownloadWorker>();
         var waiting = signal.WaitAsync(TimeSpan.FromMinutes(5), TimeProvider.System, CancellationToken.None);
 
         signal.Notify();

@@ -1,5 +1,6 @@
 using Chatobuy.Inbox.CloudApi;
 using Chatobuy.Inbox.Data;
+using Chatobuy.Inbox.Events;
 using Chatobuy.Inbox.Features.Channels;
 using Chatobuy.Inbox.Features.Inbox;
 using Chatobuy.Inbox.Features.Outbound;
@@ -97,12 +98,12 @@ internal sealed class OutboundHarness : IAsyncDisposable
         services.AddSingleton(time);
         services.AddKeyedSingleton(OutboundSender.PacingClock, pacingTime);
         services.AddSingleton(Microsoft.Extensions.Options.Options.Create(Options));
-        services.AddSingleton<IInboxNotifier>(Notifier);
-        services.AddSingleton<OutboundSignal>();
-        services.AddSingleton<InboxNotifications>();
+        services.AddSingleton<InboxEvents>();
+        services.AddSingleton(typeof(WakeSignal<>));
         services.AddSingleton<OutboundService>();
         services.AddSingleton<OutboundSender>();
         _services = services.BuildServiceProvider();
+        Notifier.Attach(_services.GetRequiredService<InboxEvents>());
 
         await using var db = await DbAsync();
         await db.Database.MigrateAsync();
@@ -113,22 +114,43 @@ internal sealed class OutboundHarness : IAsyncDisposable
     }
 }
 
-/// <summary>Records what live views would have been told.</summary>
-internal sealed class RecordingNotifier : IInboxNotifier
+/// <summary>Records what live views are told through <see cref="InboxEvents"/>.</summary>
+internal sealed class RecordingNotifier
 {
-    public List<string> Events { get; } = [];
+    private readonly List<string> _events = [];
 
-    public Task MessageCreatedAsync(string channelId, long conversationId, long messageId, CancellationToken cancellationToken = default) => Add($"created:{messageId}");
+    public void Attach(InboxEvents events)
+    {
+        events.Subscribe<MessageCreated>(e => Add($"created:{e.MessageId}"));
+        events.Subscribe<MessageUpdated>(e => Add($"updated:{e.MessageId}"));
+        events.Subscribe<ConversationUpdated>(e => Add($"conversation:{e.ConversationId}"));
+    }
 
-    public Task MessageUpdatedAsync(string channelId, long conversationId, long messageId, CancellationToken cancellationToken = default) => Add($"updated:{messageId}");
+    /// <summary>Waits (at most 10 s) until <paramref name="value"/> was told; delivery is asynchronous.</summary>
+    public async Task ShouldBeToldAsync(string value)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!Contains(value) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+        }
 
-    public Task ConversationUpdatedAsync(string channelId, long conversationId, CancellationToken cancellationToken = default) => Add($"conversation:{conversationId}");
+        Contains(value).ShouldBeTrue($"live views were not told {value}");
+    }
+
+    private bool Contains(string value)
+    {
+        lock (_events)
+        {
+            return _events.Contains(value);
+        }
+    }
 
     private Task Add(string value)
     {
-        lock (Events)
+        lock (_events)
         {
-            Events.Add(value);
+            _events.Add(value);
         }
 
         return Task.CompletedTask;

@@ -43,8 +43,8 @@ public sealed class OutboundSenderTests : IAsyncLifetime
         payload["type"]!.GetValue<string>().ShouldBe("text");
         payload["text"]!["body"]!.GetValue<string>().ShouldBe("Hello Ana");
         payload["biz_opaque_callback_data"]!.GetValue<string>().ShouldBe(outbox.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        _harness.Notifier.Events.ShouldContain($"created:{queued}");
-        _harness.Notifier.Events.ShouldContain($"updated:{queued}");
+        await _harness.Notifier.ShouldBeToldAsync($"created:{queued}");
+        await _harness.Notifier.ShouldBeToldAsync($"updated:{queued}");
     }
 
     [Fact]

@@ -74,13 +74,13 @@ public sealed class TemplatesApp : IAsyncLifetime
         }
     }
 
-    /// <summary>A hub client signed in as an agent and watching the channel.</summary>
+    /// <summary>A hub client with an API key, watching the channel.</summary>
     public async Task<HubConnection> WatchAsync()
     {
-        var tokens = App.Services.GetRequiredService<HubTokens>();
-        var user = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, "admin-1"), new Claim(ClaimTypes.Name, "admin@example.com")], "test"));
+        await using var scope = App.CreateScope();
+        var key = await scope.ServiceProvider.GetRequiredService<Chatobuy.Inbox.Features.Api.ApiKeyService>().CreateAsync("Templates hub test", "tests");
         var hub = new HubConnectionBuilder()
-            .WithUrl(new Uri(App.BaseAddress, InboxHub.Path), o => o.AccessTokenProvider = () => Task.FromResult<string?>(tokens.Issue(user)))
+            .WithUrl(new Uri(App.BaseAddress, InboxHub.Path), o => o.AccessTokenProvider = () => Task.FromResult<string?>(key.Plaintext))
             .Build();
         await hub.StartAsync();
         await hub.InvokeAsync(nameof(InboxHub.WatchChannels), new[] { Channel.Id });

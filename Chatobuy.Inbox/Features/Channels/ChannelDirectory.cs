@@ -1,27 +1,35 @@
 using Chatobuy.Inbox.Data;
+using Chatobuy.Inbox.Events;
 using Microsoft.EntityFrameworkCore;
 
 namespace Chatobuy.Inbox.Features.Channels;
 
 /// <summary>
 /// All channels, kept in memory for the webhook hot path. Reloaded when a channel is connected, edited or deleted
-/// in this process, and at least every 30 seconds (for channels changed by another instance).
+/// (here at once, on other instances when their <see cref="ChannelUpdated"/> arrives), and at least every 30 seconds.
 /// </summary>
 public sealed class ChannelDirectory : IDisposable
 {
     private static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(30);
 
     private readonly IDbContextFactory<InboxDbContext> _dbFactory;
-    private readonly ChannelEvents _events;
+    private readonly IDisposable _configurationChanges;
     private readonly TimeProvider _time;
     private volatile Snapshot? _snapshot;
 
-    public ChannelDirectory(IDbContextFactory<InboxDbContext> dbFactory, ChannelEvents events, TimeProvider time)
+    public ChannelDirectory(IDbContextFactory<InboxDbContext> dbFactory, InboxEvents events, TimeProvider time)
     {
         _dbFactory = dbFactory;
-        _events = events;
         _time = time;
-        _events.ConfigurationChanged += Invalidate;
+        _configurationChanges = events.Subscribe<ChannelUpdated>(change =>
+        {
+            if (change.ConfigurationChanged)
+            {
+                Invalidate(change.ChannelId);
+            }
+
+            return Task.CompletedTask;
+        });
     }
 
     public async Task<IReadOnlyList<Channel>> AllAsync(CancellationToken cancellationToken)
@@ -41,7 +49,7 @@ public sealed class ChannelDirectory : IDisposable
 
     public void Invalidate(string channelId) => _snapshot = null;
 
-    public void Dispose() => _events.ConfigurationChanged -= Invalidate;
+    public void Dispose() => _configurationChanges.Dispose();
 
     private sealed record Snapshot(IReadOnlyList<Channel> Channels, DateTimeOffset LoadedAt);
 }

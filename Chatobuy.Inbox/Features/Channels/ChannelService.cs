@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Chatobuy.Inbox.CloudApi;
 using Chatobuy.Inbox.Data;
+using Chatobuy.Inbox.Events;
 using Chatobuy.Inbox.Features.Webhooks;
 using Microsoft.EntityFrameworkCore;
 
@@ -49,7 +50,8 @@ public sealed record ChannelCommandResult(bool Succeeded, string? Error = null, 
 public sealed class ChannelService(
     IDbContextFactory<InboxDbContext> dbFactory,
     ChannelSecrets secrets,
-    ChannelEvents events,
+    ChannelDirectory directory,
+    InboxEvents events,
     GraphClient graph,
     GraphTargets targets,
     SignatureRefusals refusals,
@@ -97,7 +99,7 @@ public sealed class ChannelService(
         channel.SendingPaused = model.SendingPaused;
         channel.UpdatedAt = time.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
-        events.PublishConfigurationChanged(id);
+        ConfigurationChanged(id);
         return ChannelCommandResult.Ok;
     }
 
@@ -116,7 +118,7 @@ public sealed class ChannelService(
         await db.Channels.Where(c => c.Id == id)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.IsDefault, true), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        events.PublishConfigurationChanged(id);
+        ConfigurationChanged(id);
         return ChannelCommandResult.Ok;
     }
 
@@ -161,7 +163,7 @@ public sealed class ChannelService(
 
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("Channel {ChannelId} deleted", id);
-        events.PublishConfigurationChanged(id);
+        ConfigurationChanged(id);
         return new ChannelCommandResult(true, null, warning);
     }
 
@@ -182,7 +184,7 @@ public sealed class ChannelService(
 
         channel.WebhookVerifiedAt = time.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
-        events.Publish(id);
+        events.Publish(new ChannelUpdated(id));
         return true;
     }
 
@@ -238,4 +240,11 @@ public sealed class ChannelService(
 
     private static bool FixedTimeEquals(string expected, string actual) =>
         CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(expected), Encoding.UTF8.GetBytes(actual));
+
+    /// <summary>This instance's directory at once (the next webhook sees the change), then every page and instance.</summary>
+    private void ConfigurationChanged(string channelId)
+    {
+        directory.Invalidate(channelId);
+        events.Publish(new ChannelUpdated(channelId, ConfigurationChanged: true));
+    }
 }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Chatobuy.Inbox.CloudApi;
 using Chatobuy.Inbox.Data;
+using Chatobuy.Inbox.Events;
 using Microsoft.EntityFrameworkCore;
 
 namespace Chatobuy.Inbox.Features.Channels;
@@ -34,7 +35,8 @@ public sealed class ChannelSetupService(
     GraphClient graph,
     GraphTargets targets,
     ChannelSecrets secrets,
-    ChannelEvents events,
+    ChannelDirectory directory,
+    InboxEvents events,
     IDbContextFactory<InboxDbContext> dbFactory,
     TimeProvider time,
     ILogger<ChannelSetupService> logger)
@@ -174,7 +176,8 @@ public sealed class ChannelSetupService(
             channel = stored;
         }
 
-        events.PublishConfigurationChanged(channel.Id);
+        directory.Invalidate(channel.Id);
+        events.Publish(new ChannelUpdated(channel.Id, ConfigurationChanged: true));
         return new FinishResult(channel, null, channel.WebhookOverrideError);
     }
 

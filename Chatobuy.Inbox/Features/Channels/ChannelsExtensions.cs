@@ -15,7 +15,6 @@ public static class ChannelsExtensions
             .ValidateOnStart();
         services.AddSingleton<GraphTargets>();
         services.AddSingleton<ChannelSecrets>();
-        services.AddSingleton<ChannelEvents>();
         services.AddSingleton<ChannelDirectory>();
         services.AddScoped<ChannelService>();
         services.AddScoped<ChannelSetupService>();

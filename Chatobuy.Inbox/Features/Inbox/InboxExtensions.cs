@@ -17,21 +17,15 @@ public static class InboxExtensions
             .ValidateOnStart();
 
         services.AddSingleton<MediaStore>();
-        services.AddSingleton<MediaWorkerSignal>();
-        services.AddSingleton<Webhooks.IIngestionObserver, MediaIngestionObserver>();
-        services.AddSingleton<Webhooks.IIngestionObserver, IngestionHubObserver>();
-        // Several instances share hub events through Redis when a connection string is configured.
+        // Several instances share hub events through the SignalR Redis backplane when a connection string is configured.
         var signalR = services.AddSignalR();
         if (configuration.GetConnectionString("Redis") is { Length: > 0 } redis)
         {
             signalR.AddStackExchangeRedis(redis, options => options.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal("chatobuy-inbox"));
         }
 
-        services.AddSingleton<IInboxNotifier, HubInboxNotifier>();
-        services.AddSingleton<InboxNotifications>();
-        services.AddSingleton<HubTokens>();
+        services.AddHostedService<InboxHubForwarder>();
         services.AddSingleton<PresenceTracker>();
-        services.AddScoped<LiveInbox>();
         services.AddScoped<InboxService>();
         services.AddScoped<ReadReceipts>();
         services.AddHostedService<MediaDownloadWorker>();
@@ -39,7 +33,6 @@ public static class InboxExtensions
         services.AddSingleton<ProductNames>();
 
         services.AddAuthentication()
-            .AddScheme<AuthenticationSchemeOptions, HubTokenAuthenticationHandler>(HubTokens.SchemeName, null)
             .AddPolicyScheme(MediaScheme, "Sign-in cookie or API key", options => options.ForwardDefaultSelector = context =>
                 context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
                     ? ApiKeyAuthenticationHandler.SchemeName

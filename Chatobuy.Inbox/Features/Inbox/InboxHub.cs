@@ -1,4 +1,6 @@
 using Chatobuy.Inbox.Components.Shared;
+using Chatobuy.Inbox.Events;
+using Chatobuy.Inbox.Features.Api;
 using Chatobuy.Inbox.Features.Templates;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
@@ -21,18 +23,19 @@ public interface IInboxClient
 }
 
 /// <summary>Who else has a conversation open, and who of them is typing a reply.</summary>
-public sealed record PresenceEvent(string ChannelId, long ConversationId, IReadOnlyList<string> Viewers, IReadOnlyList<string> Typing);
+public sealed record PresenceEvent(string ChannelId, long ConversationId, IReadOnlyList<string> Viewers, IReadOnlyList<string> Typing) : IInboxEvent;
 
 public sealed record InboxMessageEvent(string ChannelId, long ConversationId, long MessageId);
 
 public sealed record InboxConversationEvent(string ChannelId, long ConversationId);
 
 /// <summary>
-/// The inbox's event bus at <c>/hubs/inbox</c>: after each commit the server publishes to the groups
-/// <c>channel:{id}</c> and <c>conversation:{id}</c>. Signed-in users only.
+/// The inbox's events for integrators and other processes at <c>/hubs/inbox</c>: <see cref="InboxHubForwarder"/>
+/// sends what is published to <see cref="Events.InboxEvents"/> to the groups <c>channel:{id}</c> and
+/// <c>conversation:{id}</c>. For an API key (<c>Authorization: Bearer</c>) or a signed-in user. The app's own pages hear the events in process.
 /// </summary>
-[Authorize(AuthenticationSchemes = HubTokens.SchemeName + ",Identity.Application")]
-public sealed class InboxHub(PresenceTracker presence, People people, TimeProvider time) : Hub<IInboxClient>
+[Authorize(AuthenticationSchemes = ApiKeyAuthenticationHandler.SchemeName + ",Identity.Application")]
+public sealed class InboxHub(PresenceTracker presence, People people) : Hub<IInboxClient>
 {
     public const string Path = "/hubs/inbox";
 
@@ -55,44 +58,21 @@ public sealed class InboxHub(PresenceTracker presence, People people, TimeProvid
         await Groups.AddToGroupAsync(Context.ConnectionId, ConversationGroup(conversationId));
         // Other agents see the name given at Setup, not the e-mail the agent signs in with.
         var name = Context.User is { } user ? (await people.OfAsync(user, Context.ConnectionAborted)).Name : "";
-        var left = presence.View(Context.ConnectionId, name is "" ? "An agent" : name, channelId, conversationId, time.GetUtcNow());
-        await BroadcastAsync(left);
-        await BroadcastAsync(presence.Of(channelId, conversationId, time.GetUtcNow()));
+        presence.View(Context.ConnectionId, name, channelId, conversationId);
     }
 
     public async Task UnwatchConversation(long conversationId)
     {
         await Groups.RemoveFromGroupAsync(Context.ConnectionId, ConversationGroup(conversationId));
-        await BroadcastAsync(presence.Leave(Context.ConnectionId, time.GetUtcNow()));
+        presence.Leave(Context.ConnectionId);
     }
 
     /// <summary>The agent is typing a reply in the conversation they view (shown for a few seconds).</summary>
-    public Task Typing() => BroadcastAsync(presence.Typing(Context.ConnectionId, time.GetUtcNow()));
+    public void Typing() => presence.Typing(Context.ConnectionId);
 
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
-        await BroadcastAsync(presence.Leave(Context.ConnectionId, time.GetUtcNow()));
+        presence.Leave(Context.ConnectionId);
         await base.OnDisconnectedAsync(exception);
     }
-
-    private Task BroadcastAsync(PresenceEvent? update) =>
-        update is null
-            ? Task.CompletedTask
-            : Clients.Groups(ChannelGroup(update.ChannelId), ConversationGroup(update.ConversationId)).Presence(update);
-}
-
-/// <summary>Publishes committed changes over the hub.</summary>
-public sealed class HubInboxNotifier(IHubContext<InboxHub, IInboxClient> hub) : IInboxNotifier
-{
-    public Task MessageCreatedAsync(string channelId, long conversationId, long messageId, CancellationToken cancellationToken = default) =>
-        hub.Clients.Groups(InboxHub.ChannelGroup(channelId), InboxHub.ConversationGroup(conversationId))
-            .MessageCreated(new InboxMessageEvent(channelId, conversationId, messageId));
-
-    public Task MessageUpdatedAsync(string channelId, long conversationId, long messageId, CancellationToken cancellationToken = default) =>
-        hub.Clients.Groups(InboxHub.ChannelGroup(channelId), InboxHub.ConversationGroup(conversationId))
-            .MessageUpdated(new InboxMessageEvent(channelId, conversationId, messageId));
-
-    public Task ConversationUpdatedAsync(string channelId, long conversationId, CancellationToken cancellationToken = default) =>
-        hub.Clients.Groups(InboxHub.ChannelGroup(channelId), InboxHub.ConversationGroup(conversationId))
-            .ConversationUpdated(new InboxConversationEvent(channelId, conversationId));
 }

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Chatobuy.Inbox.Events;
 using Chatobuy.Inbox.Features.Channels;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -6,10 +7,16 @@ using MudBlazor;
 
 namespace Chatobuy.Inbox.Features.Inbox;
 
-/// <summary>The live inbox: conversation list on the left, the chat on the right, both updated over the hub.</summary>
+/// <summary>The live inbox: conversation list on the left, the chat on the right, both updated from <see cref="InboxEvents"/>.</summary>
 public sealed partial class InboxPage
 {
     private readonly CancellationTokenSource _cts = new();
+    private readonly List<IDisposable> _subscriptions = [];
+
+    /// <summary>This page's place in <see cref="PresenceTracker"/> (one per open inbox tab).</summary>
+    private readonly string _viewerId = Guid.NewGuid().ToString("N");
+    private HashSet<string> _channelIds = [];
+    private DateTimeOffset _lastTyping;
     private InboxFilter _filter = new();
     private string? _search;
     private IReadOnlyList<ConversationRow> _conversations = [];
@@ -20,7 +27,6 @@ public sealed partial class InboxPage
     private DateTimeOffset _now;
     private string _userId = "";
     private bool _loaded;
-    private bool _live = true;
     private int _reloadPending;
     private int _selectedChanged;
     private string _userName = "";
@@ -39,7 +45,10 @@ public sealed partial class InboxPage
     private ChannelService Channels { get; set; } = default!;
 
     [Inject]
-    private LiveInbox Live { get; set; } = default!;
+    private InboxEvents Events { get; set; } = default!;
+
+    [Inject]
+    private PresenceTracker Presence { get; set; } = default!;
 
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
@@ -82,43 +91,25 @@ public sealed partial class InboxPage
         _userName = (await People.OfAsync(user, _cts.Token)).Name;
         _now = Inbox.Now;
         _channels = await Channels.ListAsync(_cts.Token);
+        _channelIds = _channels.Select(c => c.Id).ToHashSet();
         _agents = await Inbox.AgentsAsync(_cts.Token);
         await LoadListAsync();
 
-        Live.MessageCreated += OnMessageAsync;
-        Live.MessageUpdated += OnMessageAsync;
-        Live.ConversationUpdated += OnConversationAsync;
-        Live.Reconnected += OnReconnectedAsync;
-        Live.PresenceChanged += OnPresenceAsync;
-    }
-
-    protected override async Task OnAfterRenderAsync(bool firstRender)
-    {
-        if (firstRender && RendererInfo.IsInteractive)
+        if (RendererInfo.IsInteractive)
         {
-            try
-            {
-                await Live.WatchChannelsAsync(_channels.Select(c => c.Id).ToList(), _cts.Token);
-                if (_selected is { } selected)
-                {
-                    await Live.WatchConversationAsync(selected.ChannelId, selected.Id, _cts.Token);
-                }
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                Logger.LogWarning(exception, "The live inbox could not connect to the hub");
-                _live = false;
-                StateHasChanged();
-            }
+            _subscriptions.Add(Events.Subscribe<MessageCreated>(e => OnChangeAsync(e.ChannelId, e.ConversationId)));
+            _subscriptions.Add(Events.Subscribe<MessageUpdated>(e => OnChangeAsync(e.ChannelId, e.ConversationId)));
+            _subscriptions.Add(Events.Subscribe<ConversationUpdated>(e => OnChangeAsync(e.ChannelId, e.ConversationId)));
+            _subscriptions.Add(Events.Subscribe<PresenceEvent>(OnPresenceAsync));
         }
     }
 
     protected override async Task OnParametersSetAsync()
     {
         await LoadSelectedAsync(markSeen: true);
-        if (_selected is { } selected && RendererInfo.IsInteractive && Live.IsConnected)
+        if (_selected is { } selected && RendererInfo.IsInteractive)
         {
-            await Live.WatchConversationAsync(selected.ChannelId, selected.Id, _cts.Token);
+            Presence.View(_viewerId, _userName, selected.ChannelId, selected.Id);
         }
     }
 
@@ -272,10 +263,12 @@ public sealed partial class InboxPage
         await LoadListAsync();
     }
 
-    private Task OnMessageAsync(InboxMessageEvent e) => ReloadAsync(e.ConversationId);
+    /// <summary>Events of the channels listed, or of the open conversation.</summary>
+    private Task OnChangeAsync(string channelId, long conversationId) =>
+        _channelIds.Contains(channelId) || conversationId == ConversationId ? ReloadAsync(conversationId) : Task.CompletedTask;
 
     /// <summary>Other agents viewing or typing; this agent is left out of what is shown.</summary>
-    private Task OnPresenceAsync(PresenceEvent e) => InvokeAsync(() =>
+    private Task OnPresenceAsync(PresenceEvent e) => !_channelIds.Contains(e.ChannelId) ? Task.CompletedTask : InvokeAsync(() =>
     {
         _presence[e.ConversationId] = e with
         {
@@ -287,7 +280,7 @@ public sealed partial class InboxPage
 
     private PresenceEvent? PresenceOf(long conversationId) => _presence.GetValueOrDefault(conversationId);
 
-    private async Task TypingAsync()
+    private void Typing()
     {
         if (_selected is { } conversation && WindowOpen && Time.GetUtcNow() - _typingIndicatorAt.GetValueOrDefault(conversation.Id) > TypingIndicatorEvery)
         {
@@ -297,14 +290,11 @@ public sealed partial class InboxPage
             _ = ShowCustomerTypingAsync(conversation.Id);
         }
 
-        try
+        // Other agents see "typing" for a few seconds; telling them every three seconds keeps it on.
+        if (Time.GetUtcNow() - _lastTyping >= TimeSpan.FromSeconds(3))
         {
-            await Live.TypingAsync();
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            // Presence is a courtesy; typing must never be disturbed by it.
-            Logger.LogDebug(exception, "Typing presence not sent");
+            _lastTyping = Time.GetUtcNow();
+            Presence.Typing(_viewerId);
         }
     }
 
@@ -319,16 +309,6 @@ public sealed partial class InboxPage
             Logger.LogDebug(exception, "Typing indicator not sent");
         }
     }
-
-    private Task OnConversationAsync(InboxConversationEvent e) => ReloadAsync(e.ConversationId);
-
-    private Task OnReconnectedAsync() => InvokeAsync(async () =>
-    {
-        _live = true;
-        await LoadListAsync();
-        await LoadSelectedAsync(markSeen: false);
-        StateHasChanged();
-    });
 
     /// <summary>Coalesces bursts of events into one reload of what is on screen.</summary>
     private async Task ReloadAsync(long conversationId)
@@ -372,11 +352,8 @@ public sealed partial class InboxPage
 
     public async ValueTask DisposeAsync()
     {
-        Live.MessageCreated -= OnMessageAsync;
-        Live.MessageUpdated -= OnMessageAsync;
-        Live.ConversationUpdated -= OnConversationAsync;
-        Live.Reconnected -= OnReconnectedAsync;
-        Live.PresenceChanged -= OnPresenceAsync;
+        _subscriptions.ForEach(s => s.Dispose());
+        Presence.Leave(_viewerId);
         await _cts.CancelAsync();
         _cts.Dispose();
     }

@@ -1,4 +1,5 @@
 using Chatobuy.Inbox.Data;
+using Chatobuy.Inbox.Events;
 using Microsoft.EntityFrameworkCore;
 
 namespace Chatobuy.Inbox.Features.Inbox;
@@ -43,7 +44,7 @@ public sealed record AgentOption(string Id, string Name, string Email = "");
 /// <summary>What the live inbox shows and does: conversations, their messages, assignment and status.</summary>
 public sealed class InboxService(
     IDbContextFactory<InboxDbContext> dbFactory,
-    InboxNotifications notifications,
+    InboxEvents events,
     TimeProvider time)
 {
     public async Task<IReadOnlyList<ConversationRow>> ListConversationsAsync(InboxFilter filter, string userId, CancellationToken cancellationToken = default)
@@ -211,6 +212,6 @@ public sealed class InboxService(
             return;
         }
 
-        await notifications.ConversationUpdatedAsync(channelId, conversationId, cancellationToken);
+        events.Publish(new ConversationUpdated(channelId, conversationId));
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using Chatobuy.Inbox.CloudApi;
 using Chatobuy.Inbox.Data;
+using Chatobuy.Inbox.Events;
 using Chatobuy.Inbox.Features.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -12,14 +13,15 @@ namespace Chatobuy.Inbox.Features.Inbox;
 /// Downloads the media of inbound messages after ingestion has committed them (<c>MediaState = Pending</c>):
 /// asks Graph for the file's URL, downloads it with the channel's token, checks Meta's sha256 and stores it by
 /// content hash. Failures are retried with a doubling delay; everything it knows is in the database, so a restart
-/// simply carries on. <see cref="MediaWorkerSignal.Notify"/> wakes it before its next poll.
+/// simply carries on. A stored message (<see cref="MessageCreated"/>) wakes it before its next poll.
 /// </summary>
 public sealed partial class MediaDownloadWorker(
     IDbContextFactory<InboxDbContext> dbFactory,
     IServiceScopeFactory scopes,
     ChannelSecrets secrets,
     MediaStore store,
-    MediaWorkerSignal signal,
+    WakeSignal<MediaDownloadWorker> signal,
+    InboxEvents events,
     IOptions<MediaOptions> options,
     TimeProvider time,
     ILogger<MediaDownloadWorker> logger) : BackgroundService
@@ -29,6 +31,11 @@ public sealed partial class MediaDownloadWorker(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var interval = TimeSpan.FromMilliseconds(options.Value.PollIntervalMilliseconds);
+        using var wakeUps = events.Subscribe<MessageCreated>(_ =>
+        {
+            signal.Notify();
+            return Task.CompletedTask;
+        }, ownInstanceOnly: true);
         while (!stoppingToken.IsCancellationRequested)
         {
             var taken = 0;

@@ -1,38 +1,51 @@
 using System.Collections.Concurrent;
+using Chatobuy.Inbox.Events;
 
 namespace Chatobuy.Inbox.Features.Inbox;
 
-/// <summary>Which hub connection (agent) views which conversation, and who is typing. In memory, per instance.</summary>
-public sealed class PresenceTracker
+/// <summary>
+/// Which viewer (an inbox page, or a hub connection) views which conversation, and who is typing; in memory, per
+/// instance. Every change is published as a <see cref="PresenceEvent"/> of the conversations concerned.
+/// </summary>
+public sealed class PresenceTracker(InboxEvents events, TimeProvider time)
 {
     private static readonly TimeSpan TypingShownFor = TimeSpan.FromSeconds(6);
 
     private readonly ConcurrentDictionary<string, Viewer> _viewers = new();
 
-    /// <summary>Records the view; returns the presence of the conversation the connection left, if any.</summary>
-    public PresenceEvent? View(string connectionId, string name, string channelId, long conversationId, DateTimeOffset now)
+    /// <summary>Records the view, and tells the conversation left (if any) and the one viewed.</summary>
+    public void View(string viewerId, string name, string channelId, long conversationId)
     {
-        var previous = _viewers.TryGetValue(connectionId, out var old) && old.ConversationId != conversationId ? old : null;
-        _viewers[connectionId] = new Viewer(name, channelId, conversationId, null);
-        return previous is null ? null : Of(previous.ChannelId, previous.ConversationId, now);
-    }
-
-    public PresenceEvent? Leave(string connectionId, DateTimeOffset now) =>
-        _viewers.TryRemove(connectionId, out var old) ? Of(old.ChannelId, old.ConversationId, now) : null;
-
-    public PresenceEvent? Typing(string connectionId, DateTimeOffset now)
-    {
-        if (!_viewers.TryGetValue(connectionId, out var viewer))
+        var previous = _viewers.TryGetValue(viewerId, out var old) && old.ConversationId != conversationId ? old : null;
+        _viewers[viewerId] = new Viewer(name is "" ? "An agent" : name, channelId, conversationId, null);
+        if (previous is not null)
         {
-            return null;
+            events.Publish(Of(previous.ChannelId, previous.ConversationId));
         }
 
-        _viewers[connectionId] = viewer with { TypingUntil = now + TypingShownFor };
-        return Of(viewer.ChannelId, viewer.ConversationId, now);
+        events.Publish(Of(channelId, conversationId));
     }
 
-    public PresenceEvent Of(string channelId, long conversationId, DateTimeOffset now)
+    public void Leave(string viewerId)
     {
+        if (_viewers.TryRemove(viewerId, out var old))
+        {
+            events.Publish(Of(old.ChannelId, old.ConversationId));
+        }
+    }
+
+    public void Typing(string viewerId)
+    {
+        if (_viewers.TryGetValue(viewerId, out var viewer))
+        {
+            _viewers[viewerId] = viewer with { TypingUntil = time.GetUtcNow() + TypingShownFor };
+            events.Publish(Of(viewer.ChannelId, viewer.ConversationId));
+        }
+    }
+
+    public PresenceEvent Of(string channelId, long conversationId)
+    {
+        var now = time.GetUtcNow();
         var here = _viewers.Values.Where(v => v.ConversationId == conversationId).ToList();
         return new PresenceEvent(
             channelId,

@@ -12,7 +12,6 @@ public static class OutboundExtensions
             .ValidateOnStart();
 
         services.TryAddKeyedSingleton(OutboundSender.PacingClock, TimeProvider.System);
-        services.AddSingleton<OutboundSignal>();
         services.AddSingleton<OutboundService>();
         services.AddSingleton<OutboundSender>();
         services.AddHostedService(provider => provider.GetRequiredService<OutboundSender>());

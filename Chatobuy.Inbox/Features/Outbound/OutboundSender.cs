@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Chatobuy.Inbox.CloudApi;
 using Chatobuy.Inbox.Data;
+using Chatobuy.Inbox.Events;
 using Chatobuy.Inbox.Features.Channels;
 using Chatobuy.Inbox.Features.Inbox;
 using Microsoft.EntityFrameworkCore;
@@ -22,8 +23,8 @@ public sealed partial class OutboundSender(
     IServiceScopeFactory scopes,
     ChannelSecrets secrets,
     MediaStore mediaStore,
-    OutboundSignal signal,
-    InboxNotifications notifications,
+    WakeSignal<OutboundSender> signal,
+    InboxEvents events,
     IOptions<OutboundOptions> options,
     TimeProvider time,
     [FromKeyedServices(OutboundSender.PacingClock)] TimeProvider pacingTime,
@@ -84,7 +85,7 @@ public sealed partial class OutboundSender(
 
             if (dispatched == 0)
             {
-                await signal.WaitAsync(interval, stoppingToken);
+                await signal.WaitAsync(interval, TimeProvider.System, stoppingToken);
             }
         }
     }
@@ -481,7 +482,7 @@ public sealed partial class OutboundSender(
         await transaction.CommitAsync(cancellationToken);
         if (!outcome.IsRequeue)
         {
-            await notifications.MessageUpdatedAsync(message.ChannelId, message.ConversationId, message.Id, cancellationToken);
+            events.Publish(new MessageUpdated(message.ChannelId, message.ConversationId, message.Id));
         }
     }
 
@@ -585,7 +586,7 @@ public sealed partial class OutboundSender(
 
         foreach (var (channelId, conversationId, messageId) in settled)
         {
-            await notifications.MessageUpdatedAsync(channelId, conversationId, messageId, cancellationToken);
+            events.Publish(new MessageUpdated(channelId, conversationId, messageId));
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Chatobuy.Inbox.Data;
+using Chatobuy.Inbox.Events;
 using Chatobuy.Inbox.Features.Inbox;
 using Chatobuy.Inbox.Features.Webhooks;
 using Microsoft.Data.Sqlite;
@@ -15,8 +16,8 @@ namespace Chatobuy.Inbox.Features.Outbound;
 public sealed partial class OutboundService(
     IDbContextFactory<InboxDbContext> dbFactory,
     MediaStore mediaStore,
-    OutboundSignal signal,
-    InboxNotifications notifications,
+    WakeSignal<OutboundSender> signal,
+    InboxEvents events,
     TimeProvider time,
     ILogger<OutboundService> logger)
 {
@@ -122,8 +123,8 @@ public sealed partial class OutboundService(
 
         LogQueued(message.Id, conversation.Id, message.Type);
         signal.Notify();
-        await notifications.MessageCreatedAsync(conversation.ChannelId, conversation.Id, message.Id, cancellationToken);
-        await notifications.ConversationUpdatedAsync(conversation.ChannelId, conversation.Id, cancellationToken);
+        events.Publish(new MessageCreated(conversation.ChannelId, conversation.Id, message.Id));
+        events.Publish(new ConversationUpdated(conversation.ChannelId, conversation.Id));
         return SendResult.Ok(message.Id);
     }
 
@@ -198,7 +199,7 @@ public sealed partial class OutboundService(
 
         LogRetryQueued(message.Id);
         signal.Notify();
-        await notifications.MessageUpdatedAsync(message.ChannelId, message.ConversationId, message.Id, cancellationToken);
+        events.Publish(new MessageUpdated(message.ChannelId, message.ConversationId, message.Id));
         return SendResult.Ok(message.Id);
     }
 

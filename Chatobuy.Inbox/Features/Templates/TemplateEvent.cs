@@ -1,8 +1,10 @@
+using Chatobuy.Inbox.Events;
+
 namespace Chatobuy.Inbox.Features.Templates;
 
 /// <summary>
 /// A message template of a WhatsApp Business Account changed: its status (with the reason), quality, category or
-/// content, or it was deleted. Pushed to the <c>channel:{id}</c> hub groups of every channel on that account.
+/// content, or it was deleted. Published to <see cref="InboxEvents"/>; the hub sends it to the <c>channel:{id}</c> groups of every channel on that account.
 /// </summary>
 public sealed record TemplateEvent(
     string WabaId,
@@ -13,7 +15,7 @@ public sealed record TemplateEvent(
     string? Reason,
     string? QualityScore,
     string? Category,
-    bool Deleted = false)
+    bool Deleted = false) : IInboxEvent
 {
     public static TemplateEvent Of(MessageTemplate template, bool deleted = false) => new(
         template.WabaId,

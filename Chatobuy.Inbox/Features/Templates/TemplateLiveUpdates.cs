@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Threading.Channels;
 using Chatobuy.Inbox.Data;
+using Chatobuy.Inbox.Events;
 using Chatobuy.Inbox.Features.Webhooks;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,31 +17,46 @@ namespace Chatobuy.Inbox.Features.Templates;
 public sealed partial class TemplateLiveUpdates(
     IDbContextFactory<InboxDbContext> dbFactory,
     IServiceScopeFactory scopes,
-    TemplateNotifier notifier,
+    InboxEvents events,
     TimeProvider time,
-    ILogger<TemplateLiveUpdates> logger) : BackgroundService, IIngestionObserver
+    ILogger<TemplateLiveUpdates> logger) : BackgroundService
 {
     public const string StatusField = "message_template_status_update";
     public const string QualityField = "message_template_quality_update";
     public const string CategoryField = "template_category_update";
 
-    private readonly Channel<StoredChannelEvent> _events = Channel.CreateUnbounded<StoredChannelEvent>(new UnboundedChannelOptions { SingleReader = true });
+    private IDisposable? _stored;
 
-    public void Stored(IngestResult result)
+    private readonly Channel<StoredChannelEvent> _pending = Channel.CreateUnbounded<StoredChannelEvent>(new UnboundedChannelOptions { SingleReader = true });
+
+    public override Task StartAsync(CancellationToken cancellationToken)
     {
-        foreach (var stored in result.Events.Where(e => e.Field is StatusField or QualityField or CategoryField))
+        // Subscribed before the first delivery can be committed; the delivery's own instance applies it.
+        _stored = events.Subscribe<StoredChannelEvent>(stored =>
         {
-            _events.Writer.TryWrite(stored);
-        }
+            if (stored.Field is StatusField or QualityField or CategoryField)
+            {
+                _pending.Writer.TryWrite(stored);
+            }
+
+            return Task.CompletedTask;
+        }, ownInstanceOnly: true);
+        return base.StartAsync(cancellationToken);
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        _stored?.Dispose();
+        await base.StopAsync(cancellationToken);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
         {
-            while (await _events.Reader.WaitToReadAsync(stoppingToken))
+            while (await _pending.Reader.WaitToReadAsync(stoppingToken))
             {
-                while (_events.Reader.TryRead(out var stored))
+                while (_pending.Reader.TryRead(out var stored))
                 {
                     try
                     {
@@ -92,7 +108,7 @@ public sealed partial class TemplateLiveUpdates(
                 case StatusField when Read(value, "event") is "DELETED":
                     db.MessageTemplates.Remove(row);
                     await db.SaveChangesAsync(cancellationToken);
-                    await notifier.PublishAsync(TemplateEvent.Of(row, deleted: true), cancellationToken);
+                    events.Publish(TemplateEvent.Of(row, deleted: true));
                     return;
                 case StatusField when Read(value, "event") is { } status:
                     var reason = Read(value, "reason");
@@ -121,7 +137,7 @@ public sealed partial class TemplateLiveUpdates(
         }
 
         LogApplied(logger, stored.Field, change.Status);
-        await notifier.PublishAsync(change, cancellationToken);
+        events.Publish(change);
     }
 
     private async Task SyncAsync(string channelId, CancellationToken cancellationToken)

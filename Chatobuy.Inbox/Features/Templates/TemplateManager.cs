@@ -1,5 +1,6 @@
 using Chatobuy.Inbox.CloudApi;
 using Chatobuy.Inbox.Data;
+using Chatobuy.Inbox.Events;
 using Chatobuy.Inbox.Features.Channels;
 using Microsoft.EntityFrameworkCore;
 
@@ -30,7 +31,7 @@ public sealed class TemplateManager(
     ResumableUploader uploader,
     ChannelSecrets secrets,
     GraphTargets targets,
-    TemplateNotifier notifier,
+    InboxEvents events,
     TimeProvider time)
 {
     /// <summary>The largest example file accepted for a media header (Meta's video limit).</summary>
@@ -126,7 +127,7 @@ public sealed class TemplateManager(
             }
         }
 
-        await notifier.PublishAsync(TemplateEvent.Of(row), cancellationToken);
+        events.Publish(TemplateEvent.Of(row));
         return new TemplateCommandResult(true, row);
     }
 
@@ -168,7 +169,7 @@ public sealed class TemplateManager(
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        await notifier.PublishAsync(TemplateEvent.Of(row), cancellationToken);
+        events.Publish(TemplateEvent.Of(row));
         return new TemplateCommandResult(true, row);
     }
 
@@ -203,7 +204,7 @@ public sealed class TemplateManager(
 
         foreach (var template in gone)
         {
-            await notifier.PublishAsync(TemplateEvent.Of(template, deleted: true), cancellationToken);
+            events.Publish(TemplateEvent.Of(template, deleted: true));
         }
 
         return new TemplateCommandResult(true, existing);

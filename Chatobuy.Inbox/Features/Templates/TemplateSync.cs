@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Chatobuy.Inbox.CloudApi;
 using Chatobuy.Inbox.Data;
+using Chatobuy.Inbox.Events;
 using Chatobuy.Inbox.Features.Channels;
 using Chatobuy.Inbox.Features.Inbox;
 using Microsoft.AspNetCore.SignalR;
@@ -25,7 +26,7 @@ public sealed partial class TemplateSync(
     IDbContextFactory<InboxDbContext> dbFactory,
     GraphClient graph,
     ChannelSecrets secrets,
-    TemplateNotifier notifier,
+    InboxEvents events,
     Microsoft.Extensions.Options.IOptions<TemplatesOptions> options,
     TimeProvider time,
     ILogger<TemplateSync> logger)
@@ -112,7 +113,7 @@ public sealed partial class TemplateSync(
         LogSynced(logger, LogMaskWaba(channel.WabaId), listed.Value!.Count, added, changed, removed);
         foreach (var change in changes)
         {
-            await notifier.PublishAsync(change, cancellationToken);
+            events.Publish(change);
         }
 
         return new TemplateSyncResult(true, listed.Value!.Select(d => d.Id).Distinct().Count(), added, changed, removed);
@@ -154,18 +155,4 @@ public sealed partial class TemplateSync(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Templates of account {WabaId} could not be synced: Graph error {Code}/{Subcode}")]
     private static partial void LogFailed(ILogger logger, string wabaId, int code, int? subcode);
-}
-
-/// <summary>Tells the open pages of every channel on an account that one of its templates changed.</summary>
-public sealed class TemplateNotifier(ChannelDirectory directory, IHubContext<InboxHub, IInboxClient> hub)
-{
-    public async Task PublishAsync(TemplateEvent change, CancellationToken cancellationToken)
-    {
-        var channels = await directory.AllAsync(cancellationToken);
-        var groups = channels.Where(c => c.WabaId == change.WabaId).Select(c => InboxHub.ChannelGroup(c.Id)).ToList();
-        if (groups.Count > 0)
-        {
-            await hub.Clients.Groups(groups).TemplateUpdated(change);
-        }
-    }
 }

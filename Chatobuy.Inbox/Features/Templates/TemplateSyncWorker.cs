@@ -1,3 +1,4 @@
+using Chatobuy.Inbox.Events;
 using Chatobuy.Inbox.Features.Channels;
 using Microsoft.Extensions.Options;
 
@@ -10,22 +11,24 @@ namespace Chatobuy.Inbox.Features.Templates;
 public sealed partial class TemplateSyncWorker(
     IServiceScopeFactory scopes,
     ChannelDirectory directory,
-    ChannelEvents channelEvents,
+    InboxEvents events,
     IOptions<TemplatesOptions> options,
     TimeProvider time,
     ILogger<TemplateSyncWorker> logger) : BackgroundService
 {
+    private IDisposable? _configurationChanges;
+
     private readonly System.Threading.Channels.Channel<string> _requested = System.Threading.Channels.Channel.CreateUnbounded<string>(new System.Threading.Channels.UnboundedChannelOptions { SingleReader = true });
 
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
-        channelEvents.ConfigurationChanged += OnConfigurationChanged;
+        _configurationChanges = events.Subscribe<ChannelUpdated>(OnChannelUpdated, ownInstanceOnly: true);
         await base.StartAsync(cancellationToken);
     }
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
-        channelEvents.ConfigurationChanged -= OnConfigurationChanged;
+        _configurationChanges?.Dispose();
         await base.StopAsync(cancellationToken);
     }
 
@@ -71,7 +74,15 @@ public sealed partial class TemplateSyncWorker(
         }
     }
 
-    private void OnConfigurationChanged(string channelId) => _requested.Writer.TryWrite(channelId);
+    private Task OnChannelUpdated(ChannelUpdated change)
+    {
+        if (change.ConfigurationChanged)
+        {
+            _requested.Writer.TryWrite(change.ChannelId);
+        }
+
+        return Task.CompletedTask;
+    }
 
     private async Task SyncAsync(string channelId, CancellationToken cancellationToken)
     {

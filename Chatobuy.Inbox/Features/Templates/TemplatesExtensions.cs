@@ -10,12 +10,10 @@ public static class TemplatesExtensions
             .BindConfiguration(TemplatesOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        services.AddSingleton<TemplateNotifier>();
         services.AddScoped<TemplateSync>();
         services.AddScoped<TemplateManager>();
         services.AddSingleton<TemplateDraftValidator>();
         services.AddSingleton<TemplateLiveUpdates>();
-        services.AddSingleton<IIngestionObserver>(provider => provider.GetRequiredService<TemplateLiveUpdates>());
         services.AddHostedService(provider => provider.GetRequiredService<TemplateLiveUpdates>());
         services.AddHostedService<TemplateSyncWorker>();
         return services;

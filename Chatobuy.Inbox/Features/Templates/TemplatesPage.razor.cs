@@ -1,11 +1,11 @@
 using Chatobuy.Inbox.Components.Shared;
-using Chatobuy.Inbox.Features.Inbox;
+using Chatobuy.Inbox.Events;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
 namespace Chatobuy.Inbox.Features.Templates;
 
-/// <summary>The template manager of a channel: list, filters, search, sync, delete; live status from the hub.</summary>
+/// <summary>The template manager of a channel: list, filters, search, sync, delete; live status from <see cref="InboxEvents"/>.</summary>
 public sealed partial class TemplatesPage
 {
     private const string All = "";
@@ -13,6 +13,7 @@ public sealed partial class TemplatesPage
     private static readonly string[] Statuses = ["APPROVED", "PENDING", "REJECTED", "PAUSED", "DISABLED"];
 
     private readonly CancellationTokenSource _cts = new();
+    private IDisposable? _templateUpdates;
     private TemplateChannel? _channel;
     private IReadOnlyList<MessageTemplate> _templates = [];
     private MessageTemplate? _selected;
@@ -30,16 +31,13 @@ public sealed partial class TemplatesPage
     private TemplateSync Sync { get; set; } = default!;
 
     [Inject]
-    private LiveInbox Live { get; set; } = default!;
+    private InboxEvents Events { get; set; } = default!;
 
     [Inject]
     private IDialogService Dialogs { get; set; } = default!;
 
     [Inject]
     private ISnackbar Snackbar { get; set; } = default!;
-
-    [Inject]
-    private ILogger<TemplatesPage> Logger { get; set; } = default!;
 
     [Parameter]
     public string ChannelId { get; set; } = "";
@@ -55,24 +53,12 @@ public sealed partial class TemplatesPage
 
     protected override async Task OnInitializedAsync()
     {
-        Live.TemplateUpdated += OnTemplateUpdatedAsync;
-        Live.Reconnected += ReloadAsync;
-        await LoadAsync();
-    }
-
-    protected override async Task OnAfterRenderAsync(bool firstRender)
-    {
-        if (firstRender && RendererInfo.IsInteractive && _channel is not null)
+        if (RendererInfo.IsInteractive)
         {
-            try
-            {
-                await Live.WatchChannelsAsync([_channel.Id], _cts.Token);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                Logger.LogWarning(exception, "Live template updates are unavailable; the list shows what was loaded");
-            }
+            _templateUpdates = Events.Subscribe<TemplateEvent>(OnTemplateUpdatedAsync);
         }
+
+        await LoadAsync();
     }
 
     private async Task LoadAsync()
@@ -157,8 +143,7 @@ public sealed partial class TemplatesPage
 
     public async ValueTask DisposeAsync()
     {
-        Live.TemplateUpdated -= OnTemplateUpdatedAsync;
-        Live.Reconnected -= ReloadAsync;
+        _templateUpdates?.Dispose();
         await _cts.CancelAsync();
         _cts.Dispose();
     }

@@ -1,4 +1,5 @@
 using Chatobuy.Inbox.Data;
+using Chatobuy.Inbox.Events;
 using Chatobuy.Inbox.Features.Channels;
 using Microsoft.EntityFrameworkCore;
 
@@ -75,7 +76,7 @@ public sealed class SignatureRefusals
 public sealed partial class SignatureRefusalWriter(
     SignatureRefusals refusals,
     IDbContextFactory<InboxDbContext> dbFactory,
-    ChannelEvents channelEvents,
+    InboxEvents events,
     TimeProvider time,
     ILogger<SignatureRefusalWriter> logger) : BackgroundService
 {
@@ -139,7 +140,7 @@ public sealed partial class SignatureRefusalWriter(
         refusals.Saved(pending);
         foreach (var id in pending.Keys)
         {
-            channelEvents.Publish(id);
+            events.Publish(new ChannelUpdated(id));
         }
     }
 

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Chatobuy.Inbox.Data;
+using Chatobuy.Inbox.Events;
 using Chatobuy.Inbox.Features.Channels;
 using Chatobuy.Inbox.Features.Inbox;
 using Microsoft.Data.Sqlite;
@@ -54,8 +55,7 @@ public sealed partial class WebhookIngestion(
     ChannelDirectory directory,
     WebhookSigners signers,
     SignatureRefusals refusals,
-    ChannelEvents channelEvents,
-    IEnumerable<IIngestionObserver> observers,
+    InboxEvents events,
     IOptions<WebhookOptions> options,
     TimeProvider time,
     ILogger<WebhookIngestion> logger) : BackgroundService
@@ -319,13 +319,31 @@ public sealed partial class WebhookIngestion(
         if (result.Outcome == IngestOutcome.Stored)
         {
             PublishThrottled(pending.Delivery.VerifiedBy.Id);
-            foreach (var observer in observers)
-            {
-                observer.Stored(result);
-            }
+            Publish(result);
         }
 
         pending.Finish(result);
+    }
+
+    /// <summary>Tells live views, the media downloader and the template updates what the delivery committed.</summary>
+    private void Publish(IngestResult result)
+    {
+        foreach (var change in result.Changes)
+        {
+            events.Publish<IInboxEvent>(change.Created
+                ? new MessageCreated(change.ChannelId, change.ConversationId, change.MessageId)
+                : new MessageUpdated(change.ChannelId, change.ConversationId, change.MessageId));
+        }
+
+        foreach (var (channelId, conversationId) in result.Changes.Where(c => c.Created).Select(c => (c.ChannelId, c.ConversationId)).Distinct())
+        {
+            events.Publish(new ConversationUpdated(channelId, conversationId));
+        }
+
+        foreach (var stored in result.Events)
+        {
+            events.Publish(stored);
+        }
     }
 
     /// <summary>Open checklists need "last signed event" fresh to the second, not once per delivery.</summary>
@@ -336,7 +354,7 @@ public sealed partial class WebhookIngestion(
         if (last == 0 || time.GetElapsedTime(last, now) >= TimeSpan.FromSeconds(1))
         {
             _lastPublished[channelId] = now;
-            channelEvents.Publish(channelId);
+            events.Publish(new ChannelUpdated(channelId));
         }
     }
 
@@ -755,10 +773,4 @@ public sealed partial class WebhookIngestion(
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Webhook for channel {ChannelId}: {New} new messages, {Duplicates} already stored, {NewStatuses}/{Statuses} new statuses")]
     private static partial void LogStored(ILogger logger, string channelId, int @new, int duplicates, int newStatuses, int statuses);
-}
-
-/// <summary>Told after each committed delivery (e.g. to wake the media downloader or push to live panes).</summary>
-public interface IIngestionObserver
-{
-    void Stored(IngestResult result);
 }

@@ -1,9 +1,12 @@
 using System.Threading.Channels;
 
-namespace Chatobuy.Inbox.Features.Outbound;
+namespace Chatobuy.Inbox.Events;
 
-/// <summary>Wakes the <see cref="OutboundSender"/> at once after a send is queued; wake-ups coalesce.</summary>
-public sealed class OutboundSignal
+/// <summary>
+/// Wakes a polling worker (<typeparamref name="TWorker"/>) at once instead of at its next poll. Calling
+/// <see cref="Notify"/> often is cheap: wake-ups coalesce.
+/// </summary>
+public sealed class WakeSignal<TWorker>
 {
     private readonly Channel<bool> _wakeups = Channel.CreateBounded<bool>(
         new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
@@ -11,9 +14,9 @@ public sealed class OutboundSignal
     public void Notify() => _wakeups.Writer.TryWrite(true);
 
     /// <summary>Returns when notified or when <paramref name="timeout"/> has passed, whichever is first.</summary>
-    public async Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    public async Task WaitAsync(TimeSpan timeout, TimeProvider time, CancellationToken cancellationToken)
     {
-        using var timer = new CancellationTokenSource(timeout);
+        using var timer = new CancellationTokenSource(timeout, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token);
         try
         {
