@@ -18,6 +18,17 @@ public sealed class GraphErrorExplainerTests
     }
 
     [Fact]
+    public void ForFailedSend_Code131047_HoldsForAConversationTheCustomerNeverWroteIn()
+    {
+        var error = GraphErrorExplainer.ForFailedSend(131047).ShouldNotBeNull();
+
+        // Meta answers 131047 whether the customer wrote more than 24 hours ago or never wrote (a business-started conversation).
+        error.Explanation.ShouldNotContain("since the customer last wrote");
+        error.Explanation.ShouldContain("has never written");
+        error.NextStep.ShouldContain("Send an approved template");
+    }
+
+    [Fact]
     public void Explain_Code100WhileListingAccounts_SaysBusinessManagerIdNotFound()
     {
         var error = GraphErrorExplainer.Explain(100, 33, "GraphMethodException", "Unsupported get request.", null, 400, GraphOperation.ListAccounts);

@@ -59,12 +59,24 @@ public sealed class DatesTests : ComponentTestContext
         using var culture = new CultureScope(Uk);
         var row = new ConversationRow(1, "c", "Support", "5511911110000", "Mark", "Hi", Now.AddMinutes(-5), Now.AddMinutes(-5), 0, null, null, ConversationStatus.Open);
 
-        var list = Render<ConversationList>(p => p.Add(l => l.Items, [row]).Add(l => l.Now, Now));
+        var list = Render<ConversationList>(p => p.Add(l => l.Items, [row]));
         var when = Render<When>(p => p.Add(w => w.At, Now.AddDays(-20)));
 
         list.Find(".conversation-time time").TextContent.ShouldBe("5 min ago");
         list.Find(".conversation-time time").GetAttribute("title").ShouldBe("10/03/2026 15:25");
         when.Find("time").TextContent.ShouldBe("18 Feb");
+    }
+
+    [Fact]
+    public void ConversationList_TimePasses_RelativeTimesMoveOnWithoutAReload()
+    {
+        var row = new ConversationRow(1, "c", "Support", "5511911110000", "Mark", "Hi", Now.AddMinutes(-5), Now.AddMinutes(-5), 0, null, null, ConversationStatus.Open);
+        var list = Render<ConversationList>(p => p.Add(l => l.Items, [row]));
+        list.Find(".conversation-time time").TextContent.ShouldBe("5 min ago");
+
+        _time.Advance(TimeSpan.FromMinutes(2));
+
+        list.WaitForAssertion(() => list.Find(".conversation-time time").TextContent.ShouldBe("7 min ago"));
     }
 
     /// <summary>Sets the thread's culture for the test and restores it.</summary>

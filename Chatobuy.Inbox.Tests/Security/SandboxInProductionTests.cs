@@ -42,6 +42,20 @@ public sealed class SandboxInProductionTests(ProductionInboxApp production) : IC
         html.ShouldNotContain(SandboxAccessToken);
     }
 
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/channels/new")]
+    public async Task SignedInAdmin_Menu_HasNoSandboxLink(string path)
+    {
+        using var client = await SignedInAdminAsync();
+
+        var html = await client.GetStringAsync(path);
+
+        html.ShouldContain("href=\"/users\"", customMessage: "the admin's menu is on the page");
+        html.ShouldNotContain("href=\"/sandbox");
+        html.ShouldNotContain(">Sandbox</");
+    }
+
     [Fact]
     public async Task GraphCaller_SandboxTokenWithoutCookie_GetsNoGraphAnswer()
     {

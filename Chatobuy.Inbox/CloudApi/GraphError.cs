@@ -168,8 +168,8 @@ public static partial class GraphErrorExplainer
                 "Meta could not verify this channel's webhook URL: it did not answer the verification request with the challenge.",
                 "Make sure the inbox is reachable at its public address over HTTPS, or paste the Webhook URL and Verify Token in Meta's app by hand."),
             131047 => (
-                "More than 24 hours have passed since the customer last wrote. WhatsApp only allows an approved template now.",
-                "Send an approved template, or wait for the customer to write again."),
+                "The customer has not written in the last 24 hours, or has never written to this number, so WhatsApp only allows an approved template now.",
+                "Send an approved template; free-form messages are allowed again for 24 hours once the customer writes."),
             131056 => (
                 "Too many messages were sent to this customer in a short time (WhatsApp allows about one every 6 seconds).",
                 "Wait a little before writing to this customer again."),

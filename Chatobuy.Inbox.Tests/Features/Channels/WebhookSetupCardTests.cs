@@ -1,6 +1,9 @@
 using Bunit;
+using Chatobuy.Inbox.Components.Shared;
 using Chatobuy.Inbox.Features.Channels;
 using Chatobuy.Inbox.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Chatobuy.Inbox.Tests.Features.Channels;
 
@@ -32,5 +35,30 @@ public sealed class WebhookSetupCardTests : ComponentTestContext
         var refused = card.Find("[data-testid=refused-signatures]").TextContent;
         refused.ShouldContain("2 webhook deliveries were refused");
         refused.ShouldContain("Check the App Secret");
+    }
+
+    [Fact]
+    public void Checklist_Moments_WrittenAsEveryPageWritesThemWithTheExactTimeOnHover()
+    {
+        var now = new DateTimeOffset(2026, 11, 24, 12, 0, 0, TimeSpan.Zero);
+        var time = new FakeTimeProvider(now);
+        time.SetLocalTimeZone(TimeZoneInfo.Utc);
+        Services.AddSingleton<TimeProvider>(time);
+
+        var card = Render<WebhookSetupCard>(p => p
+            .Add(c => c.WebhookUrl, "https://inbox.example.com/webhooks/whatsapp/abc")
+            .Add(c => c.VerifyToken, "vt")
+            .Add(c => c.VerifiedAt, now.AddDays(-3))
+            .Add(c => c.FirstSignedEventAt, now.AddHours(-2))
+            .Add(c => c.LastSignedEventAt, now.AddMinutes(-5))
+            .Add(c => c.RefusedSignatureCount, 1)
+            .Add(c => c.LastRefusedSignatureAt, now.AddMinutes(-1)));
+
+        var handshake = card.Find("[data-testid=handshake-ok] time");
+        handshake.TextContent.ShouldBe(Dates.Short(now.AddDays(-3), now, TimeZoneInfo.Utc));
+        handshake.GetAttribute("title").ShouldBe(Dates.Full(now.AddDays(-3), TimeZoneInfo.Utc));
+        card.FindAll("[data-testid=signed-event-ok] time").Select(t => t.TextContent)
+            .ShouldBe([Dates.Short(now.AddHours(-2), now, TimeZoneInfo.Utc), "5 min ago"]);
+        card.Find("[data-testid=refused-signatures] time").TextContent.ShouldBe("1 min ago");
     }
 }

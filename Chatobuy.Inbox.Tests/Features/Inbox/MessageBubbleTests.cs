@@ -193,7 +193,7 @@ public sealed class MessageBubbleTests : ComponentTestContext
         message.ErrorTitle = "Re-engagement message";
         message.ErrorDetails = "More than 24 hours have passed since the customer last replied.";
         var failure = RenderBubble(message).Find("[data-testid=failure]");
-        failure.TextContent.ShouldContain("More than 24 hours have passed since the customer last wrote. WhatsApp only allows an approved template now.");
+        failure.TextContent.ShouldContain("The customer has not written in the last 24 hours, or has never written to this number, so WhatsApp only allows an approved template now.");
         failure.TextContent.ShouldContain("Send an approved template");
         failure.TextContent.ShouldContain("(Meta error 131047)");
         failure.GetAttribute("title").ShouldBe("Re-engagement message — More than 24 hours have passed since the customer last replied.");

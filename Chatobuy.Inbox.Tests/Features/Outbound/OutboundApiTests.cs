@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Chatobuy.Inbox.Features.Api;
 using Chatobuy.Inbox.Features.Channels;
+using Chatobuy.Inbox.Features.Contacts;
 using Chatobuy.Inbox.Features.Inbox;
 using Chatobuy.Inbox.Sandbox.State;
 using Chatobuy.Inbox.Tests.Features.Webhooks;
@@ -160,6 +161,28 @@ public sealed class OutboundApiTests(OutboundApiFixture fixture) : IClassFixture
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await ApiResponses.ErrorOfAsync(response)).ShouldBe("More than 24 hours have passed since the customer last wrote. WhatsApp only allows an approved template now.");
+        ReceivedBy(waId).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task PostMessage_BusinessStartedConversationCustomerNeverWrote_BadRequestSaysTheCustomerHasNotWrittenYet()
+    {
+        var waId = Random.Shared.NextInt64(5511900000000, 5511999999999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        long conversation;
+        await using (var scope = App.CreateScope())
+        {
+            var contacts = scope.ServiceProvider.GetRequiredService<ContactService>();
+            var contact = await contacts.EnsureAsync(waId, "Never wrote");
+            conversation = (await contacts.OpenConversationAsync(contact, fixture.Channel.Id)).ShouldNotBeNull();
+        }
+
+        using var client = await ClientWithKeyAsync();
+
+        var response = await client.PostAsJsonAsync($"/api/v1/conversations/{conversation}/messages", new { text = "Hello?" });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var error = await ApiResponses.ErrorOfAsync(response);
+        error.ShouldBe("The customer has not written in this conversation yet. WhatsApp only allows an approved template until they answer.");
         ReceivedBy(waId).ShouldBeEmpty();
     }
 

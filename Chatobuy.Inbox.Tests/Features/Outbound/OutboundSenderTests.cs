@@ -60,16 +60,16 @@ public sealed class OutboundSenderTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData(25)]
-    [InlineData(null)]
-    public async Task Send_WindowClosed_RefusedAndNothingWritten(int? hoursAgo)
+    [InlineData(25, "More than 24 hours have passed since the customer last wrote. WhatsApp only allows an approved template now.")]
+    [InlineData(null, "The customer has not written in this conversation yet. WhatsApp only allows an approved template until they answer.")]
+    public async Task Send_WindowClosedOrNeverOpened_RefusedSayingWhichAndNothingWritten(int? hoursAgo, string refusal)
     {
         var closed = await _harness.AddConversationAsync("15550002222", hoursAgo is null ? null : _time.Now.AddHours(-hoursAgo.Value));
 
         var result = await _harness.Service.SendAsync(new SendRequest(closed, "late", "Still there?"), CancellationToken.None);
 
         result.MessageId.ShouldBeNull();
-        result.Error.ShouldBe("More than 24 hours have passed since the customer last wrote. WhatsApp only allows an approved template now.");
+        result.Error.ShouldBe(refusal);
         await using var db = await _harness.DbAsync();
         (await db.Messages.CountAsync()).ShouldBe(0);
         (await db.OutboxItems.CountAsync()).ShouldBe(0);
@@ -159,7 +159,7 @@ public sealed class OutboundSenderTests : IAsyncLifetime
         var message = await _harness.MessageAsync(id);
         message.Status.ShouldBe(MessageStatus.Failed);
         message.ErrorCode.ShouldBe(131047);
-        message.ErrorTitle.ShouldBe("More than 24 hours have passed since the customer last wrote. WhatsApp only allows an approved template now.");
+        message.ErrorTitle.ShouldBe("The customer has not written in the last 24 hours, or has never written to this number, so WhatsApp only allows an approved template now.");
         message.ErrorDetails!.ShouldContain("Send an approved template");
         _harness.Graph.SentPayloads.Count.ShouldBe(1);
         (await _harness.OutboxAsync(id)).ShouldHaveSingleItem().State.ShouldBe(OutboxState.Failed);

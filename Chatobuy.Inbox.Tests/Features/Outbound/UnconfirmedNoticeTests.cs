@@ -1,5 +1,5 @@
-using System.Globalization;
 using Bunit;
+using Chatobuy.Inbox.Components.Shared;
 using Chatobuy.Inbox.Features.Inbox;
 using Chatobuy.Inbox.Features.Outbound;
 using Chatobuy.Inbox.Tests.Features.Inbox;
@@ -69,7 +69,7 @@ public sealed class UnconfirmedNoticeTests : ComponentTestContext
         RenderBubble(message, _ => { }).FindAll("[data-testid=unconfirmed]").ShouldBeEmpty();
     }
 
-    private static string Local(DateTimeOffset at) => at.ToLocalTime().ToString("HH:mm", CultureInfo.InvariantCulture);
+    private string Local(DateTimeOffset at) => Dates.Full(at, _time.LocalTimeZone);
 
     private static Message Unconfirmed() => new()
     {

@@ -25,6 +25,7 @@ public sealed partial class OutboundService(
     public const string ConversationNotFound = "Conversation not found";
     public const string MessageNotFound = "Message not found";
     public const string WindowClosed = "More than 24 hours have passed since the customer last wrote. WhatsApp only allows an approved template now.";
+    public const string WindowNotOpened = "The customer has not written in this conversation yet. WhatsApp only allows an approved template until they answer.";
     public static readonly TimeSpan CustomerServiceWindow = TimeSpan.FromHours(24);
 
     public async Task<SendResult> SendAsync(SendRequest request, CancellationToken cancellationToken)
@@ -64,7 +65,7 @@ public sealed partial class OutboundService(
         if (request.Template is null && !IsWindowOpen(conversation, now))
         {
             // Templates may be sent at any time (reference §8.5); everything else needs the customer service window.
-            return SendResult.Refused(WindowClosed);
+            return SendResult.Refused(WindowRefusal(conversation));
         }
 
         string? uploadPath = null;
@@ -162,7 +163,7 @@ public sealed partial class OutboundService(
 
         if (message.Type != "template" && !IsWindowOpen(conversation, now))
         {
-            return SendResult.Refused(WindowClosed);
+            return SendResult.Refused(WindowRefusal(conversation));
         }
 
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
@@ -202,6 +203,10 @@ public sealed partial class OutboundService(
         events.Publish(new MessageUpdated(message.ChannelId, message.ConversationId, message.Id));
         return SendResult.Ok(message.Id);
     }
+
+    /// <summary>Why a free-form message is refused: the window closed, or the customer never opened one (a conversation the business started).</summary>
+    private static string WindowRefusal(Conversation conversation) =>
+        conversation.LastInboundAt is null ? WindowNotOpened : WindowClosed;
 
     /// <summary>Whether free-form messages may be sent now: the customer wrote within the last 24 hours.</summary>
     public static bool IsWindowOpen(Conversation conversation, DateTimeOffset now) =>
