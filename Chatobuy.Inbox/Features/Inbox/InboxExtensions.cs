@@ -6,8 +6,8 @@ namespace Chatobuy.Inbox.Features.Inbox;
 
 public static class InboxExtensions
 {
-    /// <summary>Signs in media requests with the API key when a Bearer header is sent, else with the sign-in cookie.</summary>
-    public const string MediaScheme = "InboxMedia";
+    /// <summary>Signs in with the API key when a Bearer header is sent, else with the sign-in cookie (one challenge either way).</summary>
+    public const string CookieOrApiKeyScheme = "CookieOrApiKey";
 
     public static IServiceCollection AddInbox(this IServiceCollection services, IConfiguration configuration)
     {
@@ -33,7 +33,7 @@ public static class InboxExtensions
         services.AddSingleton<ProductNames>();
 
         services.AddAuthentication()
-            .AddPolicyScheme(MediaScheme, "Sign-in cookie or API key", options => options.ForwardDefaultSelector = context =>
+            .AddPolicyScheme(CookieOrApiKeyScheme, "Sign-in cookie or API key", options => options.ForwardDefaultSelector = context =>
                 context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
                     ? ApiKeyAuthenticationHandler.SchemeName
                     : IdentityConstants.ApplicationScheme);

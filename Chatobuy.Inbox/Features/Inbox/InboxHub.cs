@@ -34,7 +34,7 @@ public sealed record InboxConversationEvent(string ChannelId, long ConversationI
 /// sends what is published to <see cref="Events.InboxEvents"/> to the groups <c>channel:{id}</c> and
 /// <c>conversation:{id}</c>. For an API key (<c>Authorization: Bearer</c>) or a signed-in user. The app's own pages hear the events in process.
 /// </summary>
-[Authorize(AuthenticationSchemes = ApiKeyAuthenticationHandler.SchemeName + ",Identity.Application")]
+[Authorize(AuthenticationSchemes = InboxExtensions.CookieOrApiKeyScheme)]
 public sealed class InboxHub(PresenceTracker presence, People people) : Hub<IInboxClient>
 {
     public const string Path = "/hubs/inbox";

@@ -11,7 +11,7 @@ namespace Chatobuy.Inbox.Features.Inbox;
 /// cookie) and for integrators (<c>Authorization: Bearer &lt;API key&gt;</c>). 404 until the file is downloaded.
 /// </summary>
 [ApiController]
-[Authorize(AuthenticationSchemes = InboxExtensions.MediaScheme)]
+[Authorize(AuthenticationSchemes = InboxExtensions.CookieOrApiKeyScheme)]
 public sealed class MediaController(IDbContextFactory<InboxDbContext> dbFactory, MediaStore store) : ControllerBase
 {
     public const string NotDownloadedMessage = "Media not found or not downloaded yet";

@@ -88,7 +88,12 @@ public static class UsersExtensions
 
     private static Task RedirectOrStatus(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status)
     {
-        // APIs and the SignalR hub answer with a status; pages are redirected.
+        // APIs and the SignalR hub answer with a status; pages are redirected. Another scheme may have answered already.
+        if (context.Response.HasStarted)
+        {
+            return Task.CompletedTask;
+        }
+
         if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/hubs"))
         {
             context.Response.StatusCode = status;
