@@ -29,9 +29,11 @@ public sealed class ApiErrorAnswersTests(InboxApp app) : IClassFixture<InboxApp>
     }
 
     [Theory]
+    [InlineData("/api/v1/conversations")]
+    [InlineData("/api/v1/conversations/1/messages")]
     [InlineData("/api/v1/conversations/abc/messages")]
     [InlineData("/api/v1/no-such-thing")]
-    public async Task Get_NoKeyUnmatchedPath_401Json(string url)
+    public async Task Get_NoKeyMatchedOrUnmatchedPath_401Json(string url)
     {
         using var client = app.CreateHttpClient();
 

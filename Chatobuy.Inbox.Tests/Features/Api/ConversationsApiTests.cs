@@ -223,20 +223,6 @@ public sealed class ConversationsApiTests(InboxApp app) : IClassFixture<InboxApp
         (await ApiResponses.ErrorOfAsync(response)).ShouldBe(expected);
     }
 
-    [Theory]
-    [InlineData("/api/v1/conversations")]
-    [InlineData("/api/v1/conversations/1/messages")]
-    public async Task List_NoKey_Returns401Json(string url)
-    {
-        using var client = app.CreateHttpClient();
-
-        var response = await client.GetAsync(url);
-
-        response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
-        response.Headers.Location.ShouldBeNull();
-        (await ApiResponses.ErrorOfAsync(response)).ShouldBe("A valid API key is required: send Authorization: Bearer <key>.");
-    }
-
     [Fact]
     public async Task Media_SignedInUser_GetsTheBytesWithTheirType()
     {
