@@ -129,14 +129,6 @@ public sealed partial class GraphClient(IGraphApi api, IHttpClientFactory httpCl
         }
     }
 
-    /// <summary>The same download, buffered: for small files and tests.</summary>
-    public async Task<GraphResult<byte[]>> DownloadMediaBytesAsync(GraphConnection connection, string url, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        var result = await DownloadMediaAsync(connection, url, buffer, cancellationToken);
-        return result.Succeeded ? GraphResult<byte[]>.Ok(buffer.ToArray()) : GraphResult<byte[]>.Fail(result.Error!);
-    }
-
     /// <summary>
     /// Reference §3: sends one message. Never retried here. An HTTP error from Meta (nothing was sent) comes back as
     /// a <see cref="GraphError"/> whose <see cref="GraphError.IsRetryable"/> says whether trying later may work; a

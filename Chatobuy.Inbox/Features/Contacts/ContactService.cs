@@ -1,6 +1,5 @@
 using Chatobuy.Inbox.Data;
 using Chatobuy.Inbox.Features.Inbox;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace Chatobuy.Inbox.Features.Contacts;
@@ -105,7 +104,7 @@ public sealed partial class ContactService(
                 LogAdded(contact.Id, LogMask.Id(waId));
                 return contact.Id;
             }
-            catch (DbUpdateException exception) when (attempt == 0 && exception.InnerException is SqliteException { SqliteErrorCode: 19 })
+            catch (DbUpdateException exception) when (attempt == 0 && exception.IsUniqueViolation())
             {
                 // Created at the same moment by an inbound message or another request: use that one.
             }
@@ -144,7 +143,7 @@ public sealed partial class ContactService(
                 LogStarted(conversation.Id, channelId);
                 return conversation.Id;
             }
-            catch (DbUpdateException exception) when (attempt == 0 && exception.InnerException is SqliteException { SqliteErrorCode: 19 })
+            catch (DbUpdateException exception) when (attempt == 0 && exception.IsUniqueViolation())
             {
                 // The customer wrote at the same moment and their conversation was opened: use that one.
             }

@@ -20,7 +20,6 @@ public sealed class ConversationStarter(
     OutboundService outbound)
 {
     public const string NoChannel = "No WhatsApp channel is connected yet.";
-    public const string ChannelNotFound = "That channel does not exist.";
 
     /// <summary>The channel to send from: the one asked for, else the default channel, else the first connected.</summary>
     public async Task<string?> ResolveChannelAsync(string? channelId, CancellationToken cancellationToken = default)

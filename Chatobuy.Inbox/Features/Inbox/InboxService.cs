@@ -128,12 +128,6 @@ public sealed class InboxService(
         return new ChatMessages(messages, reactions, byId);
     }
 
-    public async Task<Message?> GetMessageAsync(long messageId, CancellationToken cancellationToken = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Messages.AsNoTracking().FirstOrDefaultAsync(m => m.Id == messageId, cancellationToken);
-    }
-
     /// <summary>An agent opened the conversation: nothing is unread any more. True when something was unread.</summary>
     public async Task<bool> MarkSeenAsync(long conversationId, CancellationToken cancellationToken = default)
     {

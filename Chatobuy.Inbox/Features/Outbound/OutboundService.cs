@@ -4,7 +4,6 @@ using Chatobuy.Inbox.Data;
 using Chatobuy.Inbox.Events;
 using Chatobuy.Inbox.Features.Inbox;
 using Chatobuy.Inbox.Features.Webhooks;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace Chatobuy.Inbox.Features.Outbound;
@@ -110,7 +109,7 @@ public sealed partial class OutboundService(
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
-        catch (DbUpdateException exception) when (exception.InnerException is SqliteException { SqliteErrorCode: 19 })
+        catch (DbUpdateException exception) when (exception.IsUniqueViolation())
         {
             // The same client message id committed by a concurrent request (double click, replay): answer with it.
             await using var again = await dbFactory.CreateDbContextAsync(cancellationToken);

@@ -370,7 +370,7 @@ public sealed partial class WebhookIngestion(
             {
                 return (await StoreAsync(group, cancellationToken), false);
             }
-            catch (DbUpdateException exception) when (IsUniqueViolation(exception) && attempt < Attempts)
+            catch (DbUpdateException exception) when (exception.IsUniqueViolation() && attempt < Attempts)
             {
                 // Another instance committed the same events first: run again, it now adds only what is new.
                 LogRetryAfterConflict(logger, attempt);
@@ -701,9 +701,6 @@ public sealed partial class WebhookIngestion(
     }
 
     private static DateTimeOffset? Max(DateTimeOffset? a, DateTimeOffset b) => a is null || b > a ? b : a;
-
-    private static bool IsUniqueViolation(DbUpdateException exception) =>
-        exception.InnerException is SqliteException { SqliteErrorCode: 19 };
 
     /// <summary>The database as a whole is locked, busy, read-only, full or failing: retrying now only waits again.</summary>
     private static bool IsUnavailable(Exception exception) =>
