@@ -4,6 +4,7 @@ using System.Text.Json;
 using Chatobuy.Inbox.Data;
 using Chatobuy.Inbox.Features.Api;
 using Chatobuy.Inbox.Features.Inbox;
+using Chatobuy.Inbox.Features.Media;
 using Chatobuy.Inbox.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

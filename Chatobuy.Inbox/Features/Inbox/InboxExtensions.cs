@@ -11,12 +11,6 @@ public static class InboxExtensions
 
     public static IServiceCollection AddInbox(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<MediaOptions>()
-            .BindConfiguration(MediaOptions.SectionName)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
-
-        services.AddSingleton<MediaStore>();
         // Several instances share hub events through the SignalR Redis backplane when a connection string is configured.
         var signalR = services.AddSignalR();
         if (configuration.GetConnectionString("Redis") is { Length: > 0 } redis)
@@ -28,7 +22,6 @@ public static class InboxExtensions
         services.AddSingleton<PresenceTracker>();
         services.AddScoped<InboxService>();
         services.AddScoped<ReadReceipts>();
-        services.AddHostedService<MediaDownloadWorker>();
         services.AddSingleton<ConversationQueries>();
         services.AddSingleton<ProductNames>();
 

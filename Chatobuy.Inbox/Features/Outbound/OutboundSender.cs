@@ -7,6 +7,7 @@ using Chatobuy.Inbox.Data;
 using Chatobuy.Inbox.Events;
 using Chatobuy.Inbox.Features.Channels;
 using Chatobuy.Inbox.Features.Inbox;
+using Chatobuy.Inbox.Features.Media;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

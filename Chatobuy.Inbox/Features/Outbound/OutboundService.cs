@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Chatobuy.Inbox.Data;
 using Chatobuy.Inbox.Events;
 using Chatobuy.Inbox.Features.Inbox;
+using Chatobuy.Inbox.Features.Media;
 using Chatobuy.Inbox.Features.Webhooks;
 using Microsoft.EntityFrameworkCore;
 

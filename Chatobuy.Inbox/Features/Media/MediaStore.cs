@@ -1,6 +1,6 @@
 using Chatobuy.Inbox.Data;
 
-namespace Chatobuy.Inbox.Features.Inbox;
+namespace Chatobuy.Inbox.Features.Media;
 
 /// <summary>
 /// Downloaded media on disk: <c>&lt;data&gt;/media/&lt;first 2 hex&gt;/&lt;sha256 hex&gt;&lt;ext&gt;</c>. Named by content,

@@ -4,10 +4,11 @@ using Chatobuy.Inbox.CloudApi;
 using Chatobuy.Inbox.Data;
 using Chatobuy.Inbox.Events;
 using Chatobuy.Inbox.Features.Channels;
+using Chatobuy.Inbox.Features.Inbox;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace Chatobuy.Inbox.Features.Inbox;
+namespace Chatobuy.Inbox.Features.Media;
 
 /// <summary>
 /// Downloads the media of inbound messages after ingestion has committed them (<c>MediaState = Pending</c>):

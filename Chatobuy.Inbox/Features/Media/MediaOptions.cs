@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Chatobuy.Inbox.Features.Inbox;
+namespace Chatobuy.Inbox.Features.Media;
 
 /// <summary>How the inbound media worker downloads customers' files (section "Media").</summary>
 public sealed class MediaOptions

@@ -1,10 +1,11 @@
 using Chatobuy.Inbox.Data;
+using Chatobuy.Inbox.Features.Inbox;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
 
-namespace Chatobuy.Inbox.Features.Inbox;
+namespace Chatobuy.Inbox.Features.Media;
 
 /// <summary>
 /// <c>GET /media/{messageId}</c>: a downloaded media file with its MIME type, for signed-in users (the sign-in

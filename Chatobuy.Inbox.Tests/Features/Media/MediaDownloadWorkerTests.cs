@@ -6,14 +6,16 @@ using Chatobuy.Inbox.Data;
 using Chatobuy.Inbox.Events;
 using Chatobuy.Inbox.Features.Channels;
 using Chatobuy.Inbox.Features.Inbox;
+using Chatobuy.Inbox.Features.Media;
 using Chatobuy.Inbox.Tests.Features.Channels;
+using Chatobuy.Inbox.Tests.Features.Inbox;
 using Chatobuy.Inbox.Tests.Support;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
-namespace Chatobuy.Inbox.Tests.Features.Inbox;
+namespace Chatobuy.Inbox.Tests.Features.Media;
 
 /// <summary>The media worker against a fake Graph API and a fake media host, on a real SQLite file.</summary>
 public sealed class MediaDownloadWorkerTests : IAsyncLifetime
