@@ -9,7 +9,9 @@ public sealed record WebhookSigner(IReadOnlyList<Channel> Channels)
 {
     internal byte[] Key { get; init; } = [];
 
-    public bool Serves(Channel channel) => Channels.Any(c => c.Id == channel.Id);
+    public bool Serves(Channel channel) => Serves(channel.Id);
+
+    public bool Serves(string? channelId) => channelId is not null && Channels.Any(c => c.Id == channelId);
 }
 
 /// <summary>Every channel, and the App Secrets they verify with, as of one reading of the channel list.</summary>
@@ -29,9 +31,15 @@ public sealed class WebhookSignerSet(IReadOnlyList<Channel> channels, IReadOnlyL
             return null;
         }
 
-        foreach (var signer in signers.OrderBy(s => s.Channels.Any(c => c.Id == preferredChannelId) ? 0 : 1))
+        var preferred = signers.FirstOrDefault(s => s.Serves(preferredChannelId));
+        if (preferred is not null && WebhookSignature.Matches(body, claimed, preferred.Key))
         {
-            if (WebhookSignature.Matches(body, claimed, signer.Key))
+            return preferred;
+        }
+
+        foreach (var signer in signers)
+        {
+            if (!ReferenceEquals(signer, preferred) && WebhookSignature.Matches(body, claimed, signer.Key))
             {
                 return signer;
             }
