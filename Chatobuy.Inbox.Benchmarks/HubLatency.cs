@@ -55,7 +55,6 @@ public static partial class HubLatency
         var seconds = int.Parse(values.GetValueOrDefault("seconds", "10"), CultureInfo.InvariantCulture);
         var channelId = url.Segments[^1].Trim('/');
         var root = new Uri(url.GetLeftPart(UriPartial.Authority));
-        var runId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4));
 
         var cookies = new CookieContainer();
         using var http = new HttpClient(new SocketsHttpHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = root };
@@ -65,8 +64,7 @@ public static partial class HubLatency
             return 2;
         }
 
-        // Event arrival times per conversation, in order, for every client.
-        var arrivals = new ConcurrentBag<(long ConversationId, int Client, long Timestamp)>();
+        var probe = new WebhookProbe(http, url, values["app-secret"], values["waba-id"], values["phone-number-id"], conversations);
         var connections = new List<HubConnection>();
         for (var c = 0; c < clients; c++)
         {
@@ -78,7 +76,7 @@ public static partial class HubLatency
             {
                 if (e.ChannelId == channelId)
                 {
-                    arrivals.Add((e.ConversationId, client, Stopwatch.GetTimestamp()));
+                    probe.Heard(e.ConversationId, client);
                 }
             });
             await connection.StartAsync();
@@ -86,104 +84,24 @@ public static partial class HubLatency
             connections.Add(connection);
         }
 
-        var secret = Encoding.UTF8.GetBytes(values["app-secret"]);
-        string CustomerOf(int i) => (18_880_000_000L + (i % conversations)).ToString(CultureInfo.InvariantCulture);
-        HttpRequestMessage Post(string customer, string wamid)
+        IDisposable? learning = null;
+        await probe.LearnConversationsAsync(() =>
         {
-            var body = Body(values["waba-id"], values["phone-number-id"], customer, wamid);
-            var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(body) };
-            request.Content.Headers.ContentType = new("application/json");
-            request.Headers.TryAddWithoutValidation("X-Hub-Signature-256", "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(secret, body)));
-            return request;
-        }
-
-        // Warm-up: one message per customer, one at a time, to learn which conversation is whose.
-        var customerOf = new Dictionary<long, string>();
-        for (var j = 0; j < conversations; j++)
-        {
+            learning?.Dispose();
             var seen = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
-            using var learn = connections[0].On<EventMessage>("MessageCreated", e => seen.TrySetResult(e.ConversationId));
-            using (var response = await http.SendAsync(Post(CustomerOf(j), $"wamid.HUBWARM{runId}{j:D6}")))
-            {
-                response.EnsureSuccessStatusCode();
-            }
+            learning = connections[0].On<EventMessage>("MessageCreated", e => seen.TrySetResult(e.ConversationId));
+            return seen.Task;
+        });
+        learning?.Dispose();
 
-            customerOf[await seen.Task.WaitAsync(TimeSpan.FromSeconds(10))] = CustomerOf(j);
-        }
-
-        await Task.Delay(TimeSpan.FromSeconds(1));
-        arrivals.Clear();
         Console.WriteLine($"{clients} hub clients connected; posting {rate} messages/s for {seconds} s over {conversations} conversations…");
-        var total = rate * seconds;
-        var posted = new List<(string Customer, long Started)>(total);
-        var failures = 0;
-        var start = Stopwatch.GetTimestamp();
-        var sends = new List<Task>();
-        for (var i = 0; i < total; i++)
-        {
-            var due = TimeSpan.FromSeconds((double)i / rate);
-            var wait = due - Stopwatch.GetElapsedTime(start);
-            if (wait > TimeSpan.Zero)
-            {
-                await Task.Delay(wait);
-            }
-
-            var customer = CustomerOf(i);
-            var request = Post(customer, $"wamid.HUB{runId}{i:D9}");
-            posted.Add((customer, Stopwatch.GetTimestamp()));
-            sends.Add(SendAsync(http, request, () => Interlocked.Increment(ref failures)));
-        }
-
-        await Task.WhenAll(sends);
-        await Task.Delay(TimeSpan.FromSeconds(3));
-
-        // The k-th event of a conversation belongs to the k-th message posted for its customer (posts of one
-        // customer are conversations/rate seconds apart, so they commit in order).
-        var postsByCustomer = posted.GroupBy(p => p.Customer).ToDictionary(g => g.Key, g => g.Select(p => p.Started).ToList());
-        var latencies = new List<double>();
-        var received = 0;
-        foreach (var byClientAndConversation in arrivals.GroupBy(a => (a.Client, a.ConversationId)))
-        {
-            if (!customerOf.TryGetValue(byClientAndConversation.Key.ConversationId, out var customer))
-            {
-                continue;
-            }
-
-            var starts = postsByCustomer[customer];
-            var times = byClientAndConversation.Select(a => a.Timestamp).Order().ToList();
-            for (var k = 0; k < Math.Min(times.Count, starts.Count); k++)
-            {
-                latencies.Add(Stopwatch.GetElapsedTime(starts[k], times[k]).TotalMilliseconds);
-                received++;
-            }
-        }
-
+        var complete = await probe.RunAsync(rate, seconds, clients, "hub client");
         foreach (var connection in connections)
         {
             await connection.DisposeAsync();
         }
 
-        latencies.Sort();
-        double P(double q) => latencies.Count == 0 ? double.NaN : latencies[Math.Min(latencies.Count - 1, (int)Math.Ceiling(q * latencies.Count) - 1)];
-        Console.WriteLine($"posted {total} messages ({failures} not answered 200); {received} of {total * clients} events matched to their POST");
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"webhook → hub client latency: p50 {P(0.50):0.0} ms, p99 {P(0.99):0.0} ms, max {P(1):0.0} ms"));
-        return failures == 0 && received == total * clients ? 0 : 1;
-    }
-
-    private static async Task SendAsync(HttpClient http, HttpRequestMessage request, Action failed)
-    {
-        try
-        {
-            using var response = await http.SendAsync(request);
-            if (response.StatusCode != HttpStatusCode.OK)
-            {
-                failed();
-            }
-        }
-        catch (HttpRequestException)
-        {
-            failed();
-        }
+        return complete ? 0 : 1;
     }
 
     private static async Task<bool> SignInAsync(HttpClient http, string email, string password)
@@ -203,55 +121,6 @@ public static partial class HubLatency
             ["Input.Password"] = password,
         }));
         return response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Found && response.Headers.Location?.ToString().Contains("login", StringComparison.OrdinalIgnoreCase) != true;
-    }
-
-    private static byte[] Body(string wabaId, string phoneNumberId, string customer, string wamid)
-    {
-        using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer))
-        {
-            w.WriteStartObject();
-            w.WriteString("object", "whatsapp_business_account");
-            w.WriteStartArray("entry");
-            w.WriteStartObject();
-            w.WriteString("id", wabaId);
-            w.WriteStartArray("changes");
-            w.WriteStartObject();
-            w.WriteString("field", "messages");
-            w.WriteStartObject("value");
-            w.WriteString("messaging_product", "whatsapp");
-            w.WriteStartObject("metadata");
-            w.WriteString("display_phone_number", "15550000000");
-            w.WriteString("phone_number_id", phoneNumberId);
-            w.WriteEndObject();
-            w.WriteStartArray("contacts");
-            w.WriteStartObject();
-            w.WriteStartObject("profile");
-            w.WriteString("name", $"Hub customer {customer[^3..]}");
-            w.WriteEndObject();
-            w.WriteString("wa_id", customer);
-            w.WriteEndObject();
-            w.WriteEndArray();
-            w.WriteStartArray("messages");
-            w.WriteStartObject();
-            w.WriteString("from", customer);
-            w.WriteString("id", wamid);
-            w.WriteString("timestamp", DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture));
-            w.WriteString("type", "text");
-            w.WriteStartObject("text");
-            w.WriteString("body", "hub latency probe");
-            w.WriteEndObject();
-            w.WriteEndObject();
-            w.WriteEndArray();
-            w.WriteEndObject();
-            w.WriteEndObject();
-            w.WriteEndArray();
-            w.WriteEndObject();
-            w.WriteEndArray();
-            w.WriteEndObject();
-        }
-
-        return buffer.ToArray();
     }
 
     [GeneratedRegex("""name="__RequestVerificationToken" value="([^"]+)" """)]

@@ -7,6 +7,11 @@ if (args.Length > 0 && args[0] == "hub-latency")
     return await HubLatency.RunAsync(args[1..]);
 }
 
+if (args.Length > 0 && args[0] == "in-process")
+{
+    return await InProcessLatency.RunAsync(args[1..]);
+}
+
 if (args.Length > 0 && args[0] == "outbound")
 {
     return await OutboundRate.RunAsync(args[1..]);

@@ -1,0 +1,134 @@
+extern alias inbox;
+
+using System.Globalization;
+using inbox::Chatobuy.Inbox.Events;
+using inbox::Chatobuy.Inbox.Features.Channels;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Chatobuy.Inbox.Benchmarks;
+
+/// <summary>
+/// Latency from posting a webhook to the event reaching agents' views, the way Blazor components hear it: the app runs
+/// in this process (Kestrel on a loopback port, a fresh data folder, its Sandbox), a channel is connected to the
+/// Sandbox through the wizard's services, N subscribers listen on <see cref="InboxEvents"/> as open inbox pages do,
+/// and signed webhooks are posted over HTTP at a steady rate.
+/// </summary>
+public static class InProcessLatency
+{
+    public const string Usage = """
+        dotnet run -c Release --project Chatobuy.Inbox.Benchmarks -- in-process \
+            [--agents 100] [--conversations 100] [--rate 200] [--seconds 10]
+        """;
+
+    public static async Task<int> RunAsync(IReadOnlyList<string> args)
+    {
+        var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i + 1 < args.Count; i += 2)
+        {
+            values[args[i].TrimStart('-')] = args[i + 1];
+        }
+
+        var agents = int.Parse(values.GetValueOrDefault("agents", "100"), CultureInfo.InvariantCulture);
+        var conversations = int.Parse(values.GetValueOrDefault("conversations", "100"), CultureInfo.InvariantCulture);
+        var rate = int.Parse(values.GetValueOrDefault("rate", "200"), CultureInfo.InvariantCulture);
+        var seconds = int.Parse(values.GetValueOrDefault("seconds", "10"), CultureInfo.InvariantCulture);
+
+        await using var app = new HostedInbox();
+        app.Start();
+        var channel = await app.ConnectSandboxChannelAsync();
+        var secret = app.Services.GetRequiredService<IConfiguration>()["Sandbox:AppSecret"]!;
+        var events = app.Services.GetRequiredService<InboxEvents>();
+
+        using var http = new HttpClient { BaseAddress = app.BaseAddress };
+        var url = new Uri(app.BaseAddress, $"/webhooks/whatsapp/{channel.Id}");
+        var probe = new WebhookProbe(http, url, secret, channel.WabaId, channel.PhoneNumberId, conversations);
+        var subscriptions = Enumerable.Range(0, agents)
+            .Select(agent => events.Subscribe<MessageCreated>(e =>
+            {
+                probe.Heard(e.ConversationId, agent);
+                return Task.CompletedTask;
+            }))
+            .ToList();
+
+        IDisposable? learning = null;
+        await probe.LearnConversationsAsync(() =>
+        {
+            learning?.Dispose();
+            var seen = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
+            learning = events.Subscribe<MessageCreated>(e =>
+            {
+                seen.TrySetResult(e.ConversationId);
+                return Task.CompletedTask;
+            });
+            return seen.Task;
+        });
+        learning?.Dispose();
+
+        Console.WriteLine($"{agents} in-process subscribers; posting {rate} messages/s for {seconds} s over {conversations} conversations…");
+        var complete = await probe.RunAsync(rate, seconds, agents, "in-process subscriber");
+        subscriptions.ForEach(s => s.Dispose());
+        return complete ? 0 : 1;
+    }
+
+    /// <summary>The whole app on Kestrel in this process, in Development (so with its Sandbox), logging warnings only.</summary>
+    private sealed class HostedInbox : WebApplicationFactory<inbox::Program>
+    {
+        private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "chatobuy-inbox-benchmark", Guid.NewGuid().ToString("N"));
+
+        public Uri BaseAddress { get; private set; } = default!;
+
+        public void Start()
+        {
+            UseKestrel(0);
+            StartServer();
+            var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            BaseAddress = new Uri(address.Replace("127.0.0.1", "localhost"));
+        }
+
+        public async Task<Channel> ConnectSandboxChannelAsync()
+        {
+            await using var scope = Services.CreateAsyncScope();
+            var configuration = scope.ServiceProvider.GetRequiredService<IConfiguration>();
+            var setup = scope.ServiceProvider.GetRequiredService<ChannelSetupService>();
+            var model = new ConnectChannelModel
+            {
+                Title = "Benchmark",
+                AccessToken = configuration["Sandbox:AccessToken"]!,
+                BusinessId = configuration["Sandbox:BusinessId"]!,
+                AppSecret = configuration["Sandbox:AppSecret"]!,
+                Target = GraphTarget.Sandbox,
+            };
+            var account = (await setup.FetchNumbersAsync(model, CancellationToken.None)).Accounts[0];
+            var finished = await setup.FinishAsync(model, account, account.Numbers[0], BaseAddress.ToString(), CancellationToken.None);
+            return finished.Channel ?? throw new InvalidOperationException($"Connecting the Sandbox channel failed: {finished.Error}");
+        }
+
+        public override async ValueTask DisposeAsync()
+        {
+            await base.DisposeAsync();
+            try
+            {
+                Directory.Delete(_dataDirectory, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A file may still be held for a moment; the folder is under the temp directory anyway.
+            }
+        }
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseEnvironment("Development");
+            builder.UseSetting("Storage:DataDirectory", _dataDirectory);
+            builder.UseSetting("Sandbox:Enabled", "true");
+            builder.UseSetting("Logging:LogLevel:Default", "Warning");
+            builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Warning");
+            builder.UseSetting("Logging:LogLevel:System.Net.Http.HttpClient", "Warning");
+        }
+    }
+}
