@@ -12,6 +12,11 @@ if (args.Length > 0 && args[0] == "in-process")
     return await InProcessLatency.RunAsync(args[1..]);
 }
 
+if (args.Length > 0 && args[0] == "circuits")
+{
+    return await CircuitMemory.RunAsync(args[1..]);
+}
+
 if (args.Length > 0 && args[0] == "outbound")
 {
     return await OutboundRate.RunAsync(args[1..]);
