@@ -15,7 +15,8 @@ public sealed record BenchmarkOptions(
     bool Statuses,
     string RunId,
     bool RunIdGiven,
-    int Flood)
+    int Flood,
+    bool Bare)
 {
     public const string Usage = """
         Posts signed WhatsApp Cloud API webhooks at a running inbox and prints throughput and ack latency.
@@ -23,7 +24,7 @@ public sealed record BenchmarkOptions(
         dotnet run -c Release --project Chatobuy.Inbox.Benchmarks -- \
             --url http://localhost:5080/webhooks/whatsapp/<channelId> --app-secret <secret> \
             --phone-number-id <id> --waba-id <id> [--messages 5000] [--batch 1,50] [--concurrency 8] \
-            [--statuses [--run-id <id of an earlier run>]] [--flood <connections>]
+            [--statuses [--run-id <id of an earlier run>]] [--flood <connections>] [--bare]
 
           --url              the channel's webhook URL (or the app-level /webhooks/whatsapp); loopback only
                              (localhost, 127.0.0.0/8, [::1])
@@ -40,6 +41,9 @@ public sealed record BenchmarkOptions(
                              wamids while this many extra connections keep POSTing the same kind of bodies to the
                              same URL with a wrong X-Hub-Signature-256 (half of them with none); prints both, and
                              the refused POSTs per second and their status codes (401 expected). Default 0 (off)
+          --bare             also runs every phase, first, against a bare receiver started in this process (reads
+                             the body, checks the HMAC, parses the JSON, stores nothing) and prints the inbox's
+                             figures as a share of it: the limit any receiver reaches on this machine
         """;
 
     /// <summary>Reads the arguments; returns null and the reason when they do not make a safe, complete run.</summary>
@@ -47,12 +51,19 @@ public sealed record BenchmarkOptions(
     {
         var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var statuses = false;
+        var bare = false;
         for (var i = 0; i < args.Count; i++)
         {
             var name = args[i];
             if (name is "--statuses")
             {
                 statuses = true;
+                continue;
+            }
+
+            if (name is "--bare")
+            {
+                bare = true;
                 continue;
             }
 
@@ -136,7 +147,8 @@ public sealed record BenchmarkOptions(
             statuses,
             runId ?? Guid.NewGuid().ToString("N")[..12],
             runId is not null,
-            flood), null);
+            flood,
+            bare), null);
     }
 
     public static bool IsLoopback(Uri url)

@@ -36,26 +36,21 @@ public static class CircuitMemory
         var password = values.GetValueOrDefault("password", "bench-password");
 
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = values.GetValueOrDefault("chromium", "/usr/bin/chromium"),
-            Headless = true,
-            Args = ["--no-sandbox"],
-        });
+        await using var browser = await BrowserAdmin.LaunchAsync(playwright, values.GetValueOrDefault("chromium", "/usr/bin/chromium"));
         var context = await browser.NewContextAsync(new() { BaseURL = url });
         var first = await context.NewPageAsync();
-        await SignInAsync(first, email, password);
+        await BrowserAdmin.SignInAsync(first, email, password);
         await first.CloseAsync();
 
         var pages = new List<IPage>();
-        var opened = await OpenInboxAsync(context);
+        var opened = await BrowserAdmin.OpenInteractiveAsync(context, "/inbox");
         pages.Add(opened);
         await Task.Delay(Settle);
         var before = ResidentBytes(pid);
 
         for (var i = 1; i <= tabs; i++)
         {
-            pages.Add(await OpenInboxAsync(context));
+            pages.Add(await BrowserAdmin.OpenInteractiveAsync(context, "/inbox"));
         }
 
         await Task.Delay(Settle);
@@ -63,39 +58,6 @@ public static class CircuitMemory
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"resident memory with 1 inbox tab {before / 1048576.0:F1} MB, with {tabs + 1} tabs {after / 1048576.0:F1} MB: {(after - before) / 1048576.0 / tabs:F2} MB per tab"));
         return 0;
-    }
-
-    private static async Task SignInAsync(IPage page, string email, string password)
-    {
-        await page.GotoAsync("/login");
-        if (page.Url.Contains("/setup", StringComparison.OrdinalIgnoreCase))
-        {
-            await page.FillAsync("#name", "Benchmark Admin");
-            await page.FillAsync("#email", email);
-            await page.FillAsync("#password", password);
-            await page.FillAsync("#confirm", password);
-            await page.ClickAsync("button[type=submit]");
-            await page.WaitForURLAsync(u => !u.Contains("/setup", StringComparison.OrdinalIgnoreCase));
-            await page.GotoAsync("/login");
-        }
-
-        if (page.Url.Contains("/login", StringComparison.OrdinalIgnoreCase))
-        {
-            await page.FillAsync("#email", email);
-            await page.FillAsync("#password", password);
-            await page.ClickAsync("button[type=submit]");
-            await page.WaitForURLAsync(u => !u.Contains("/login", StringComparison.OrdinalIgnoreCase));
-        }
-    }
-
-    /// <summary>An inbox tab whose circuit is up: the conversation list has rendered interactively.</summary>
-    private static async Task<IPage> OpenInboxAsync(IBrowserContext context)
-    {
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/inbox");
-        await page.WaitForFunctionAsync("() => window.Blazor !== undefined");
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-        return page;
     }
 
     private static long ResidentBytes(int pid)

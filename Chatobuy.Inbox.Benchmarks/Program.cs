@@ -12,6 +12,11 @@ if (args.Length > 0 && args[0] == "in-process")
     return await InProcessLatency.RunAsync(args[1..]);
 }
 
+if (args.Length > 0 && args[0] == "setup")
+{
+    return await SandboxSetup.RunAsync(args[1..]);
+}
+
 if (args.Length > 0 && args[0] == "circuits")
 {
     return await CircuitMemory.RunAsync(args[1..]);
@@ -49,6 +54,11 @@ using var floodHttp = options.Flood > 0 ? Client(options.Flood) : null;
 
 var payloads = new WebhookPayloads(options);
 var runner = new LoadRunner(http, options, payloads, TimeProvider.System);
+
+// The reference: the same load, on connections of its own, against a receiver that stores nothing.
+await using var bare = options.Bare ? await BareReceiver.StartAsync(options.AppSecret) : null;
+using var bareHttp = bare is null ? null : Client(options.Concurrency);
+var bareRunner = bare is null ? null : new LoadRunner(bareHttp!, options with { Url = bare.Url }, payloads, TimeProvider.System);
 var flood = floodHttp is null ? null : new SignatureFlood(floodHttp, options, payloads, TimeProvider.System);
 var results = new List<PhaseResult>();
 
@@ -60,6 +70,12 @@ for (var phase = 0; phase < options.BatchSizes.Count && !cancel.IsCancellationRe
     long firstMessage = (long)phase * options.Messages;
     if (!options.Statuses || !options.RunIdGiven)
     {
+        if (bareRunner is not null)
+        {
+            results.Add(await bareRunner.RunAsync("bare messages", firstMessage, options.Messages, batch, payloads.Messages, cancel.Token));
+            Print(results[^1]);
+        }
+
         results.Add(await runner.RunAsync("messages", firstMessage, options.Messages, batch, payloads.Messages, cancel.Token));
         Print(results[^1]);
     }
@@ -80,12 +96,18 @@ for (var phase = 0; phase < options.BatchSizes.Count && !cancel.IsCancellationRe
     if (options.Statuses && !cancel.IsCancellationRequested)
     {
         // Three events per message: sent, delivered, read.
+        if (bareRunner is not null)
+        {
+            results.Add(await bareRunner.RunAsync("bare statuses", firstMessage * 3, options.Messages * 3L, batch, payloads.Statuses, cancel.Token));
+            Print(results[^1]);
+        }
+
         results.Add(await runner.RunAsync("statuses", firstMessage * 3, options.Messages * 3L, batch, payloads.Statuses, cancel.Token));
         Print(results[^1]);
     }
 }
 
-var nameWidth = flood is null ? 9 : 14;
+var nameWidth = flood is null ? (bare is null ? 9 : 13) : 14;
 Console.WriteLine();
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"phase".PadRight(nameWidth)} {"batch",5} {"events",9} {"elapsed s",10} {"events/s",10} {"p50 ms",8} {"p95 ms",8} {"p99 ms",8} {"max ms",8} {"non-200",8} {"errors",7}")
     + (flood is null ? "" : $" {"flood 401/s",11} {"not 401",8}"));
@@ -110,6 +132,17 @@ if (flood is not null)
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"×{results[i].Batch}/POST under the flood: {results[i].PerSecond:F1} genuine events/s against {reference.PerSecond:F1} alone ({results[i].PerSecond / Math.Max(reference.PerSecond, 1e-9):P0}), ack p50 {results[i].Percentile(50):F1} ms (alone {reference.Percentile(50):F1}), p99 {results[i].Percentile(99):F1} ms (alone {reference.Percentile(99):F1}); "
             + $"flood {refusals.Posts:N0} POSTs on {refusals.Connections} connections at {refusals.PerSecond(refusals.Posts):F1}/s ({refusals.WrongSignature:N0} wrong signature, {refusals.Unsigned:N0} unsigned): {refusals.Answers()}, answered in p50 {refusals.Percentile(50):F1} ms, p99 {refusals.Percentile(99):F1} ms"));
+    }
+}
+
+if (bare is not null)
+{
+    Console.WriteLine();
+    foreach (var result in results.Where(r => !r.Name.StartsWith("bare ", StringComparison.Ordinal) && r.Flood is null))
+    {
+        var reference = results.Last(r => r.Name == "bare " + result.Name && r.Batch == result.Batch);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{result.Name} ×{result.Batch}/POST: inbox {result.PerSecond:F1}/s (ack p99 {result.Percentile(99):F1} ms), bare receiver {reference.PerSecond:F1}/s (ack p99 {reference.Percentile(99):F1} ms): {result.PerSecond / Math.Max(reference.PerSecond, 1e-9):P1} of bare"));
     }
 }
 
