@@ -22,6 +22,8 @@ public static class InboxExtensions
         services.AddSingleton<PresenceTracker>();
         services.AddScoped<InboxService>();
         services.AddScoped<ReadReceipts>();
+        services.AddScoped<CustomerTypingIndicator>();
+        services.AddScoped<AgentPresence>();
         services.AddSingleton<ConversationQueries>();
         services.AddSingleton<ProductNames>();
 

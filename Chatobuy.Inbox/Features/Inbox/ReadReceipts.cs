@@ -5,7 +5,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Chatobuy.Inbox.Features.Inbox;
 
-/// <summary>Sends Meta's read receipt for the customer's latest message, as the channel's policy says.</summary>
+/// <summary>
+/// Sends Meta's read receipt for the customer's latest message, as the channel's policy says. A refused or failed
+/// receipt must not disturb the agent: it is logged and answered false.
+/// </summary>
 public sealed class ReadReceipts(
     IDbContextFactory<InboxDbContext> dbFactory,
     ChannelSecrets secrets,
@@ -32,6 +35,19 @@ public sealed class ReadReceipts(
     /// any policy but <see cref="ReadReceiptPolicy.Off"/>.
     /// </summary>
     private async Task<bool> SendIfPolicyAsync(long conversationId, ReadReceiptPolicy? moment, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await TrySendAsync(conversationId, moment, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            logger.LogWarning(exception, "Read receipt for conversation {ConversationId} could not be sent", conversationId);
+            return false;
+        }
+    }
+
+    private async Task<bool> TrySendAsync(long conversationId, ReadReceiptPolicy? moment, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var target = await (
