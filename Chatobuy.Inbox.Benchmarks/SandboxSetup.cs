@@ -45,14 +45,13 @@ public static class SandboxSetup
         var appSecret = await page.InnerTextAsync("[data-testid=app-secret]");
 
         page = await BrowserAdmin.OpenInteractiveAsync(context, "/channels/new");
-        await page.FillAsync("[data-testid=title] input", $"Benchmark {DateTime.UtcNow:HHmmss}");
-        await page.FillAsync("[data-testid=token] input", token);
-        await page.FillAsync("[data-testid=business-id] input", businessId);
-        await page.FillAsync("[data-testid=app-secret] input", appSecret);
-        await page.ClickAsync("[data-testid=target-sandbox]");
+        await page.FillAsync("input[data-testid=title]", $"Benchmark {DateTime.UtcNow:HHmmss}");
+        await page.FillAsync("input[data-testid=token]", token);
+        await page.FillAsync("input[data-testid=business-id]", businessId);
+        await page.FillAsync("input[data-testid=app-secret]", appSecret);
         await page.ClickAsync("[data-testid=fetch-numbers]");
         var free = page.Locator("[data-testid=number]").Filter(new() { HasNotText = "Used by channel" }).First;
-        await free.ClickAsync();
+        await free.Locator("input[type=radio]").CheckAsync();
         await page.ClickAsync("[data-testid=finish]");
         var open = page.Locator("[data-testid=open-channel]");
         await open.WaitForAsync();
