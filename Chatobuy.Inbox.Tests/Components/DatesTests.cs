@@ -1,6 +1,7 @@
 using System.Globalization;
 using Bunit;
 using Chatobuy.Inbox.Components.Shared;
+using Chatobuy.Inbox.Features.Conversations;
 using Chatobuy.Inbox.Features.Inbox;
 using Chatobuy.Inbox.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;

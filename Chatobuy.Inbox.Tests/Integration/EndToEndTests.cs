@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Chatobuy.Inbox.Features.Channels;
-using Chatobuy.Inbox.Features.Inbox;
+using Chatobuy.Inbox.Features.Conversations;
 using Chatobuy.Inbox.Features.Media;
 using Chatobuy.Inbox.Tests.Features.Webhooks;
 using Chatobuy.Inbox.Tests.Support;

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text.Json.Nodes;
-using Chatobuy.Inbox.Features.Inbox;
+using Chatobuy.Inbox.Features.Conversations;
 using Chatobuy.Inbox.Features.Outbound;
 using Chatobuy.Inbox.Tests.Features.Outbound;
 using Chatobuy.Inbox.Tests.Features.Webhooks;

@@ -5,7 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Chatobuy.Inbox.Features.Api;
 using Chatobuy.Inbox.Features.Channels;
-using Chatobuy.Inbox.Features.Inbox;
+using Chatobuy.Inbox.Features.Conversations;
 using Chatobuy.Inbox.Features.Outbound;
 using Chatobuy.Inbox.Features.Templates;
 using Chatobuy.Inbox.Features.Templates.Sending;
@@ -68,7 +68,7 @@ public sealed class TemplateSendEndToEndTests : IAsyncLifetime
         var text = await outbound.SendAsync(new SendRequest(conversation, "closed-text", "Hello again"), CancellationToken.None);
         var sent = await SendAsync(conversation, "hello_world", "en_US", [], []);
 
-        text.Error.ShouldBe(OutboundService.WindowClosed);
+        text.Error.ShouldBe(CustomerServiceWindow.Closed);
         sent.Error.ShouldBeNull();
         var message = await WaitForAsync(sent.MessageId!.Value, m => m.Status == MessageStatus.Read);
         message.Status.ShouldBe(MessageStatus.Read);

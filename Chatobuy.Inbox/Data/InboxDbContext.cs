@@ -1,6 +1,6 @@
 using Chatobuy.Inbox.Features.Api;
 using Chatobuy.Inbox.Features.Channels;
-using Chatobuy.Inbox.Features.Inbox;
+using Chatobuy.Inbox.Features.Conversations;
 using Chatobuy.Inbox.Features.Outbound;
 using Chatobuy.Inbox.Features.Templates;
 using Chatobuy.Inbox.Features.Users;

@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using Chatobuy.Inbox.Data;
 using Chatobuy.Inbox.Features.Api;
-using Chatobuy.Inbox.Features.Inbox;
+using Chatobuy.Inbox.Features.Conversations;
 using Chatobuy.Inbox.Features.Media;
 using Chatobuy.Inbox.Tests.Support;
 using Microsoft.EntityFrameworkCore;

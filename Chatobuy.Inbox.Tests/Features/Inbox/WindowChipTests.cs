@@ -1,4 +1,5 @@
 using Bunit;
+using Chatobuy.Inbox.Features.Conversations;
 using Chatobuy.Inbox.Features.Inbox;
 using Chatobuy.Inbox.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;

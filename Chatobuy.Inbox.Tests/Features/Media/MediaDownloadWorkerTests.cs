@@ -5,7 +5,7 @@ using Chatobuy.Inbox.CloudApi;
 using Chatobuy.Inbox.Data;
 using Chatobuy.Inbox.Events;
 using Chatobuy.Inbox.Features.Channels;
-using Chatobuy.Inbox.Features.Inbox;
+using Chatobuy.Inbox.Features.Conversations;
 using Chatobuy.Inbox.Features.Media;
 using Chatobuy.Inbox.Tests.Features.Channels;
 using Chatobuy.Inbox.Tests.Features.Inbox;

@@ -5,7 +5,7 @@ using System.Text.Json;
 using Chatobuy.Inbox.Features.Api;
 using Chatobuy.Inbox.Features.Channels;
 using Chatobuy.Inbox.Features.Contacts;
-using Chatobuy.Inbox.Features.Inbox;
+using Chatobuy.Inbox.Features.Conversations;
 using Chatobuy.Inbox.Sandbox.State;
 using Chatobuy.Inbox.Tests.Features.Webhooks;
 using Chatobuy.Inbox.Tests.Support;

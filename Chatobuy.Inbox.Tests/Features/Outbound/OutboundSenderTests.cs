@@ -1,4 +1,4 @@
-using Chatobuy.Inbox.Features.Inbox;
+using Chatobuy.Inbox.Features.Conversations;
 using Chatobuy.Inbox.Features.Outbound;
 using Chatobuy.Inbox.Tests.Features.Channels;
 using Chatobuy.Inbox.Tests.Features.Inbox;

@@ -1,5 +1,6 @@
 using Bunit;
 using Chatobuy.Inbox.Components.Shared;
+using Chatobuy.Inbox.Features.Conversations;
 using Chatobuy.Inbox.Features.Inbox;
 using Chatobuy.Inbox.Features.Outbound;
 using Chatobuy.Inbox.Tests.Features.Inbox;

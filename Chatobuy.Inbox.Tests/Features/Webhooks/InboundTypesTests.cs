@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Chatobuy.Inbox.Features.Inbox;
+using Chatobuy.Inbox.Features.Conversations;
 using Chatobuy.Inbox.Tests.Support;
 
 namespace Chatobuy.Inbox.Tests.Features.Webhooks;
@@ -149,7 +149,7 @@ public sealed class InboundTypesTests(InboxApp app) : IClassFixture<InboxApp>
         var stored = await PostAsync(MetaWebhook.Message(Customer, "hologram", Json("""{"shape":"cube"}""")));
         stored.Type.ShouldBe("hologram");
         stored.PayloadJson.ShouldBe("""{"shape":"cube"}""");
-        InboundMessageMapperPreview(stored).ShouldBe("Unsupported message");
+        stored.Preview.ShouldBe("Unsupported message");
     }
 
     [Fact]
@@ -179,8 +179,6 @@ public sealed class InboundTypesTests(InboxApp app) : IClassFixture<InboxApp>
         reaction.Emoji.ShouldBe("🎉");
         reaction.ReactorId.ShouldBe(Customer);
     }
-
-    private static string InboundMessageMapperPreview(Message message) => Chatobuy.Inbox.Features.Webhooks.InboundMessageMapper.Preview(message);
 }
 
 internal static class JsonObjectExtensions

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using Chatobuy.Inbox.Features.Inbox;
+using Chatobuy.Inbox.Features.Conversations;
 using Chatobuy.Inbox.Features.Webhooks;
 using Chatobuy.Inbox.Tests.Support;
 using Microsoft.EntityFrameworkCore;

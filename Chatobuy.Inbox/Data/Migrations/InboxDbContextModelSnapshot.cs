@@ -206,7 +206,7 @@ namespace Chatobuy.Inbox.Data.Migrations
                     b.ToTable("Channels");
                 });
 
-            modelBuilder.Entity("Chatobuy.Inbox.Features.Inbox.Contact", b =>
+            modelBuilder.Entity("Chatobuy.Inbox.Features.Conversations.Contact", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -239,7 +239,7 @@ namespace Chatobuy.Inbox.Data.Migrations
                     b.ToTable("Contacts");
                 });
 
-            modelBuilder.Entity("Chatobuy.Inbox.Features.Inbox.Conversation", b =>
+            modelBuilder.Entity("Chatobuy.Inbox.Features.Conversations.Conversation", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -291,7 +291,7 @@ namespace Chatobuy.Inbox.Data.Migrations
                     b.ToTable("Conversations");
                 });
 
-            modelBuilder.Entity("Chatobuy.Inbox.Features.Inbox.Message", b =>
+            modelBuilder.Entity("Chatobuy.Inbox.Features.Conversations.Message", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -427,7 +427,7 @@ namespace Chatobuy.Inbox.Data.Migrations
                     b.ToTable("Messages");
                 });
 
-            modelBuilder.Entity("Chatobuy.Inbox.Features.Inbox.MessageStatusUpdate", b =>
+            modelBuilder.Entity("Chatobuy.Inbox.Features.Conversations.MessageStatusUpdate", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -478,7 +478,7 @@ namespace Chatobuy.Inbox.Data.Migrations
                     b.ToTable("MessageStatusUpdates");
                 });
 
-            modelBuilder.Entity("Chatobuy.Inbox.Features.Inbox.Reaction", b =>
+            modelBuilder.Entity("Chatobuy.Inbox.Features.Conversations.Reaction", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -951,9 +951,9 @@ namespace Chatobuy.Inbox.Data.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("Chatobuy.Inbox.Features.Inbox.Conversation", b =>
+            modelBuilder.Entity("Chatobuy.Inbox.Features.Conversations.Conversation", b =>
                 {
-                    b.HasOne("Chatobuy.Inbox.Features.Inbox.Contact", "Contact")
+                    b.HasOne("Chatobuy.Inbox.Features.Conversations.Contact", "Contact")
                         .WithMany()
                         .HasForeignKey("ContactId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -962,9 +962,9 @@ namespace Chatobuy.Inbox.Data.Migrations
                     b.Navigation("Contact");
                 });
 
-            modelBuilder.Entity("Chatobuy.Inbox.Features.Inbox.Message", b =>
+            modelBuilder.Entity("Chatobuy.Inbox.Features.Conversations.Message", b =>
                 {
-                    b.HasOne("Chatobuy.Inbox.Features.Inbox.Conversation", null)
+                    b.HasOne("Chatobuy.Inbox.Features.Conversations.Conversation", null)
                         .WithMany()
                         .HasForeignKey("ConversationId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -973,7 +973,7 @@ namespace Chatobuy.Inbox.Data.Migrations
 
             modelBuilder.Entity("Chatobuy.Inbox.Features.Outbound.OutboxItem", b =>
                 {
-                    b.HasOne("Chatobuy.Inbox.Features.Inbox.Message", null)
+                    b.HasOne("Chatobuy.Inbox.Features.Conversations.Message", null)
                         .WithMany()
                         .HasForeignKey("MessageId")
                         .OnDelete(DeleteBehavior.Cascade)

@@ -1,5 +1,5 @@
 using Chatobuy.Inbox.Data;
-using Chatobuy.Inbox.Features.Inbox;
+using Chatobuy.Inbox.Features.Conversations;
 using Microsoft.EntityFrameworkCore;
 
 namespace Chatobuy.Inbox.Features.Contacts;

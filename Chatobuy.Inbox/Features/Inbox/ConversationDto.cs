@@ -1,3 +1,5 @@
+using Chatobuy.Inbox.Features.Conversations;
+
 namespace Chatobuy.Inbox.Features.Inbox;
 
 public sealed record ContactDto(string WaId, string? Name);
@@ -45,7 +47,7 @@ public sealed record MessageDto(
         m.Type,
         m.Direction == MessageDirection.Inbound ? "inbound" : "outbound",
         m.Text,
-        m.MediaState == Inbox.MediaState.Downloaded ? $"{publicBaseUrl}/media/{m.Id}" : null,
+        m.MediaState == Conversations.MediaState.Downloaded ? $"{publicBaseUrl}/media/{m.Id}" : null,
         m.MediaState.ToString().ToLowerInvariant(),
         m.Status.ToString().ToLowerInvariant(),
         m.Timestamp,

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Chatobuy.Inbox.Features.Api;
 using Chatobuy.Inbox.Features.Channels;
+using Chatobuy.Inbox.Features.Conversations;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Chatobuy.Inbox.Features.Inbox;

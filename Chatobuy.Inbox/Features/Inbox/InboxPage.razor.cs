@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Chatobuy.Inbox.Events;
 using Chatobuy.Inbox.Features.Channels;
+using Chatobuy.Inbox.Features.Conversations;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;

@@ -1,45 +1,9 @@
 using Chatobuy.Inbox.Data;
 using Chatobuy.Inbox.Events;
+using Chatobuy.Inbox.Features.Conversations;
 using Microsoft.EntityFrameworkCore;
 
 namespace Chatobuy.Inbox.Features.Inbox;
-
-public enum InboxScope
-{
-    All,
-    Mine,
-    Unassigned,
-}
-
-public sealed record InboxFilter(ConversationStatus Status = ConversationStatus.Open, InboxScope Scope = InboxScope.All, string? ChannelId = null, string? Search = null);
-
-public sealed record ConversationRow(
-    long Id,
-    string ChannelId,
-    string ChannelTitle,
-    string ContactWaId,
-    string? ContactName,
-    string? Preview,
-    DateTimeOffset LastMessageAt,
-    DateTimeOffset? LastInboundAt,
-    int UnreadCount,
-    string? AssigneeUserId,
-    string? AssigneeName,
-    ConversationStatus Status)
-{
-    public string DisplayName => string.IsNullOrWhiteSpace(ContactName) ? "+" + ContactWaId : ContactName;
-
-    /// <summary>When the 24-hour customer service window closes, if it is open.</summary>
-    public DateTimeOffset? WindowClosesAt => LastInboundAt?.AddHours(24);
-}
-
-public sealed record ChatMessages(
-    IReadOnlyList<Message> Messages,
-    IReadOnlyDictionary<string, IReadOnlyList<Reaction>> Reactions,
-    IReadOnlyDictionary<string, Message> ById);
-
-/// <summary>An agent to assign: the name given at Setup (the e-mail when none), the e-mail for a tooltip.</summary>
-public sealed record AgentOption(string Id, string Name, string Email = "");
 
 /// <summary>What the live inbox shows and does: conversations, their messages, assignment and status.</summary>
 public sealed class InboxService(
@@ -177,11 +141,7 @@ public sealed class InboxService(
             return "This customer already has an open conversation on this channel; continue there.";
         }
 
-        conversation.Status = status;
-        if (status == ConversationStatus.Resolved)
-        {
-            conversation.UnreadCount = 0;
-        }
+        conversation.SetStatus(status);
 
         await db.SaveChangesAsync(cancellationToken);
         await NotifyConversationAsync(db, conversationId, cancellationToken);

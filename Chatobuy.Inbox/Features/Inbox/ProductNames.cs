@@ -4,6 +4,7 @@ using System.Text.Json;
 using Chatobuy.Inbox.CloudApi;
 using Chatobuy.Inbox.Data;
 using Chatobuy.Inbox.Features.Channels;
+using Chatobuy.Inbox.Features.Conversations;
 using Chatobuy.Inbox.Features.Webhooks;
 using Microsoft.EntityFrameworkCore;
 

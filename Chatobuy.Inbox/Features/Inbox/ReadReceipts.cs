@@ -1,6 +1,7 @@
 using Chatobuy.Inbox.CloudApi;
 using Chatobuy.Inbox.Data;
 using Chatobuy.Inbox.Features.Channels;
+using Chatobuy.Inbox.Features.Conversations;
 using Microsoft.EntityFrameworkCore;
 
 namespace Chatobuy.Inbox.Features.Inbox;

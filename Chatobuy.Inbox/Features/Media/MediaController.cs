@@ -1,4 +1,5 @@
 using Chatobuy.Inbox.Data;
+using Chatobuy.Inbox.Features.Conversations;
 using Chatobuy.Inbox.Features.Inbox;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

@@ -1,6 +1,6 @@
 using Chatobuy.Inbox.Data;
 using Chatobuy.Inbox.Features.Api;
-using Chatobuy.Inbox.Features.Inbox;
+using Chatobuy.Inbox.Features.Conversations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 

@@ -6,7 +6,7 @@ using Chatobuy.Inbox.CloudApi;
 using Chatobuy.Inbox.Data;
 using Chatobuy.Inbox.Events;
 using Chatobuy.Inbox.Features.Channels;
-using Chatobuy.Inbox.Features.Inbox;
+using Chatobuy.Inbox.Features.Conversations;
 using Chatobuy.Inbox.Features.Media;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -471,11 +471,7 @@ public sealed partial class OutboundSender(
             item.State = OutboxState.Failed;
             item.NextAttemptAt = null;
             item.LastError = Trim(error.ForUser, 2000);
-            message.Status = MessageStatus.Failed;
-            message.StatusAt = now;
-            message.ErrorCode = error.Code;
-            message.ErrorTitle = Trim(error.Explanation, 512);
-            message.ErrorDetails = error.Code < 0 ? $"{error.Explanation} {error.NextStep}" : error.ForUser;
+            message.Fail(now, error.Code, Trim(error.Explanation, 512), error.Code < 0 ? $"{error.Explanation} {error.NextStep}" : error.ForUser);
             LogFailed(message.Id, item.Id, error.Code, item.Attempts);
         }
 
@@ -500,11 +496,11 @@ public sealed partial class OutboundSender(
             message.ErrorDetails = null;
         }
 
-        MessageStatusRules.Apply(message, new MessageStatusUpdate { WaMessageId = wamid, Status = MessageStatus.Sent, Timestamp = now, BizOpaqueCallbackData = callbackData });
+        message.ApplyStatus(new MessageStatusUpdate { WaMessageId = wamid, Status = MessageStatus.Sent, Timestamp = now, BizOpaqueCallbackData = callbackData });
         var known = await db.MessageStatusUpdates.AsNoTracking().Where(u => u.WaMessageId == wamid).ToListAsync(cancellationToken);
-        foreach (var update in known.OrderBy(u => u.Status == MessageStatus.Failed ? int.MaxValue : (int)u.Status))
+        foreach (var update in MessageStatusRules.InApplyOrder(known))
         {
-            MessageStatusRules.Apply(message, update);
+            message.ApplyStatus(update);
         }
     }
 

@@ -2,9 +2,8 @@ using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Chatobuy.Inbox.Data;
 using Chatobuy.Inbox.Events;
-using Chatobuy.Inbox.Features.Inbox;
+using Chatobuy.Inbox.Features.Conversations;
 using Chatobuy.Inbox.Features.Media;
-using Chatobuy.Inbox.Features.Webhooks;
 using Microsoft.EntityFrameworkCore;
 
 namespace Chatobuy.Inbox.Features.Outbound;
@@ -24,9 +23,6 @@ public sealed partial class OutboundService(
     public const int MaxTextLength = 4096;
     public const string ConversationNotFound = "Conversation not found";
     public const string MessageNotFound = "Message not found";
-    public const string WindowClosed = "More than 24 hours have passed since the customer last wrote. WhatsApp only allows an approved template now.";
-    public const string WindowNotOpened = "The customer has not written in this conversation yet. WhatsApp only allows an approved template until they answer.";
-    public static readonly TimeSpan CustomerServiceWindow = TimeSpan.FromHours(24);
 
     public async Task<SendResult> SendAsync(SendRequest request, CancellationToken cancellationToken)
     {
@@ -62,10 +58,10 @@ public sealed partial class OutboundService(
             return SendResult.Refused("This conversation's channel no longer exists, so nothing can be sent from it.");
         }
 
-        if (request.Template is null && !IsWindowOpen(conversation, now))
+        if (request.Template is null && conversation.WindowRefusal(now) is { } closed)
         {
             // Templates may be sent at any time (reference §8.5); everything else needs the customer service window.
-            return SendResult.Refused(WindowRefusal(conversation));
+            return SendResult.Refused(closed);
         }
 
         string? uploadPath = null;
@@ -97,15 +93,13 @@ public sealed partial class OutboundService(
                 UploadFileName = (request.Media ?? request.Template?.HeaderFile)?.FileName,
                 CreatedAt = now,
             });
-            if (message.Type == "reaction")
+            if (message.IsReaction)
             {
-                await ApplyBusinessReactionAsync(db, request.ReactionTargetWaMessageId!, request.ReactionEmoji ?? "", now, cancellationToken);
+                // The business's own reaction shows on its target at once.
+                await ReactionBoard.ApplyAsync(db, [new ReactionEvent(request.ReactionTargetWaMessageId!, Reaction.Business, request.ReactionEmoji ?? "", now)], cancellationToken);
             }
-            else
-            {
-                conversation.LastMessageAt = now;
-                conversation.LastMessagePreview = InboundMessageMapper.Preview(message);
-            }
+
+            conversation.RecordOutbound(message);
 
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
@@ -161,9 +155,9 @@ public sealed partial class OutboundService(
             return SendResult.Refused(ConversationNotFound);
         }
 
-        if (message.Type != "template" && !IsWindowOpen(conversation, now))
+        if (message.Type != "template" && conversation.WindowRefusal(now) is { } closed)
         {
-            return SendResult.Refused(WindowRefusal(conversation));
+            return SendResult.Refused(closed);
         }
 
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
@@ -203,14 +197,6 @@ public sealed partial class OutboundService(
         events.Publish(new MessageUpdated(message.ChannelId, message.ConversationId, message.Id));
         return SendResult.Ok(message.Id);
     }
-
-    /// <summary>Why a free-form message is refused: the window closed, or the customer never opened one (a conversation the business started).</summary>
-    private static string WindowRefusal(Conversation conversation) =>
-        conversation.LastInboundAt is null ? WindowNotOpened : WindowClosed;
-
-    /// <summary>Whether free-form messages may be sent now: the customer wrote within the last 24 hours.</summary>
-    public static bool IsWindowOpen(Conversation conversation, DateTimeOffset now) =>
-        conversation.LastInboundAt is { } last && now - last < CustomerServiceWindow;
 
     /// <summary>Null when the request is well-formed; else what is wrong, in plain words.</summary>
     public static string? Validate(SendRequest request)
@@ -302,31 +288,6 @@ public sealed partial class OutboundService(
     private sealed record SentBefore(long MessageId, long ConversationId, string PayloadJson);
 
     /// <summary>The message row and the Graph payload (without <c>to</c> and callback data, added at send time).</summary>
-    /// <summary>The business's own reaction shows on its target at once; an empty emoji removes it.</summary>
-    private static async Task ApplyBusinessReactionAsync(InboxDbContext db, string target, string emoji, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        const string Business = "business";
-        var current = await db.Reactions.FirstOrDefaultAsync(r => r.TargetWaMessageId == target && r.ReactorId == Business, cancellationToken);
-        if (emoji.Length == 0)
-        {
-            if (current is not null)
-            {
-                db.Reactions.Remove(current);
-            }
-
-            return;
-        }
-
-        if (current is null)
-        {
-            current = new Reaction { TargetWaMessageId = target, ReactorId = Business };
-            db.Reactions.Add(current);
-        }
-
-        current.Emoji = emoji;
-        current.ReactedAt = now;
-    }
-
     private static (Message Message, JsonObject Payload) Compose(SendRequest request, Conversation conversation, DateTimeOffset now)
     {
         var message = new Message

@@ -1,4 +1,4 @@
-using Chatobuy.Inbox.Features.Inbox;
+using Chatobuy.Inbox.Features.Conversations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

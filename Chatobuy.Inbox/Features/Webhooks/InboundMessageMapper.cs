@@ -1,26 +1,71 @@
 using System.Globalization;
 using System.Text.Json;
-using Chatobuy.Inbox.Features.Inbox;
+using Chatobuy.Inbox.Features.Conversations;
 using static Chatobuy.Inbox.Features.Webhooks.WebhookPayload;
 
 namespace Chatobuy.Inbox.Features.Webhooks;
 
-/// <summary>Turns one inbound message object (reference §7.3) into a <see cref="Message"/>, keeping every field.</summary>
+/// <summary>
+/// Reads the messages and statuses of a webhook change (reference §7.3, §7.4) into what the inbox stores, keeping
+/// every field.
+/// </summary>
 public static class InboundMessageMapper
 {
     private static readonly HashSet<string> MediaTypes = ["image", "video", "audio", "document", "sticker"];
 
-    /// <summary>Who sent it: <c>from</c> (wa_id), or the business-scoped user id for username-only users.</summary>
-    public static string? SenderOf(JsonElement message) => String(message, "from") ?? String(message, "from_user_id");
+    /// <summary>The <c>contacts</c> of a change: each sender's profile name and business-scoped user id.</summary>
+    public static Dictionary<string, (string? Name, string? UserId)> Senders(JsonElement value) =>
+        Array(value, "contacts")
+            .Select(c => (Id: String(c, "wa_id") ?? String(c, "user_id"), Name: Child(c, "profile") is { } p ? String(p, "name") : null, UserId: String(c, "user_id")))
+            .Where(c => c.Id is not null)
+            .GroupBy(c => c.Id!)
+            .ToDictionary(g => g.Key, g => (g.First().Name, g.First().UserId));
 
-    public static Message Map(JsonElement message, string channelId, long conversationId, DateTimeOffset receivedAt)
+    /// <summary>One message with who sent it; null without a wamid or a sender, which cannot be stored.</summary>
+    public static InboundMessage? Read(JsonElement message, string channelId, Dictionary<string, (string? Name, string? UserId)> senders, DateTimeOffset receivedAt)
+    {
+        // The sender is from (wa_id), or the business-scoped user id for username-only users.
+        if (String(message, "id") is null || (String(message, "from") ?? String(message, "from_user_id")) is not { } sender)
+        {
+            return null;
+        }
+
+        var (name, userId) = senders.GetValueOrDefault(sender);
+        var reactsTo = Child(message, "reaction") is { } reaction ? String(reaction, "message_id") : null;
+        return new InboundMessage(channelId, sender, name, userId, Map(message, channelId, receivedAt), reactsTo);
+    }
+
+    /// <summary>One status report; null when it names no message or no status the inbox knows.</summary>
+    public static MessageStatusUpdate? ReadStatus(JsonElement status)
+    {
+        if (String(status, "id") is not { } id || MessageStatusRules.Parse(String(status, "status")) is not { } parsed)
+        {
+            return null;
+        }
+
+        var error = Array(status, "errors").Select(e => (JsonElement?)e).FirstOrDefault();
+        return new MessageStatusUpdate
+        {
+            WaMessageId = id,
+            Status = parsed,
+            Timestamp = UnixTime(status, "timestamp") ?? DateTimeOffset.UnixEpoch,
+            RecipientId = String(status, "recipient_id") ?? String(status, "recipient_user_id"),
+            ErrorCode = error is { } e1 ? (int?)Number(e1, "code") : null,
+            ErrorTitle = error is { } e2 ? String(e2, "title") ?? String(e2, "message") : null,
+            ErrorDetails = error is { } e3 ? (Child(e3, "error_data") is { } data ? String(data, "details") : null) ?? String(e3, "message") : null,
+            PricingJson = Child(status, "pricing")?.GetRawText(),
+            ConversationJson = Child(status, "conversation")?.GetRawText(),
+            BizOpaqueCallbackData = String(status, "biz_opaque_callback_data"),
+        };
+    }
+
+    private static Message Map(JsonElement message, string channelId, DateTimeOffset receivedAt)
     {
         var type = String(message, "type") ?? "unknown";
         var body = Child(message, type);
         var result = new Message
         {
             ChannelId = channelId,
-            ConversationId = conversationId,
             WaMessageId = String(message, "id"),
             Direction = MessageDirection.Inbound,
             Type = type,
@@ -55,29 +100,6 @@ public static class InboundMessageMapper
 
         return result;
     }
-
-    /// <summary>A short line for conversation lists.</summary>
-    public static string Preview(Message message)
-    {
-        var text = message.Text;
-        var label = message.Type switch
-        {
-            "text" => text,
-            "image" => Labelled("📷 Photo", text),
-            "video" => Labelled("🎥 Video", text),
-            "audio" => message.PayloadJson?.Contains("\"voice\":true", StringComparison.Ordinal) == true ? "🎤 Voice message" : "🎵 Audio",
-            "document" => Labelled("📄 " + (message.MediaFileName ?? "Document"), text),
-            "sticker" => "Sticker",
-            "location" => Labelled("📍 Location", text),
-            "contacts" => Labelled("👤 Contact", text),
-            "order" => Labelled("🛒 Order", text),
-            _ => text ?? "Unsupported message",
-        };
-        label ??= "";
-        return label.Length <= 200 ? label : label[..197] + "...";
-    }
-
-    private static string Labelled(string label, string? text) => string.IsNullOrWhiteSpace(text) ? label : $"{label}: {text}";
 
     private static string? TextOf(string type, JsonElement body) => type switch
     {

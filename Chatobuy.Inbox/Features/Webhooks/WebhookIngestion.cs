@@ -4,7 +4,7 @@ using System.Text.Json;
 using Chatobuy.Inbox.Data;
 using Chatobuy.Inbox.Events;
 using Chatobuy.Inbox.Features.Channels;
-using Chatobuy.Inbox.Features.Inbox;
+using Chatobuy.Inbox.Features.Conversations;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -12,43 +12,10 @@ using static Chatobuy.Inbox.Features.Webhooks.WebhookPayload;
 
 namespace Chatobuy.Inbox.Features.Webhooks;
 
-public enum IngestOutcome
-{
-    /// <summary>Verified and durably stored (or already stored before): answer 200.</summary>
-    Stored,
-
-    /// <summary>Correctly signed, but no channel of this inbox owns the numbers or accounts in the body: answer 200 so Meta stops.</summary>
-    NoKnownChannel,
-
-    /// <summary>Missing or wrong signature: answer 401.</summary>
-    BadSignature,
-
-    /// <summary>Not Meta's JSON envelope: answer 400.</summary>
-    Malformed,
-
-    /// <summary>The database could not take it now: answer 5xx so Meta retries.</summary>
-    TransientFailure,
-}
-
-public sealed record IngestResult(IngestOutcome Outcome, int Messages = 0, int Statuses = 0, int Others = 0, string? ChannelId = null)
-{
-    /// <summary>The messages this delivery created or moved forward, for live updates.</summary>
-    public IReadOnlyList<InboxChange> Changes { get; init; } = [];
-
-    /// <summary>The other webhook fields this delivery stored (template status, quality, account updates, …).</summary>
-    public IReadOnlyList<StoredChannelEvent> Events { get; init; } = [];
-}
-
-/// <summary>A non-message webhook change as stored: its field, Meta's <c>value</c> JSON and the channel it concerns.</summary>
-public sealed record StoredChannelEvent(string? ChannelId, string WabaId, string Field, string ValueJson, DateTimeOffset? EventTime);
-
-/// <summary>A message created (or updated) by a webhook, with where it lives.</summary>
-public sealed record InboxChange(string ChannelId, long ConversationId, long MessageId, bool Created);
-
 /// <summary>
-/// Verifies a webhook delivery and stores every message, status and event in it in one transaction, exactly
-/// once: a wamid already stored adds nothing, and statuses only move forward. Nothing is acknowledged before
-/// the transaction commits.
+/// Verifies a webhook delivery and routes it to its channels, queues it, and the single writer stores every message,
+/// status and event in it in one transaction, exactly once (through <see cref="InboundRecorder"/>: a wamid already
+/// stored adds nothing, and statuses only move forward). Nothing is acknowledged before the transaction commits.
 /// </summary>
 public sealed partial class WebhookIngestion(
     IDbContextFactory<InboxDbContext> dbFactory,
@@ -390,8 +357,10 @@ public sealed partial class WebhookIngestion(
         db.Database.SetBusyTimeout(StoreTimeout);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
-        var inbound = new List<InboundItem>();
-        var statuses = new List<StatusItem>();
+        var inbound = new List<InboundMessage>();
+        var statuses = new List<MessageStatusUpdate>();
+        var messageOwner = new Dictionary<Message, int>();
+        var statusOwner = new Dictionary<MessageStatusUpdate, int>();
         var deliveries = new List<WebhookDelivery>();
         var events = new List<(int Owner, StoredChannelEvent Event)>();
         // The same bytes delivered again (Meta retrying a delivery already committed, a replay) are kept once in the
@@ -425,17 +394,27 @@ public sealed partial class WebhookIngestion(
                         continue;
                     }
 
-                    var names = Array(change.Value, "contacts")
-                        .Select(c => (Id: String(c, "wa_id") ?? String(c, "user_id"), Name: Child(c, "profile") is { } p ? String(p, "name") : null, UserId: String(c, "user_id")))
-                        .Where(c => c.Id is not null)
-                        .GroupBy(c => c.Id!)
-                        .ToDictionary(g => g.Key, g => (g.First().Name, g.First().UserId));
-                    var messages = Array(change.Value, "messages").Select(m => new InboundItem(owner, channel, m, names)).ToList();
-                    var changeStatuses = Array(change.Value, "statuses").Select(st => new StatusItem(owner, channel, st)).ToList();
-                    inbound.AddRange(messages);
-                    statuses.AddRange(changeStatuses);
-                    delivery.MessageCount += messages.Count;
-                    delivery.StatusCount += changeStatuses.Count;
+                    var senders = InboundMessageMapper.Senders(change.Value);
+                    foreach (var element in Array(change.Value, "messages"))
+                    {
+                        delivery.MessageCount++;
+                        if (InboundMessageMapper.Read(element, channel.Id, senders, now) is { } message)
+                        {
+                            inbound.Add(message);
+                            messageOwner[message.Message] = owner;
+                        }
+                    }
+
+                    foreach (var element in Array(change.Value, "statuses"))
+                    {
+                        delivery.StatusCount++;
+                        if (InboundMessageMapper.ReadStatus(element) is { } update)
+                        {
+                            statuses.Add(update);
+                            statusOwner[update] = owner;
+                        }
+                    }
+
                     if (Child(change.Value, "errors") is { } errors)
                     {
                         db.ChannelEvents.Add(NewEvent(change, channel.Id, "errors", errors.GetRawText(), now, row));
@@ -452,9 +431,13 @@ public sealed partial class WebhookIngestion(
             }
         }
 
-        var touched = new List<(int Owner, Message Message, bool Created)>();
-        var storedMessages = await StoreMessagesAsync(db, inbound, now, touched, cancellationToken);
-        var storedStatuses = await StoreStatusesAsync(db, statuses, touched, cancellationToken);
+        var created = await InboundRecorder.RecordMessagesAsync(db, inbound, now, cancellationToken);
+        var reported = await InboundRecorder.RecordStatusesAsync(db, statuses, cancellationToken);
+        var touched = created.Select(m => (Owner: messageOwner[m], Message: m, Created: true))
+            .Concat(reported.Where(r => r.Moved is not null).Select(r => (Owner: statusOwner[r.Update], Message: r.Moved!, Created: false)))
+            .ToList();
+        var storedMessages = created.CountBy(m => messageOwner[m]).ToDictionary();
+        var storedStatuses = reported.CountBy(r => statusOwner[r.Update]).ToDictionary();
 
         var verifiedIds = group.Select(d => d.VerifiedBy.Id).Distinct().ToList();
         foreach (var tracked in await db.Channels.Where(c => verifiedIds.Contains(c.Id)).ToListAsync(cancellationToken))
@@ -492,216 +475,6 @@ public sealed partial class WebhookIngestion(
         Delivery = delivery,
     };
 
-    /// <summary>Stores the messages not seen before; returns how many were new, per delivery.</summary>
-    private static async Task<Dictionary<int, int>> StoreMessagesAsync(
-        InboxDbContext db,
-        List<InboundItem> inbound,
-        DateTimeOffset now,
-        List<(int Owner, Message Message, bool Created)> touched,
-        CancellationToken cancellationToken)
-    {
-        if (inbound.Count == 0)
-        {
-            return [];
-        }
-
-        var wamids = inbound.Select(i => String(i.Message, "id")).OfType<string>().Distinct().ToList();
-        var seen = (await db.Messages.Where(m => wamids.Contains(m.WaMessageId!)).Select(m => m.WaMessageId!).ToListAsync(cancellationToken)).ToHashSet();
-        var fresh = inbound
-            .Where(i => String(i.Message, "id") is { } id && InboundMessageMapper.SenderOf(i.Message) is not null && seen.Add(id))
-            .ToList();
-        if (fresh.Count == 0)
-        {
-            return [];
-        }
-
-        // Contacts: one per sender, the profile name kept up to date.
-        var senders = fresh.Select(i => InboundMessageMapper.SenderOf(i.Message)!).Distinct().ToList();
-        var contacts = await db.Contacts.Where(c => senders.Contains(c.WaId)).ToDictionaryAsync(c => c.WaId, cancellationToken);
-        foreach (var item in fresh)
-        {
-            var sender = InboundMessageMapper.SenderOf(item.Message)!;
-            var (name, userId) = item.Names.GetValueOrDefault(sender);
-            if (!contacts.TryGetValue(sender, out var contact))
-            {
-                contact = new Contact { WaId = sender, CreatedAt = now, UpdatedAt = now };
-                contacts[sender] = contact;
-                db.Contacts.Add(contact);
-            }
-
-            if (name is not null && contact.ProfileName != name)
-            {
-                contact.ProfileName = name;
-                contact.UpdatedAt = now;
-            }
-
-            contact.UserId ??= userId;
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
-
-        // Conversations: the open one per contact and channel, opened when there is none.
-        var channelIds = fresh.Select(i => i.Channel.Id).Distinct().ToList();
-        var contactIds = contacts.Values.Select(c => c.Id).ToList();
-        var conversations = (await db.Conversations
-                .Where(c => c.Status == ConversationStatus.Open && channelIds.Contains(c.ChannelId) && contactIds.Contains(c.ContactId))
-                .ToListAsync(cancellationToken))
-            .ToDictionary(c => (c.ChannelId, c.ContactId));
-        foreach (var item in fresh)
-        {
-            var key = (item.Channel.Id, contacts[InboundMessageMapper.SenderOf(item.Message)!].Id);
-            if (!conversations.ContainsKey(key))
-            {
-                var conversation = new Conversation { ChannelId = key.Item1, ContactId = key.Item2, CreatedAt = now, LastMessageAt = DateTimeOffset.UnixEpoch };
-                conversations[key] = conversation;
-                db.Conversations.Add(conversation);
-            }
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
-
-        var reactions = new List<Message>();
-        foreach (var item in fresh)
-        {
-            var sender = InboundMessageMapper.SenderOf(item.Message)!;
-            var conversation = conversations[(item.Channel.Id, contacts[sender].Id)];
-            var message = InboundMessageMapper.Map(item.Message, item.Channel.Id, conversation.Id, now);
-            db.Messages.Add(message);
-            touched.Add((item.Owner, message, true));
-            conversation.LastInboundAt = Max(conversation.LastInboundAt, message.Timestamp);
-            if (message.Type == "reaction")
-            {
-                reactions.Add(message);
-                continue;
-            }
-
-            conversation.UnreadCount++;
-            if (message.Timestamp >= conversation.LastMessageAt || conversation.LastMessagePreview is null)
-            {
-                conversation.LastMessageAt = Max(conversation.LastMessageAt, message.Timestamp)!.Value;
-                conversation.LastMessagePreview = InboundMessageMapper.Preview(message);
-            }
-        }
-
-        await ApplyReactionsAsync(db, reactions, contacts.Values.ToDictionary(c => c.Id, c => c.WaId), conversations.Values, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        return fresh.GroupBy(i => i.Owner).ToDictionary(g => g.Key, g => g.Count());
-    }
-
-    /// <summary>The latest reaction of each person on each message wins; an empty emoji removes it.</summary>
-    private static async Task ApplyReactionsAsync(
-        InboxDbContext db,
-        List<Message> reactions,
-        Dictionary<long, string> waIdsByContact,
-        IEnumerable<Conversation> conversations,
-        CancellationToken cancellationToken)
-    {
-        if (reactions.Count == 0)
-        {
-            return;
-        }
-
-        var contactByConversation = conversations.ToDictionary(c => c.Id, c => waIdsByContact[c.ContactId]);
-        var events = reactions
-            .Select(r =>
-            {
-                using var payload = JsonDocument.Parse(r.PayloadJson ?? "{}");
-                return (Target: String(payload.RootElement, "message_id"), Reactor: contactByConversation[r.ConversationId], Emoji: r.Text ?? "", At: r.Timestamp);
-            })
-            .Where(e => e.Target is not null)
-            .ToList();
-        var targets = events.Select(e => e.Target!).Distinct().ToList();
-        var existing = await db.Reactions.Where(r => targets.Contains(r.TargetWaMessageId)).ToListAsync(cancellationToken);
-        foreach (var e in events.OrderBy(e => e.At))
-        {
-            var current = existing.FirstOrDefault(r => r.TargetWaMessageId == e.Target && r.ReactorId == e.Reactor);
-            if (current is not null && current.ReactedAt > e.At)
-            {
-                continue;
-            }
-
-            if (e.Emoji.Length == 0)
-            {
-                if (current is not null)
-                {
-                    db.Reactions.Remove(current);
-                    existing.Remove(current);
-                }
-
-                continue;
-            }
-
-            if (current is null)
-            {
-                current = new Reaction { TargetWaMessageId = e.Target!, ReactorId = e.Reactor };
-                db.Reactions.Add(current);
-                existing.Add(current);
-            }
-
-            current.Emoji = e.Emoji;
-            current.ReactedAt = e.At;
-        }
-    }
-
-    /// <summary>Keeps each (wamid, status) once and moves stored messages forward; returns how many were new, per delivery.</summary>
-    private static async Task<Dictionary<int, int>> StoreStatusesAsync(
-        InboxDbContext db,
-        List<StatusItem> statuses,
-        List<(int Owner, Message Message, bool Created)> touched,
-        CancellationToken cancellationToken)
-    {
-        if (statuses.Count == 0)
-        {
-            return [];
-        }
-
-        var updates = statuses.Select(s => (s.Owner, Update: ToUpdate(s.Status))).Where(u => u.Update is not null).ToList();
-        var ids = updates.Select(u => u.Update!.WaMessageId).Distinct().ToList();
-        var known = (await db.MessageStatusUpdates.Where(u => ids.Contains(u.WaMessageId)).Select(u => new { u.WaMessageId, u.Status }).ToListAsync(cancellationToken))
-            .Select(u => (u.WaMessageId, u.Status))
-            .ToHashSet();
-        var freshWithOwner = updates.Where(u => known.Add((u.Update!.WaMessageId, u.Update.Status))).ToList();
-        var fresh = freshWithOwner.Select(u => u.Update!).ToList();
-        db.MessageStatusUpdates.AddRange(fresh);
-
-        var messages = await db.Messages.Where(m => ids.Contains(m.WaMessageId!)).ToDictionaryAsync(m => m.WaMessageId!, cancellationToken);
-        var ownerOf = freshWithOwner.ToDictionary(u => u.Update!, u => u.Owner);
-        foreach (var update in fresh.OrderBy(u => u.Status == MessageStatus.Failed ? int.MaxValue : (int)u.Status))
-        {
-            if (messages.TryGetValue(update.WaMessageId, out var message) && MessageStatusRules.Apply(message, update))
-            {
-                touched.Add((ownerOf[update], message, false));
-            }
-        }
-
-        return freshWithOwner.GroupBy(u => u.Owner).ToDictionary(g => g.Key, g => g.Count());
-    }
-
-    private static MessageStatusUpdate? ToUpdate(JsonElement status)
-    {
-        if (String(status, "id") is not { } id || MessageStatusRules.Parse(String(status, "status")) is not { } parsed)
-        {
-            return null;
-        }
-
-        var error = Array(status, "errors").Select(e => (JsonElement?)e).FirstOrDefault();
-        return new MessageStatusUpdate
-        {
-            WaMessageId = id,
-            Status = parsed,
-            Timestamp = UnixTime(status, "timestamp") ?? DateTimeOffset.UnixEpoch,
-            RecipientId = String(status, "recipient_id") ?? String(status, "recipient_user_id"),
-            ErrorCode = error is { } e1 ? (int?)Number(e1, "code") : null,
-            ErrorTitle = error is { } e2 ? String(e2, "title") ?? String(e2, "message") : null,
-            ErrorDetails = error is { } e3 ? (Child(e3, "error_data") is { } data ? String(data, "details") : null) ?? String(e3, "message") : null,
-            PricingJson = Child(status, "pricing")?.GetRawText(),
-            ConversationJson = Child(status, "conversation")?.GetRawText(),
-            BizOpaqueCallbackData = String(status, "biz_opaque_callback_data"),
-        };
-    }
-
-    private static DateTimeOffset? Max(DateTimeOffset? a, DateTimeOffset b) => a is null || b > a ? b : a;
-
     /// <summary>The database as a whole is locked, busy, read-only, full or failing: retrying now only waits again.</summary>
     private static bool IsUnavailable(Exception exception) =>
         exception is TimeoutException or IOException
@@ -710,10 +483,6 @@ public sealed partial class WebhookIngestion(
     private static bool IsTransient(Exception exception) =>
         exception is DbUpdateException or SqliteException or IOException or TimeoutException
         || exception.InnerException is SqliteException or IOException;
-
-    private sealed record InboundItem(int Owner, Channel Channel, JsonElement Message, Dictionary<string, (string? Name, string? UserId)> Names);
-
-    private sealed record StatusItem(int Owner, Channel Channel, JsonElement Status);
 
     /// <summary>A delivery whose signature checked out, ready to be written.</summary>
     private sealed record VerifiedDelivery(byte[] Body, string BodySha256, IReadOnlyList<WebhookChange> Changes, Channel VerifiedBy, List<Channel> Trusted);

@@ -1,5 +1,6 @@
 using Bunit;
 using Chatobuy.Inbox.Data;
+using Chatobuy.Inbox.Features.Conversations;
 using Chatobuy.Inbox.Features.Inbox;
 using Chatobuy.Inbox.Features.Outbound;
 using Chatobuy.Inbox.Features.Templates;

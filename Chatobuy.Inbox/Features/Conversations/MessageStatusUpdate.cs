@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Chatobuy.Inbox.Features.Inbox;
+namespace Chatobuy.Inbox.Features.Conversations;
 
 /// <summary>
 /// Every distinct status Meta reported for a message, kept once per (wamid, status). A status may arrive before

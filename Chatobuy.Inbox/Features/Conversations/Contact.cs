@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Chatobuy.Inbox.Features.Inbox;
+namespace Chatobuy.Inbox.Features.Conversations;
 
 /// <summary>A WhatsApp user the business talks to.</summary>
 public sealed class Contact
@@ -19,6 +19,18 @@ public sealed class Contact
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>What a message says of its sender: the profile name kept up to date, the business-scoped id once known.</summary>
+    public void Saw(string? profileName, string? userId, DateTimeOffset now)
+    {
+        if (profileName is not null && ProfileName != profileName)
+        {
+            ProfileName = profileName;
+            UpdatedAt = now;
+        }
+
+        UserId ??= userId;
+    }
 }
 
 public sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Chatobuy.Inbox.Features.Inbox;
+namespace Chatobuy.Inbox.Features.Conversations;
 
 /// <summary>One WhatsApp message, inbound or outbound, of any type.</summary>
 public sealed class Message
@@ -81,6 +81,65 @@ public sealed class Message
     public string? PricingJson { get; set; }
 
     public string? BizOpaqueCallbackData { get; set; }
+
+    public bool IsReaction => Type == "reaction";
+
+    /// <summary>A short line for conversation lists and quotes.</summary>
+    public string Preview
+    {
+        get
+        {
+            var label = Type switch
+            {
+                "text" => Text,
+                "image" => Labelled("📷 Photo", Text),
+                "video" => Labelled("🎥 Video", Text),
+                "audio" => PayloadJson?.Contains("\"voice\":true", StringComparison.Ordinal) == true ? "🎤 Voice message" : "🎵 Audio",
+                "document" => Labelled("📄 " + (MediaFileName ?? "Document"), Text),
+                "sticker" => "Sticker",
+                "location" => Labelled("📍 Location", Text),
+                "contacts" => Labelled("👤 Contact", Text),
+                "order" => Labelled("🛒 Order", Text),
+                _ => Text ?? "Unsupported message",
+            } ?? "";
+            return label.Length <= 200 ? label : label[..197] + "...";
+        }
+    }
+
+    /// <summary>Applies a reported status when it moves the message forward (<see cref="MessageStatusRules"/>); false when it does not.</summary>
+    public bool ApplyStatus(MessageStatusUpdate update)
+    {
+        if (!MessageStatusRules.Advances(Status, update.Status))
+        {
+            return false;
+        }
+
+        if (update.Status == MessageStatus.Failed)
+        {
+            Fail(update.Timestamp, update.ErrorCode, update.ErrorTitle, update.ErrorDetails);
+        }
+        else
+        {
+            Status = update.Status;
+            StatusAt = update.Timestamp;
+        }
+
+        PricingJson = update.PricingJson ?? PricingJson;
+        BizOpaqueCallbackData ??= update.BizOpaqueCallbackData;
+        return true;
+    }
+
+    /// <summary>The message will not reach the customer: failed is final and keeps its error.</summary>
+    public void Fail(DateTimeOffset at, int? errorCode, string? errorTitle, string? errorDetails)
+    {
+        Status = MessageStatus.Failed;
+        StatusAt = at;
+        ErrorCode = errorCode;
+        ErrorTitle = errorTitle;
+        ErrorDetails = errorDetails;
+    }
+
+    private static string Labelled(string label, string? text) => string.IsNullOrWhiteSpace(text) ? label : $"{label}: {text}";
 }
 
 public enum MessageDirection
