@@ -1,3 +1,4 @@
+using Chatobuy.Inbox.Features.Conversations;
 using Bunit;
 using Chatobuy.Inbox.Features.Inbox;
 using Chatobuy.Inbox.Tests.Features.Outbound;

@@ -1,3 +1,4 @@
+using Chatobuy.Inbox.Features.Conversations;
 using Chatobuy.Inbox.CloudApi;
 using Chatobuy.Inbox.Data;
 using Chatobuy.Inbox.Features.Channels;

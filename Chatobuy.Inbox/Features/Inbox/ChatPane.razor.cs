@@ -1,3 +1,4 @@
+using Chatobuy.Inbox.Features.Conversations;
 using Chatobuy.Inbox.Components.Shared;
 using Chatobuy.Inbox.Features.Outbound;
 using Microsoft.AspNetCore.Components;
