@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace Chatobuy.Inbox.CloudApi.Messages;
 
@@ -38,16 +37,6 @@ public sealed record MessageRequest
 
     public string? BizOpaqueCallbackData { get; init; }
 
-    /// <summary>The content object <see cref="Type"/> names.</summary>
-    [JsonIgnore]
-    public object? Content => Type switch
-    {
-        "text" => Text,
-        "reaction" => Reaction,
-        "template" => Template,
-        _ => MediaOf(Type),
-    };
-
     public static MessageRequest ForText(string body, bool previewUrl) => new() { Type = "text", Text = new TextObject(body, previewUrl) };
 
     /// <summary>
@@ -83,8 +72,16 @@ public sealed record MessageRequest
 
     public string ToJson() => JsonSerializer.Serialize(this, GraphJson.Options);
 
-    /// <summary>The content object alone, as Meta's JSON.</summary>
-    public string ContentJson() => JsonSerializer.Serialize(Content, GraphJson.Options);
+    /// <summary>The content object <see cref="Type"/> names, alone, as Meta's JSON.</summary>
+    public string ContentJson() => JsonSerializer.Serialize(
+        Type switch
+        {
+            "text" => (object?)Text,
+            "reaction" => Reaction,
+            "template" => Template,
+            _ => MediaOf(Type),
+        },
+        GraphJson.Options);
 
     /// <summary>Quotes the message with this wamid (reference §3.3); null quotes nothing.</summary>
     public MessageRequest ReplyingTo(string? messageId) => messageId is null ? this : this with { Context = new MessageContext(messageId) };
