@@ -1,5 +1,5 @@
-using System.Text.Json.Nodes;
 using Chatobuy.Inbox.CloudApi;
+using Chatobuy.Inbox.CloudApi.Messages;
 using Chatobuy.Inbox.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -25,7 +25,7 @@ public sealed class GraphClientTransportTests(InboxApp app) : IClassFixture<Inbo
     [Fact]
     public async Task SendMessage_ConnectionRefused_UnreachableNotUnconfirmed()
     {
-        var result = await WithGraphAsync(graph => graph.SendMessageAsync(Connection("http://127.0.0.1:1"), "pn-1", new JsonObject(), CancellationToken.None));
+        var result = await WithGraphAsync(graph => graph.SendMessageAsync(Connection("http://127.0.0.1:1"), "pn-1", MessageRequest.ForText("Hi", false), CancellationToken.None));
 
         result.Succeeded.ShouldBeFalse();
         result.Error!.Code.ShouldBe(GraphErrorExplainer.Unreachable);

@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using System.Runtime.ExceptionServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Chatobuy.Inbox.CloudApi.Messages;
 using Refit;
 
 namespace Chatobuy.Inbox.CloudApi;
@@ -137,9 +138,9 @@ public sealed partial class GraphClient(IGraphApi api, IHttpClientFactory httpCl
     public Task<GraphResult<SendMessageResponse>> SendMessageAsync(
         GraphConnection connection,
         string phoneNumberId,
-        JsonObject payload,
+        MessageRequest request,
         CancellationToken cancellationToken) =>
-        SendCallAsync(GraphOperation.SendMessage, () => api.SendMessageAsync(connection, phoneNumberId, payload, cancellationToken));
+        SendCallAsync(GraphOperation.SendMessage, () => api.SendMessageAsync(connection, phoneNumberId, request, cancellationToken));
 
     /// <summary>Reference §3.6: marks an inbound message read, and shows the typing indicator when asked.</summary>
     public Task<GraphResult<bool>> MarkReadAsync(
@@ -151,7 +152,7 @@ public sealed partial class GraphClient(IGraphApi api, IHttpClientFactory httpCl
         CallAsync(GraphOperation.MarkRead, async () => (await api.MarkReadAsync(
             connection,
             phoneNumberId,
-            new MarkReadRequest(inboundWaMessageId, showTyping ? new TypingIndicator("text") : null),
+            MarkReadRequest.For(inboundWaMessageId, showTyping),
             cancellationToken)).Success);
 
     /// <summary>Reference §4.1: uploads a file for sending; the value is the media id to send it by.</summary>

@@ -70,17 +70,6 @@ public sealed record MediaInfo(
     long? FileSize,
     string? Id);
 
-/// <summary>Reference §3.2: a 200 means "accepted", not "delivered"; statuses follow by webhook.</summary>
-public sealed record SendMessageResponse(
-    string? MessagingProduct,
-    IReadOnlyList<SentContact>? Contacts,
-    IReadOnlyList<SentMessage>? Messages);
-
-public sealed record SentContact(string? Input, string? WaId, string? UserId);
-
-/// <summary><c>message_status</c>: accepted, held_for_quality_assessment or paused, when Meta says.</summary>
-public sealed record SentMessage(string Id, string? MessageStatus);
-
 public sealed record MediaUploadResponse(string Id);
 
 /// <summary>Reference §6.3: <c>{"id": "upload:…?sig=…"}</c>; the id is used verbatim as the session's path and query.</summary>
@@ -88,16 +77,6 @@ public sealed record UploadSessionResponse(string Id);
 
 /// <summary>Reference §6.3: a chunk's answer (<c>h</c> once the file is complete) or the session's progress.</summary>
 public sealed record UploadProgressResponse(string? Id, long? FileOffset, string? H);
-
-/// <summary>Reference §3.6: <c>message_id</c> is the inbound wamid.</summary>
-public sealed record MarkReadRequest(string MessageId, TypingIndicator? TypingIndicator = null)
-{
-    public string MessagingProduct { get; init; } = "whatsapp";
-
-    public string Status { get; init; } = "read";
-}
-
-public sealed record TypingIndicator(string Type);
 
 /// <summary>Reference §6.1. <c>vertical</c> may be <c>UNDEFINED</c> or <c>NOT_A_BIZ</c> on a number that never set one.</summary>
 public sealed record BusinessProfileData(

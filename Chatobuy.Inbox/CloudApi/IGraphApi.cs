@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Chatobuy.Inbox.CloudApi.Messages;
 using Refit;
 
 namespace Chatobuy.Inbox.CloudApi;
@@ -77,12 +78,12 @@ public interface IGraphApi
         string mediaId,
         CancellationToken cancellationToken);
 
-    /// <summary>Reference §3: sends one message (the payload is the whole envelope: messaging_product, to, type, …).</summary>
+    /// <summary>Reference §3: sends one message.</summary>
     [Post("/{phoneNumberId}/messages")]
     Task<SendMessageResponse> SendMessageAsync(
         [Property(GraphConnection.OptionKey)] GraphConnection connection,
         string phoneNumberId,
-        [Body] JsonObject payload,
+        [Body] MessageRequest request,
         CancellationToken cancellationToken);
 
     /// <summary>Reference §3.6: marks an inbound message read, optionally showing the typing indicator.</summary>

@@ -1,8 +1,8 @@
 using System.Net;
-using System.Diagnostics;
 using System.Text;
 using System.Text.Json.Nodes;
 using Chatobuy.Inbox.CloudApi;
+using Chatobuy.Inbox.CloudApi.Messages;
 using Refit;
 
 namespace Chatobuy.Inbox.Tests.Features.Channels;
@@ -87,7 +87,7 @@ internal sealed class FakeGraphApi : IGraphApi
             : Answer(Media[mediaId]);
     }
 
-    /// <summary>Every message payload sent, in order.</summary>
+    /// <summary>Every message sent, in order, as the JSON Meta gets.</summary>
     public List<JsonObject> SentPayloads { get; } = [];
 
     /// <summary>A copy of <see cref="SentPayloads"/>, safe while the sender is at work.</summary>
@@ -99,9 +99,6 @@ internal sealed class FakeGraphApi : IGraphApi
         }
     }
 
-    /// <summary><see cref="Stopwatch"/> timestamps of the send calls, in order.</summary>
-    public List<long> SendTimestamps { get; } = [];
-
     /// <summary>What the next sends do, one each (a Graph error body with its HTTP status, or an exception); then they succeed.</summary>
     public Queue<Func<Task<SendMessageResponse>>> SendBehaviours { get; } = new();
 
@@ -109,13 +106,12 @@ internal sealed class FakeGraphApi : IGraphApi
 
     private int _wamids;
 
-    public Task<SendMessageResponse> SendMessageAsync(GraphConnection connection, string phoneNumberId, JsonObject payload, CancellationToken cancellationToken)
+    public Task<SendMessageResponse> SendMessageAsync(GraphConnection connection, string phoneNumberId, MessageRequest request, CancellationToken cancellationToken)
     {
         Func<Task<SendMessageResponse>>? behaviour;
         lock (SentPayloads)
         {
-            SentPayloads.Add((JsonObject)payload.DeepClone());
-            SendTimestamps.Add(Stopwatch.GetTimestamp());
+            SentPayloads.Add(JsonNode.Parse(request.ToJson())!.AsObject());
             SendBehaviours.TryDequeue(out behaviour);
         }
 
@@ -125,7 +121,7 @@ internal sealed class FakeGraphApi : IGraphApi
         }
 
         var wamid = $"wamid.fake{Interlocked.Increment(ref _wamids)}";
-        var to = payload["to"]?.GetValue<string>();
+        var to = request.To;
         return Task.FromResult(new SendMessageResponse("whatsapp", [new SentContact(to, to, null)], [new SentMessage(wamid, "accepted")]));
     }
 

@@ -101,6 +101,7 @@ internal sealed class OutboundHarness : IAsyncDisposable
         services.AddSingleton(Microsoft.Extensions.Options.Options.Create(Options));
         services.AddSingleton<InboxEvents>();
         services.AddSingleton(typeof(WakeSignal<>));
+        services.AddSingleton<SendRequestValidator>();
         services.AddSingleton<OutboundService>();
         services.AddSingleton<OutboundSender>();
         _services = services.BuildServiceProvider();

@@ -12,6 +12,7 @@ public static class OutboundExtensions
             .ValidateOnStart();
 
         services.TryAddKeyedSingleton(OutboundSender.PacingClock, TimeProvider.System);
+        services.AddSingleton<SendRequestValidator>();
         services.AddSingleton<OutboundService>();
         services.AddSingleton<OutboundSender>();
         services.AddHostedService(provider => provider.GetRequiredService<OutboundSender>());

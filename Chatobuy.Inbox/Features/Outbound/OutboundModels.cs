@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using Chatobuy.Inbox.CloudApi.Messages;
 
 namespace Chatobuy.Inbox.Features.Outbound;
 
@@ -28,30 +28,14 @@ public sealed record OutboundMediaLink(string Kind, string Link, string? Caption
 
 /// <summary>
 /// A template message: Meta's <c>template</c> object (reference §3.5), its readable text (the body with the values
-/// filled in), what the chat bubble shows (<see cref="Display"/>: header, body, footer, buttons) and, for a media
-/// header sent by id, the file to upload first.
+/// filled in), what the chat bubble shows (<see cref="Display"/>) and, for a media header sent by id, the file to
+/// upload first.
 /// </summary>
-public sealed record OutboundTemplate(JsonObject Template, string Text, JsonObject Display, OutboundMedia? HeaderFile = null)
+public sealed record OutboundTemplate(TemplateObject Message, string Text, TemplateDisplay Display, OutboundMedia? HeaderFile = null)
 {
     public const int MaxTextLength = 1024;
-
-    /// <summary>Puts an uploaded file's media id into the template's media header parameter.</summary>
-    public static void SetHeaderMediaId(JsonObject template, string mediaId)
-    {
-        var header = (template["components"] as JsonArray)?.OfType<JsonObject>()
-            .FirstOrDefault(c => c["type"]?.GetValue<string>() == "header");
-        if (header?["parameters"] is JsonArray { Count: > 0 } parameters
-            && parameters[0] is JsonObject parameter
-            && parameter["type"]?.GetValue<string>() is { } kind
-            && parameter[kind] is JsonObject media)
-        {
-            media.Remove("link");
-            media["id"] = mediaId;
-        }
-    }
 }
 
-/// <summary>The stored message's id, or a plain-language reason nothing was written.</summary>
 /// <summary>What came of a send request: the message id, or why not. <see cref="Conflict"/>: the client message id was already used for another message.</summary>
 public sealed record SendResult(long? MessageId, string? Error, bool Conflict = false)
 {

@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Security.Cryptography;
-using System.Text.Json.Nodes;
 using Chatobuy.Inbox.CloudApi;
+using Chatobuy.Inbox.CloudApi.Messages;
 using Chatobuy.Inbox.Data;
 using Chatobuy.Inbox.Events;
 using Chatobuy.Inbox.Features.Channels;
@@ -176,7 +176,7 @@ public sealed partial class OutboundSender(
 
     private async Task<int> DrainAsync(string phoneNumberId, CancellationToken cancellationToken)
     {
-        var lane = _lanes.GetOrAdd(phoneNumberId, phone => new PhoneLane(options.Value.MessagesPerSecondFor(phone), pacingTime));
+        var lane = _lanes.GetOrAdd(phoneNumberId, phone => new PhoneLane(options.Value.MessagesPerSecondFor(phone), pacingTime, options.Value));
         if (!await lane.Gate.WaitAsync(0, cancellationToken))
         {
             return 0; // this number's sender is already at work
@@ -238,7 +238,7 @@ public sealed partial class OutboundSender(
                     if (!taken.Add(item.Recipient)
                         || inFlight.ContainsKey(item.Recipient)
                         || item.NextAttemptAt > now
-                        || !lane.TryTakePairSlot(item.Recipient, now, settings))
+                        || !lane.PairPace.TryTake(item.Recipient, now))
                     {
                         continue;
                     }
@@ -367,8 +367,7 @@ public sealed partial class OutboundSender(
 
         await using var scope = scopes.CreateAsyncScope();
         var graph = scope.ServiceProvider.GetRequiredService<GraphClient>();
-        var payload = JsonNode.Parse(item.PayloadJson)!.AsObject();
-        var type = payload["type"]!.GetValue<string>();
+        var payload = MessageRequest.FromJson(item.PayloadJson);
         var mediaId = item.UploadedMediaId;
         if (item.UploadPath is not null && mediaId is null)
         {
@@ -390,17 +389,12 @@ public sealed partial class OutboundSender(
             mediaId = uploaded.Value;
         }
 
-        if (mediaId is not null && type == "template" && payload[type] is JsonObject template)
+        if (mediaId is not null)
         {
-            OutboundTemplate.SetHeaderMediaId(template, mediaId);
-        }
-        else if (mediaId is not null && payload[type] is JsonObject media)
-        {
-            media["id"] = mediaId;
+            payload = payload.WithMediaId(mediaId);
         }
 
-        payload["to"] = item.Recipient;
-        payload["biz_opaque_callback_data"] = item.CallbackData;
+        payload = payload.Addressed(item.Recipient, item.CallbackData);
 
         using var lease = await lane.Pacer.AcquireAsync(cancellationToken);
         if (!await claim())
@@ -611,55 +605,23 @@ public sealed partial class OutboundSender(
 
     /// <summary>
     /// One phone number's sender: a <see cref="SendPacer"/> that keeps sends evenly spaced and within the number's
-    /// throughput as Meta counts it,
-    /// and a small token bucket per customer for Meta's pair rate (a burst, then one per interval).
+    /// throughput as Meta counts it, and a <see cref="Outbound.PairPace"/> for Meta's pair rate (a burst per customer,
+    /// then one per interval).
     /// </summary>
-    private sealed class PhoneLane(int messagesPerSecond, TimeProvider time) : IDisposable
+    private sealed class PhoneLane(int messagesPerSecond, TimeProvider time, OutboundOptions options) : IDisposable
     {
-        private readonly Dictionary<string, (double Tokens, DateTimeOffset At)> _pairs = [];
-
         public SemaphoreSlim Gate { get; } = new(1, 1);
 
         /// <summary>Replaced only by the pass holding <see cref="Gate"/>, between passes.</summary>
         public SendPacer Pacer { get; set; } = new(messagesPerSecond, time);
 
-        public bool TryTakePairSlot(string recipient, DateTimeOffset now, OutboundOptions options)
-        {
-            if (options.PairIntervalSeconds <= 0)
-            {
-                return true;
-            }
-
-            var (tokens, at) = _pairs.GetValueOrDefault(recipient, (options.PairBurst, now));
-            tokens = Math.Min(options.PairBurst, tokens + Math.Max(0, (now - at).TotalSeconds) / options.PairIntervalSeconds);
-            if (tokens < 1)
-            {
-                _pairs[recipient] = (tokens, now);
-                return false;
-            }
-
-            _pairs[recipient] = (tokens - 1, now);
-            if (_pairs.Count > 50_000)
-            {
-                Forget(now, options);
-            }
-
-            return true;
-        }
+        /// <summary>Taken by the pass holding <see cref="Gate"/>, on the app's clock.</summary>
+        public PairPace PairPace { get; } = new(options.PairBurst, TimeSpan.FromSeconds(options.PairIntervalSeconds));
 
         public void Dispose()
         {
             Gate.Dispose();
-        }
-
-        /// <summary>Customers whose bucket has refilled need no entry.</summary>
-        private void Forget(DateTimeOffset now, OutboundOptions options)
-        {
-            var full = TimeSpan.FromSeconds(options.PairBurst * options.PairIntervalSeconds);
-            foreach (var key in _pairs.Where(p => now - p.Value.At > full).Select(p => p.Key).ToList())
-            {
-                _pairs.Remove(key);
-            }
+            PairPace.Dispose();
         }
     }
 

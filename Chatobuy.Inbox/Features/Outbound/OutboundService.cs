@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using System.Text.Json.Nodes;
+using Chatobuy.Inbox.CloudApi.Messages;
 using Chatobuy.Inbox.Data;
 using Chatobuy.Inbox.Events;
 using Chatobuy.Inbox.Features.Conversations;
@@ -18,17 +18,17 @@ public sealed partial class OutboundService(
     WakeSignal<OutboundSender> signal,
     InboxEvents events,
     TimeProvider time,
+    SendRequestValidator validator,
     ILogger<OutboundService> logger)
 {
-    public const int MaxTextLength = 4096;
     public const string ConversationNotFound = "Conversation not found";
     public const string MessageNotFound = "Message not found";
 
     public async Task<SendResult> SendAsync(SendRequest request, CancellationToken cancellationToken)
     {
-        if (Validate(request) is { } problem)
+        if (validator.Validate(request).Errors is [var problem, ..])
         {
-            return SendResult.Refused(problem);
+            return SendResult.Refused(problem.ErrorMessage);
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -86,7 +86,7 @@ public sealed partial class OutboundService(
                 ChannelId = conversation.ChannelId,
                 PhoneNumberId = channel.PhoneNumberId,
                 Recipient = conversation.Contact!.WaId,
-                PayloadJson = payload.ToJsonString(),
+                PayloadJson = payload.ToJson(),
                 ClientMessageId = request.ClientMessageId,
                 UploadPath = uploadPath,
                 UploadMimeType = (request.Media ?? request.Template?.HeaderFile)?.MimeType,
@@ -198,76 +198,6 @@ public sealed partial class OutboundService(
         return SendResult.Ok(message.Id);
     }
 
-    /// <summary>Null when the request is well-formed; else what is wrong, in plain words.</summary>
-    public static string? Validate(SendRequest request)
-    {
-        if (string.IsNullOrWhiteSpace(request.ClientMessageId) || request.ClientMessageId.Length > 128)
-        {
-            return "clientMessageId must be 1 to 128 characters.";
-        }
-
-        var kinds = (request.ReactionTargetWaMessageId is null ? 0 : 1) + (request.Media is null ? 0 : 1) + (request.MediaLink is null ? 0 : 1)
-            + (request.Template is null ? 0 : 1);
-        if (kinds > 1)
-        {
-            return "Send a text, a reaction, a template, or one file at a time.";
-        }
-
-        if (request.Template is { } template)
-        {
-            if (template.Template["name"] is null || template.Template["language"]?["code"] is null)
-            {
-                return "A template message needs the template's name and language.";
-            }
-
-            if (template.Text.Length > OutboundTemplate.MaxTextLength)
-            {
-                return $"A template message can be at most {OutboundTemplate.MaxTextLength} characters once filled in; this one has {template.Text.Length}.";
-            }
-
-            return template.HeaderFile is { } headerFile ? OutboundMediaRules.Check(headerFile) : null;
-        }
-
-        if (request.ReactionTargetWaMessageId is not null)
-        {
-            if (string.IsNullOrWhiteSpace(request.ReactionTargetWaMessageId) || request.ReactionEmoji is null)
-            {
-                return "A reaction needs the message it reacts to and an emoji (an empty emoji removes the reaction).";
-            }
-
-            return request.ReactionEmoji.Length > 16 ? "A reaction is a single emoji." : null;
-        }
-
-        if (request.Media is { } media)
-        {
-            return OutboundMediaRules.Check(media);
-        }
-
-        if (request.MediaLink is { } link)
-        {
-            if (!OutboundMediaRules.IsKind(link.Kind))
-            {
-                return "mediaLink.type must be image, video, audio or document.";
-            }
-
-            if (!Uri.TryCreate(link.Link, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http"))
-            {
-                return "mediaLink.link must be an absolute http(s) address.";
-            }
-
-            return OutboundMediaRules.CheckCaption(link.Kind, link.Caption);
-        }
-
-        if (string.IsNullOrWhiteSpace(request.Text))
-        {
-            return "Write a message first.";
-        }
-
-        return request.Text.Length > MaxTextLength
-            ? $"A WhatsApp message can be at most {MaxTextLength} characters; this one has {request.Text.Length}."
-            : null;
-    }
-
     /// <summary>The message already queued under this client message id on the channel, with what it was asked to send.</summary>
     private static async Task<SentBefore?> ExistingAsync(InboxDbContext db, string channelId, string clientMessageId, CancellationToken cancellationToken) =>
         await db.OutboxItems.AsNoTracking()
@@ -279,8 +209,8 @@ public sealed partial class OutboundService(
     /// A replay of the same request (double click, reconnect) answers with the message it made; the same client message id
     /// with a different message is a mistake the caller must hear about.
     /// </summary>
-    private static SendResult Replayed(SentBefore existing, SendRequest request, JsonObject payload) =>
-        existing.ConversationId == request.ConversationId && existing.PayloadJson == payload.ToJsonString()
+    private static SendResult Replayed(SentBefore existing, SendRequest request, MessageRequest payload) =>
+        existing.ConversationId == request.ConversationId && MessageRequest.FromJson(existing.PayloadJson).ToJson() == payload.ToJson()
             ? SendResult.Ok(existing.MessageId)
             : SendResult.Conflicting(
                 $"clientMessageId \"{request.ClientMessageId}\" was already used for a different message (id {existing.MessageId}), which was not changed. Use a new clientMessageId for a new message.");
@@ -288,7 +218,7 @@ public sealed partial class OutboundService(
     private sealed record SentBefore(long MessageId, long ConversationId, string PayloadJson);
 
     /// <summary>The message row and the Graph payload (without <c>to</c> and callback data, added at send time).</summary>
-    private static (Message Message, JsonObject Payload) Compose(SendRequest request, Conversation conversation, DateTimeOffset now)
+    private static (Message Message, MessageRequest Payload) Compose(SendRequest request, Conversation conversation, DateTimeOffset now)
     {
         var message = new Message
         {
@@ -301,19 +231,19 @@ public sealed partial class OutboundService(
             ReplyToWaMessageId = string.IsNullOrWhiteSpace(request.ReplyToWaMessageId) ? null : request.ReplyToWaMessageId,
         };
 
-        JsonObject body;
+        MessageRequest payload;
         if (request.ReactionTargetWaMessageId is { } target)
         {
             message.Type = "reaction";
             message.Text = request.ReactionEmoji;
             message.ReplyToWaMessageId = null;
-            body = new JsonObject { ["message_id"] = target, ["emoji"] = request.ReactionEmoji };
+            payload = MessageRequest.ForReaction(target, request.ReactionEmoji!);
         }
         else if (request.Media is { } media)
         {
             message.Type = media.Kind;
             message.Text = media.Caption;
-            body = MediaObject(media.Kind, media.Caption, media.FileName);
+            payload = MessageRequest.ForMedia(media.Kind, null, null, media.Caption, media.FileName);
         }
         else if (request.Template is { } template)
         {
@@ -321,60 +251,25 @@ public sealed partial class OutboundService(
             message.Type = "template";
             message.Text = template.Text;
             message.ReplyToWaMessageId = null;
-            body = (JsonObject)template.Template.DeepClone();
-            var stored = (JsonObject)template.Template.DeepClone();
-            stored["rendered"] = template.Display.DeepClone();
-            message.PayloadJson = stored.ToJsonString();
+            payload = MessageRequest.ForTemplate(template.Message);
+            message.PayloadJson = TemplateDisplay.PayloadOf(template.Message, template.Display);
         }
         else if (request.MediaLink is { } link)
         {
             message.Type = link.Kind;
             message.Text = link.Caption;
             message.MediaFileName = link.FileName;
-            body = MediaObject(link.Kind, link.Caption, link.FileName);
-            body["link"] = link.Link;
+            payload = MessageRequest.ForMedia(link.Kind, null, link.Link, link.Caption, link.FileName);
         }
         else
         {
             message.Type = "text";
             message.Text = request.Text;
-            body = new JsonObject
-            {
-                ["body"] = request.Text,
-                ["preview_url"] = request.Text!.Contains("http", StringComparison.OrdinalIgnoreCase),
-            };
+            payload = MessageRequest.ForText(request.Text!, request.Text!.Contains("http", StringComparison.OrdinalIgnoreCase));
         }
 
-        message.PayloadJson ??= body.ToJsonString();
-        var payload = new JsonObject
-        {
-            ["messaging_product"] = "whatsapp",
-            ["recipient_type"] = "individual",
-            ["type"] = message.Type,
-            [message.Type] = body,
-        };
-        if (message.ReplyToWaMessageId is { } replyTo)
-        {
-            payload["context"] = new JsonObject { ["message_id"] = replyTo };
-        }
-
-        return (message, payload);
-    }
-
-    private static JsonObject MediaObject(string kind, string? caption, string? fileName)
-    {
-        var body = new JsonObject();
-        if (!string.IsNullOrEmpty(caption) && kind != "audio")
-        {
-            body["caption"] = caption;
-        }
-
-        if (kind == "document" && !string.IsNullOrWhiteSpace(fileName))
-        {
-            body["filename"] = fileName;
-        }
-
-        return body;
+        message.PayloadJson ??= payload.ContentJson();
+        return (message, payload.ReplyingTo(message.ReplyToWaMessageId));
     }
 
     /// <summary>Keeps the file in the media folder by content hash: the chat shows it, the sender uploads it.</summary>

@@ -1,4 +1,6 @@
-using System.Text.Json.Nodes;
+using System.Text.Json;
+using Chatobuy.Inbox.CloudApi;
+using Chatobuy.Inbox.CloudApi.Messages;
 using Chatobuy.Inbox.Features.Outbound;
 using Chatobuy.Inbox.Features.Templates.Sending;
 
@@ -15,13 +17,12 @@ public sealed class TemplatePayloadTests
 
         var built = TemplatePayload.Build(model);
 
-        built.Template.ToJsonString().ShouldBe(
+        Wire(built.Message).ShouldBe(
             """{"name":"order_update","language":{"code":"en_US","policy":"deterministic"},"components":[{"type":"body","parameters":[{"type":"text","text":"Mark"},{"type":"text","text":"#10482"},{"type":"text","text":"Friday"}]},{"type":"button","sub_type":"url","index":"0","parameters":[{"type":"text","text":"10482"}]}]}""");
         built.Text.ShouldBe("Hi Mark, your order #10482 is on its way and should arrive by Friday.");
-        built.Display["footer"]!.GetValue<string>().ShouldBe("Reply STOP to opt out");
-        var buttons = built.Display["buttons"]!.AsArray();
-        buttons[0]!["url"]!.GetValue<string>().ShouldBe("https://example.com/track/10482");
-        buttons[1]!["type"]!.GetValue<string>().ShouldBe("QUICK_REPLY");
+        built.Display.Footer.ShouldBe("Reply STOP to opt out");
+        built.Display.Buttons![0].Url.ShouldBe("https://example.com/track/10482");
+        built.Display.Buttons[1].Type.ShouldBe("QUICK_REPLY");
     }
 
     [Fact]
@@ -34,11 +35,11 @@ public sealed class TemplatePayloadTests
 
         var built = TemplatePayload.Build(model);
 
-        var components = built.Template["components"]!.AsArray();
-        components[0]!.ToJsonString().ShouldBe("""{"type":"header","parameters":[{"type":"text","parameter_name":"order_id","text":"A-7"}]}""");
-        components[1]!.ToJsonString().ShouldBe(
+        var components = built.Message.Components!;
+        Wire(components[0]).ShouldBe("""{"type":"header","parameters":[{"type":"text","parameter_name":"order_id","text":"A-7"}]}""");
+        Wire(components[1]).ShouldBe(
             """{"type":"body","parameters":[{"type":"text","parameter_name":"first_name","text":"Ana"},{"type":"text","parameter_name":"day","text":"Monday"}]}""");
-        built.Display["header"]!.GetValue<string>().ShouldBe("Order A-7");
+        built.Display.Header.ShouldBe("Order A-7");
         built.Text.ShouldBe("Hi Ana, it arrives on Monday.");
     }
 
@@ -51,10 +52,10 @@ public sealed class TemplatePayloadTests
 
         var built = TemplatePayload.Build(model);
 
-        built.Template["components"]![0]!.ToJsonString().ShouldBe(
+        Wire(built.Message.Components![0]).ShouldBe(
             """{"type":"header","parameters":[{"type":"image","image":{"link":"https://example.com/hello.jpg"}}]}""");
-        built.Display["header_format"]!.GetValue<string>().ShouldBe("IMAGE");
-        built.Display["header_link"]!.GetValue<string>().ShouldBe("https://example.com/hello.jpg");
+        built.Display.HeaderFormat.ShouldBe("IMAGE");
+        built.Display.HeaderLink.ShouldBe("https://example.com/hello.jpg");
         built.HeaderFile.ShouldBeNull();
     }
 
@@ -67,10 +68,11 @@ public sealed class TemplatePayloadTests
 
         var built = TemplatePayload.Build(model);
         built.HeaderFile.ShouldBe(model.HeaderFile);
-        var template = (JsonObject)built.Template.DeepClone();
-        OutboundTemplate.SetHeaderMediaId(template, "media-1");
+        Wire(built.Message.Components![0]).ShouldBe("""{"type":"header","parameters":[{"type":"image","image":{}}]}""");
 
-        template["components"]![0]!.ToJsonString().ShouldBe("""{"type":"header","parameters":[{"type":"image","image":{"id":"media-1"}}]}""");
+        var sent = built.Message.WithHeaderMediaId("media-1");
+
+        Wire(sent.Components![0]).ShouldBe("""{"type":"header","parameters":[{"type":"image","image":{"id":"media-1"}}]}""");
     }
 
     [Fact]
@@ -78,8 +80,10 @@ public sealed class TemplatePayloadTests
     {
         var built = TemplatePayload.Build(TemplateSendModel.For(TemplateSamples.HelloWorld));
 
-        built.Template.ToJsonString().ShouldBe("""{"name":"hello_world","language":{"code":"en_US","policy":"deterministic"}}""");
-        built.Display["header"]!.GetValue<string>().ShouldBe("Hello World");
-        built.Display["footer"]!.GetValue<string>().ShouldBe("WhatsApp Business Platform sample message");
+        Wire(built.Message).ShouldBe("""{"name":"hello_world","language":{"code":"en_US","policy":"deterministic"}}""");
+        built.Display.Header.ShouldBe("Hello World");
+        built.Display.Footer.ShouldBe("WhatsApp Business Platform sample message");
     }
+
+    private static string Wire<T>(T value) => JsonSerializer.Serialize(value, GraphJson.Options);
 }
