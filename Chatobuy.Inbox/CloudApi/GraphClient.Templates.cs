@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using Chatobuy.Inbox.CloudApi.Templates;
 
 namespace Chatobuy.Inbox.CloudApi;
 
@@ -20,11 +20,11 @@ public sealed partial class GraphClient
     public Task<GraphResult<TemplateData>> GetTemplateAsync(GraphConnection connection, string templateId, CancellationToken cancellationToken) =>
         CallAsync(GraphOperation.ListTemplates, () => api.GetTemplateAsync(connection, templateId, TemplateFields, cancellationToken));
 
-    /// <summary>Submits <paramref name="template"/> (name, language, category, parameter_format, components) for review.</summary>
+    /// <summary>Submits <paramref name="template"/> for review.</summary>
     public Task<GraphResult<CreateTemplateResponse>> CreateTemplateAsync(
         GraphConnection connection,
         string wabaId,
-        JsonObject template,
+        CreateTemplateRequest template,
         CancellationToken cancellationToken) =>
         CallAsync(GraphOperation.CreateTemplate, () => api.CreateTemplateAsync(connection, wabaId, template, cancellationToken));
 
@@ -32,7 +32,7 @@ public sealed partial class GraphClient
     public Task<GraphResult<bool>> EditTemplateAsync(
         GraphConnection connection,
         string templateId,
-        JsonObject changes,
+        EditTemplateRequest changes,
         CancellationToken cancellationToken) =>
         CallAsync(GraphOperation.EditTemplate, async () => (await api.EditTemplateAsync(connection, templateId, changes, cancellationToken)).Success);
 

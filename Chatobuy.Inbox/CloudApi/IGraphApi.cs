@@ -145,7 +145,7 @@ public interface IGraphApi
     Task<CreateTemplateResponse> CreateTemplateAsync(
         [Property(GraphConnection.OptionKey)] GraphConnection connection,
         string wabaId,
-        [Body] JsonObject template,
+        [Body] Templates.CreateTemplateRequest template,
         CancellationToken cancellationToken);
 
     /// <summary>Reference §5.3: changes a template's components and/or category; it goes back to review.</summary>
@@ -153,7 +153,7 @@ public interface IGraphApi
     Task<SuccessResponse> EditTemplateAsync(
         [Property(GraphConnection.OptionKey)] GraphConnection connection,
         string templateId,
-        [Body] JsonObject changes,
+        [Body] Templates.EditTemplateRequest changes,
         CancellationToken cancellationToken);
 
     /// <summary>Reference §5.4: deletes every language of a name, or one language with <paramref name="hsmId"/>.</summary>

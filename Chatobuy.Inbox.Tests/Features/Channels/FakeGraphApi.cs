@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Chatobuy.Inbox.CloudApi;
 using Chatobuy.Inbox.CloudApi.Messages;
+using Chatobuy.Inbox.CloudApi.Templates;
 using Refit;
 
 namespace Chatobuy.Inbox.Tests.Features.Channels;
@@ -153,13 +154,13 @@ internal sealed class FakeGraphApi : IGraphApi
     public Task<TemplateData> GetTemplateAsync(GraphConnection connection, string templateId, string fields, CancellationToken cancellationToken) =>
         Answer(Templates.FirstOrDefault(t => t.Id == templateId)!);
 
-    public Task<CreateTemplateResponse> CreateTemplateAsync(GraphConnection connection, string wabaId, JsonObject template, CancellationToken cancellationToken)
+    public Task<CreateTemplateResponse> CreateTemplateAsync(GraphConnection connection, string wabaId, CreateTemplateRequest template, CancellationToken cancellationToken)
     {
-        Calls.Add($"create_template:{template["name"]}");
-        return Answer(new CreateTemplateResponse("5550001", "PENDING", template["category"]?.ToString()));
+        Calls.Add($"create_template:{template.Name}");
+        return Answer(new CreateTemplateResponse("5550001", "PENDING", template.Category));
     }
 
-    public Task<SuccessResponse> EditTemplateAsync(GraphConnection connection, string templateId, JsonObject changes, CancellationToken cancellationToken)
+    public Task<SuccessResponse> EditTemplateAsync(GraphConnection connection, string templateId, EditTemplateRequest changes, CancellationToken cancellationToken)
     {
         Calls.Add($"edit_template:{templateId}");
         return Answer(new SuccessResponse(true));

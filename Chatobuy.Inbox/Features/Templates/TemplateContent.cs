@@ -1,5 +1,5 @@
-using System.Text.Json;
 using System.Text.RegularExpressions;
+using Chatobuy.Inbox.CloudApi.Templates;
 
 namespace Chatobuy.Inbox.Features.Templates;
 
@@ -42,66 +42,35 @@ public sealed partial record TemplateContent(
     public static TemplateContent Parse(string? componentsJson, string? parameterFormat = null)
     {
         var format = string.Equals(parameterFormat, Named, StringComparison.OrdinalIgnoreCase) ? Named : Positional;
-        if (string.IsNullOrWhiteSpace(componentsJson))
+        TemplateHeader? header = null;
+        var body = "";
+        string? footer = null;
+        var buttons = new List<TemplateButton>();
+        foreach (var component in TemplateComponents.Parse(componentsJson))
         {
-            return Empty with { ParameterFormat = format };
-        }
-
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(componentsJson);
-        }
-        catch (JsonException)
-        {
-            return Empty with { ParameterFormat = format };
-        }
-
-        using (document)
-        {
-            if (document.RootElement.ValueKind != JsonValueKind.Array)
+            switch (component.Type.ToUpperInvariant())
             {
-                return Empty with { ParameterFormat = format };
+                case "HEADER":
+                    header = new TemplateHeader((component.Format ?? "TEXT").ToUpperInvariant(), component.Text);
+                    break;
+                case "BODY":
+                    body = component.Text ?? "";
+                    break;
+                case "FOOTER":
+                    footer = component.Text;
+                    break;
+                case "BUTTONS":
+                    buttons.AddRange((component.Buttons?.OfType<TemplateComponentButton>() ?? []).Select(b => new TemplateButton(
+                        (b.Type ?? "").ToUpperInvariant(),
+                        b.Text ?? "",
+                        b.Url,
+                        b.PhoneNumber)));
+                    break;
             }
-
-            TemplateHeader? header = null;
-            var body = "";
-            string? footer = null;
-            var buttons = new List<TemplateButton>();
-            foreach (var component in document.RootElement.EnumerateArray())
-            {
-                if (component.ValueKind != JsonValueKind.Object)
-                {
-                    continue;
-                }
-
-                switch (String(component, "type")?.ToUpperInvariant())
-                {
-                    case "HEADER":
-                        header = new TemplateHeader((String(component, "format") ?? "TEXT").ToUpperInvariant(), String(component, "text"));
-                        break;
-                    case "BODY":
-                        body = String(component, "text") ?? "";
-                        break;
-                    case "FOOTER":
-                        footer = String(component, "text");
-                        break;
-                    case "BUTTONS" when component.TryGetProperty("buttons", out var list) && list.ValueKind == JsonValueKind.Array:
-                        buttons.AddRange(list.EnumerateArray().Where(b => b.ValueKind == JsonValueKind.Object).Select(b => new TemplateButton(
-                            (String(b, "type") ?? "").ToUpperInvariant(),
-                            String(b, "text") ?? "",
-                            String(b, "url"),
-                            String(b, "phone_number"))));
-                        break;
-                }
-            }
-
-            return new TemplateContent(header, body, footer, buttons, format);
         }
+
+        return new TemplateContent(header, body, footer, buttons, format);
     }
-
-    private static string? String(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     [GeneratedRegex(@"\{\{\s*([A-Za-z0-9_]+)\s*\}\}")]
     private static partial Regex VariablePattern();

@@ -1,52 +1,10 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
+using Chatobuy.Inbox.CloudApi.Templates;
 
 namespace Chatobuy.Inbox.Features.Templates;
 
-/// <summary>The header choices of the create form.</summary>
-public enum TemplateHeaderKind
-{
-    None,
-    Text,
-    Image,
-    Video,
-    Document,
-}
-
-/// <summary>The button choices of the create form (authentication templates get their one OTP button by themselves).</summary>
-public enum TemplateButtonKind
-{
-    QuickReply,
-    Url,
-    PhoneNumber,
-    CopyCode,
-}
-
-/// <summary>One button being written.</summary>
-public sealed class TemplateButtonDraft
-{
-    public TemplateButtonKind Kind { get; set; } = TemplateButtonKind.QuickReply;
-
-    public string Text { get; set; } = "";
-
-    /// <summary>URL buttons: the address, optionally ending in <c>{{1}}</c>.</summary>
-    public string Url { get; set; } = "";
-
-    /// <summary>URL buttons with a variable: what <c>{{1}}</c> could be.</summary>
-    public string UrlExample { get; set; } = "";
-
-    /// <summary>Phone number buttons: with the country code, e.g. +15550100.</summary>
-    public string PhoneNumber { get; set; } = "";
-
-    /// <summary>Copy code buttons: an example code.</summary>
-    public string CodeExample { get; set; } = "";
-
-    public bool UrlHasVariable => TemplateContent.VariablesOf(Url).Count > 0;
-}
-
 /// <summary>
-/// A template being written or edited in the manager: what the form binds to. <see cref="ToComponents"/> writes
-/// Meta's <c>components</c> array (reference §5.2); <see cref="ToContent"/> feeds the preview.
+/// A template being written or edited in the manager: what the form binds to. <see cref="ToCreateRequest"/> and
+/// <see cref="ToEditRequest"/> say it the way Meta takes it (reference §5.2–5.3); <see cref="ToContent"/> feeds the preview.
 /// </summary>
 public sealed class TemplateDraft
 {
@@ -99,90 +57,17 @@ public sealed class TemplateDraft
 
     public string ExampleOf(string variable) => BodyExamples.GetValueOrDefault(variable) ?? "";
 
-    /// <summary>Meta's components array for this draft.</summary>
-    public JsonArray ToComponents()
-    {
-        var components = new JsonArray();
-        if (IsAuthentication)
-        {
-            components.Add(new JsonObject { ["type"] = "BODY", ["add_security_recommendation"] = AddSecurityRecommendation });
-            if (CodeExpirationMinutes is { } minutes)
-            {
-                components.Add(new JsonObject { ["type"] = "FOOTER", ["code_expiration_minutes"] = minutes });
-            }
-
-            components.Add(new JsonObject
-            {
-                ["type"] = "BUTTONS",
-                ["buttons"] = new JsonArray(new JsonObject { ["type"] = "OTP", ["otp_type"] = "COPY_CODE", ["text"] = OtpButtonText.Trim() }),
-            });
-            return components;
-        }
-
-        if (HeaderKind == TemplateHeaderKind.Text)
-        {
-            var header = new JsonObject { ["type"] = "HEADER", ["format"] = "TEXT", ["text"] = HeaderText.Trim() };
-            if (HeaderVariables is [var variable])
-            {
-                header["example"] = IsNamed
-                    ? new JsonObject { ["header_text_named_params"] = new JsonArray(new JsonObject { ["param_name"] = variable, ["example"] = HeaderExample.Trim() }) }
-                    : new JsonObject { ["header_text"] = new JsonArray(HeaderExample.Trim()) };
-            }
-
-            components.Add(header);
-        }
-        else if (HeaderKind != TemplateHeaderKind.None)
-        {
-            components.Add(new JsonObject
-            {
-                ["type"] = "HEADER",
-                ["format"] = HeaderKind.ToString().ToUpperInvariant(),
-                ["example"] = new JsonObject { ["header_handle"] = new JsonArray(HeaderHandle ?? "") },
-            });
-        }
-
-        var body = new JsonObject { ["type"] = "BODY", ["text"] = Body.Trim() };
-        if (BodyVariables.Count > 0)
-        {
-            body["example"] = IsNamed
-                ? new JsonObject
-                {
-                    ["body_text_named_params"] = new JsonArray(BodyVariables
-                        .Select(v => (JsonNode?)new JsonObject { ["param_name"] = v, ["example"] = ExampleOf(v).Trim() })
-                        .ToArray()),
-                }
-                : new JsonObject
-                {
-                    ["body_text"] = new JsonArray(new JsonArray(BodyVariables
-                        .OrderBy(v => int.TryParse(v, out var n) ? n : int.MaxValue)
-                        .Select(v => (JsonNode?)ExampleOf(v).Trim())
-                        .ToArray())),
-                };
-        }
-
-        components.Add(body);
-        if (!string.IsNullOrWhiteSpace(Footer))
-        {
-            components.Add(new JsonObject { ["type"] = "FOOTER", ["text"] = Footer.Trim() });
-        }
-
-        if (Buttons.Count > 0)
-        {
-            components.Add(new JsonObject { ["type"] = "BUTTONS", ["buttons"] = new JsonArray(Buttons.Select(b => (JsonNode?)ButtonJson(b)).ToArray()) });
-        }
-
-        return components;
-    }
-
     /// <summary>The create request: name, language, category, parameter format and components.</summary>
-    public JsonObject ToCreateRequest() => new()
-    {
-        ["name"] = Name.Trim(),
-        ["language"] = Language,
-        ["category"] = Category,
-        ["parameter_format"] = IsAuthentication ? TemplateContent.Positional : ParameterFormat,
-        ["components"] = ToComponents(),
-    };
+    public CreateTemplateRequest ToCreateRequest() => new(
+        Name.Trim(),
+        Language,
+        Category,
+        IsAuthentication ? TemplateContent.Positional : ParameterFormat,
+        ToComponents());
+
+    /// <summary>The edit request: the components, and the category only when it differs from <paramref name="currentCategory"/>.</summary>
+    public EditTemplateRequest ToEditRequest(string currentCategory) =>
+        new(ToComponents(), Category != currentCategory ? Category : null);
 
     /// <summary>What the template will show, for the preview (authentication texts as WhatsApp writes them).</summary>
     public TemplateContent ToContent()
@@ -237,24 +122,13 @@ public sealed class TemplateDraft
             ParameterFormat = template.ParameterFormat == TemplateContent.Named ? TemplateContent.Named : TemplateContent.Positional,
         };
 
-        JsonArray components;
-        try
+        foreach (var component in TemplateComponents.Parse(template.ComponentsJson))
         {
-            components = JsonNode.Parse(template.ComponentsJson) as JsonArray ?? [];
-        }
-        catch (JsonException)
-        {
-            components = [];
-        }
-
-        foreach (var component in components.OfType<JsonObject>())
-        {
-            var example = component["example"] as JsonObject;
-            switch (Text(component["type"])?.ToUpperInvariant())
+            var example = component.Example;
+            switch (component.Type.ToUpperInvariant())
             {
                 case "HEADER":
-                    var format = Text(component["format"])?.ToUpperInvariant();
-                    draft.HeaderKind = format switch
+                    draft.HeaderKind = component.Format?.ToUpperInvariant() switch
                     {
                         "TEXT" => TemplateHeaderKind.Text,
                         "IMAGE" => TemplateHeaderKind.Image,
@@ -262,67 +136,46 @@ public sealed class TemplateDraft
                         "DOCUMENT" => TemplateHeaderKind.Document,
                         _ => TemplateHeaderKind.None,
                     };
-                    draft.HeaderText = Text(component["text"]) ?? "";
-                    draft.HeaderExample = Text((example?["header_text"] as JsonArray)?.FirstOrDefault())
-                        ?? Text(((example?["header_text_named_params"] as JsonArray)?.FirstOrDefault() as JsonObject)?["example"])
-                        ?? "";
-                    draft.HeaderHandle = Text((example?["header_handle"] as JsonArray)?.FirstOrDefault());
+                    draft.HeaderText = component.Text ?? "";
+                    draft.HeaderExample = example?.HeaderText?.FirstOrDefault() ?? example?.HeaderTextNamedParams?.FirstOrDefault()?.Example ?? "";
+                    draft.HeaderHandle = example?.HeaderHandle?.FirstOrDefault();
                     break;
                 case "BODY":
-                    draft.Body = Text(component["text"]) ?? "";
-                    if (component["add_security_recommendation"] is JsonValue flag && flag.TryGetValue<bool>(out var add))
+                    draft.Body = component.Text ?? "";
+                    draft.AddSecurityRecommendation = component.AddSecurityRecommendation ?? draft.AddSecurityRecommendation;
+                    if (example?.BodyText?.FirstOrDefault() is { } row)
                     {
-                        draft.AddSecurityRecommendation = add;
-                    }
-
-                    if ((example?["body_text"] as JsonArray)?.FirstOrDefault() is JsonArray row)
-                    {
-                        var ordered = TemplateContent.VariablesOf(draft.Body).OrderBy(v => int.TryParse(v, out var n) ? n : int.MaxValue).ToList();
+                        var ordered = TemplateContent.VariablesOf(draft.Body).OrderBy(PositionOf).ToList();
                         for (var i = 0; i < ordered.Count && i < row.Count; i++)
                         {
-                            draft.BodyExamples[ordered[i]] = Text(row[i]) ?? "";
+                            draft.BodyExamples[ordered[i]] = row[i] ?? "";
                         }
                     }
 
-                    foreach (var named in (example?["body_text_named_params"] as JsonArray)?.OfType<JsonObject>() ?? [])
+                    foreach (var named in example?.BodyTextNamedParams?.OfType<TemplateNamedParameter>() ?? [])
                     {
-                        if (Text(named["param_name"]) is { } name)
+                        if (named.ParamName is { } name)
                         {
-                            draft.BodyExamples[name] = Text(named["example"]) ?? "";
+                            draft.BodyExamples[name] = named.Example ?? "";
                         }
                     }
 
                     break;
                 case "FOOTER":
-                    draft.Footer = Text(component["text"]) ?? "";
-                    draft.CodeExpirationMinutes = component["code_expiration_minutes"] is JsonValue minutes && minutes.TryGetValue<int>(out var m) ? m : draft.IsAuthentication ? null : draft.CodeExpirationMinutes;
+                    draft.Footer = component.Text ?? "";
+                    draft.CodeExpirationMinutes = component.CodeExpirationMinutes ?? (draft.IsAuthentication ? null : draft.CodeExpirationMinutes);
                     break;
                 case "BUTTONS":
-                    foreach (var button in (component["buttons"] as JsonArray)?.OfType<JsonObject>() ?? [])
+                    foreach (var button in component.Buttons?.OfType<TemplateComponentButton>() ?? [])
                     {
-                        var type = Text(button["type"])?.ToUpperInvariant();
-                        if (type == "OTP")
+                        if (button.Type?.ToUpperInvariant() == "OTP")
                         {
-                            draft.OtpButtonText = Text(button["text"]) ?? draft.OtpButtonText;
-                            continue;
+                            draft.OtpButtonText = button.Text ?? draft.OtpButtonText;
                         }
-
-                        var kind = type switch
+                        else
                         {
-                            "URL" => TemplateButtonKind.Url,
-                            "PHONE_NUMBER" => TemplateButtonKind.PhoneNumber,
-                            "COPY_CODE" => TemplateButtonKind.CopyCode,
-                            _ => TemplateButtonKind.QuickReply,
-                        };
-                        draft.Buttons.Add(new TemplateButtonDraft
-                        {
-                            Kind = kind,
-                            Text = Text(button["text"]) ?? "",
-                            Url = Text(button["url"]) ?? "",
-                            UrlExample = kind == TemplateButtonKind.Url ? Text((button["example"] as JsonArray)?.FirstOrDefault()) ?? "" : "",
-                            PhoneNumber = Text(button["phone_number"]) ?? "",
-                            CodeExample = kind == TemplateButtonKind.CopyCode ? Text(button["example"]) ?? "" : "",
-                        });
+                            draft.Buttons.Add(TemplateButtonDraft.From(button));
+                        }
                     }
 
                     break;
@@ -340,30 +193,51 @@ public sealed class TemplateDraft
         _ => "QUICK_REPLY",
     };
 
-    private static JsonObject ButtonJson(TemplateButtonDraft button)
+    private IReadOnlyList<TemplateComponent> ToComponents()
     {
-        var json = new JsonObject { ["type"] = ButtonType(button.Kind), ["text"] = button.Text.Trim() };
-        switch (button.Kind)
+        if (IsAuthentication)
         {
-            case TemplateButtonKind.Url:
-                json["url"] = button.Url.Trim();
-                if (button.UrlHasVariable)
-                {
-                    json["example"] = new JsonArray(button.UrlExample.Trim());
-                }
+            List<TemplateComponent> authentication = [TemplateComponent.AuthenticationBody(AddSecurityRecommendation)];
+            if (CodeExpirationMinutes is { } minutes)
+            {
+                authentication.Add(TemplateComponent.ExpirationFooter(minutes));
+            }
 
-                break;
-            case TemplateButtonKind.PhoneNumber:
-                json["phone_number"] = button.PhoneNumber.Replace(" ", "", StringComparison.Ordinal).Trim();
-                break;
-            case TemplateButtonKind.CopyCode:
-                json["example"] = button.CodeExample.Trim();
-                break;
+            authentication.Add(TemplateComponent.ButtonsOf([TemplateComponentButton.Otp("COPY_CODE", OtpButtonText.Trim())]));
+            return authentication;
         }
 
-        return json;
+        var components = new List<TemplateComponent>();
+        if (HeaderKind == TemplateHeaderKind.Text)
+        {
+            components.Add(TemplateComponent.TextHeader(HeaderText.Trim(), HeaderVariables is [var variable] ? HeaderExampleFor(variable) : null));
+        }
+        else if (HeaderKind != TemplateHeaderKind.None)
+        {
+            components.Add(TemplateComponent.MediaHeader(HeaderKind.ToString().ToUpperInvariant(), HeaderHandle ?? ""));
+        }
+
+        components.Add(TemplateComponent.Body(Body.Trim(), BodyVariables.Count > 0 ? BodyExample() : null));
+        if (!string.IsNullOrWhiteSpace(Footer))
+        {
+            components.Add(TemplateComponent.Footer(Footer.Trim()));
+        }
+
+        if (Buttons.Count > 0)
+        {
+            components.Add(TemplateComponent.ButtonsOf(Buttons.Select(b => b.ToComponentButton()).ToList()));
+        }
+
+        return components;
     }
 
-    private static string? Text(JsonNode? node) =>
-        node is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : null;
+    private static int PositionOf(string variable) => int.TryParse(variable, out var n) ? n : int.MaxValue;
+
+    private TemplateComponentExample HeaderExampleFor(string variable) => IsNamed
+        ? new TemplateComponentExample(HeaderTextNamedParams: [new TemplateNamedParameter(variable, HeaderExample.Trim())])
+        : new TemplateComponentExample(HeaderText: [HeaderExample.Trim()]);
+
+    private TemplateComponentExample BodyExample() => IsNamed
+        ? new TemplateComponentExample(BodyTextNamedParams: BodyVariables.Select(v => new TemplateNamedParameter(v, ExampleOf(v).Trim())).ToList())
+        : new TemplateComponentExample(BodyText: [BodyVariables.OrderBy(PositionOf).Select(v => ExampleOf(v).Trim()).ToList()]);
 }

@@ -1,4 +1,5 @@
 using Chatobuy.Inbox.CloudApi;
+using Chatobuy.Inbox.CloudApi.Templates;
 using Chatobuy.Inbox.Data;
 using Chatobuy.Inbox.Events;
 using Chatobuy.Inbox.Features.Channels;
@@ -17,7 +18,6 @@ public sealed record TemplateCommandResult(bool Succeeded, MessageTemplate? Temp
     public static TemplateCommandResult Refused(GraphError error) => new(false, GraphError: error);
 }
 
-/// <summary>A channel as the template pages need it.</summary>
 /// <summary>The channel a template page works through; <see cref="IsSandbox"/> when its Graph API is the built-in Sandbox.</summary>
 public sealed record TemplateChannel(string Id, string Title, string WabaId, string WabaName, string DisplayPhoneNumber, bool IsSandbox = false);
 
@@ -109,8 +109,8 @@ public sealed class TemplateManager(
                 row.Name = draft.Name.Trim();
                 row.Language = draft.Language;
                 row.Category = created.Value.Category ?? draft.Category;
-                row.ParameterFormat = request["parameter_format"]!.GetValue<string>();
-                row.ComponentsJson = request["components"]!.ToJsonString();
+                row.ParameterFormat = request.ParameterFormat;
+                row.ComponentsJson = TemplateComponents.ToJson(request.Components);
                 row.UpdatedAt = now;
                 row.SyncedAt = now;
                 if (copy is { Succeeded: true, Value: { } meta })
@@ -144,14 +144,8 @@ public sealed class TemplateManager(
             return TemplateCommandResult.Fail("This template no longer exists. Sync to see what Meta has.");
         }
 
-        var request = draft.ToCreateRequest();
-        var changes = new System.Text.Json.Nodes.JsonObject { ["components"] = request["components"]!.DeepClone() };
-        if (draft.Category != existing.Category)
-        {
-            changes["category"] = draft.Category;
-        }
-
-        var edited = await graph.EditTemplateAsync(secrets.ConnectionOf(channel), existing.MetaId, changes, cancellationToken);
+        var request = draft.ToEditRequest(existing.Category);
+        var edited = await graph.EditTemplateAsync(secrets.ConnectionOf(channel), existing.MetaId, request, cancellationToken);
         if (!edited.Succeeded)
         {
             return TemplateCommandResult.Refused(edited.Error!);
@@ -161,7 +155,7 @@ public sealed class TemplateManager(
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
             row = await db.MessageTemplates.FirstAsync(t => t.Id == templateId, cancellationToken);
-            row.ComponentsJson = request["components"]!.ToJsonString();
+            row.ComponentsJson = TemplateComponents.ToJson(request.Components);
             row.Category = draft.Category;
             row.Status = "PENDING";
             row.RejectedReason = null;
