@@ -4,16 +4,17 @@ using Chatobuy.Inbox.Data;
 using Chatobuy.Inbox.Events;
 using Chatobuy.Inbox.Features.Api;
 using Chatobuy.Inbox.Features.Channels;
+using Chatobuy.Inbox.Features.Contacts;
 using Chatobuy.Inbox.Features.Health;
 using Chatobuy.Inbox.Features.Inbox;
 using Chatobuy.Inbox.Features.Media;
-using Chatobuy.Inbox.Features.Contacts;
 using Chatobuy.Inbox.Features.Outbound;
 using Chatobuy.Inbox.Features.Profile;
 using Chatobuy.Inbox.Features.Templates;
 using Chatobuy.Inbox.Features.Templates.Sending;
 using Chatobuy.Inbox.Features.Users;
 using Chatobuy.Inbox.Features.Webhooks;
+using Chatobuy.Inbox.Hosting;
 using Chatobuy.Inbox.Sandbox;
 
 var builder = WebApplication.CreateBuilder(args);

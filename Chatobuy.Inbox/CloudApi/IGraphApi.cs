@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Chatobuy.Inbox.CloudApi.Messages;
 using Refit;
 
@@ -184,15 +183,4 @@ public interface IGraphApi
         string phoneNumberId,
         [Body] WebhookOverrideRequest request,
         CancellationToken cancellationToken);
-}
-
-/// <summary>Where and as whom a Graph call is made.</summary>
-public sealed record GraphConnection(string BaseUrl, string Version, string AccessToken)
-{
-    public const string OptionKey = "Chatobuy.GraphConnection";
-
-    public Uri Root => new($"{BaseUrl.TrimEnd('/')}/{Version}/");
-
-    // Never print the token.
-    public override string ToString() => $"{BaseUrl.TrimEnd('/')}/{Version}";
 }

@@ -50,6 +50,3 @@ public static class DataExtensions
         return Path.GetFullPath(Path.IsPathRooted(folder) ? folder : Path.Combine(environment.ContentRootPath, folder));
     }
 }
-
-/// <summary>Where this instance keeps its files.</summary>
-public sealed record DataPaths(string DataDirectory);

@@ -46,8 +46,3 @@ public static class ApiExtensions
             .WithMetadata(new ProducesResponseTypeMetadata(StatusCodes.Status401Unauthorized, typeof(ApiError), ["application/json"]));
     }
 }
-
-public static class ApiPolicies
-{
-    public const string ApiKey = "ApiKey";
-}

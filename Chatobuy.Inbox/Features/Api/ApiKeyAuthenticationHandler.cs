@@ -6,8 +6,6 @@ using Microsoft.Net.Http.Headers;
 
 namespace Chatobuy.Inbox.Features.Api;
 
-public sealed class ApiKeyAuthenticationOptions : AuthenticationSchemeOptions;
-
 /// <summary>Signs in an integration caller from <c>Authorization: Bearer &lt;key&gt;</c>; answers 401 JSON otherwise.</summary>
 public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<ApiKeyAuthenticationOptions> options,
@@ -58,6 +56,3 @@ public sealed class ApiKeyAuthenticationHandler(
         await Response.WriteAsJsonAsync(new ApiError(MissingKeyMessage), ApiErrorAnswers.ErrorJson, Context.RequestAborted);
     }
 }
-
-/// <summary>The body of every error the integration API answers.</summary>
-public sealed record ApiError(string Error);

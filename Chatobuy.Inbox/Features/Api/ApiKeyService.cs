@@ -5,22 +5,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Chatobuy.Inbox.Features.Api;
 
-/// <summary>What the API keys page lists: never the key or its hash.</summary>
-public sealed record ApiKeyRow(
-    Guid Id,
-    string Name,
-    string Prefix,
-    string CreatedBy,
-    DateTimeOffset CreatedAt,
-    DateTimeOffset? LastUsedAt,
-    DateTimeOffset? RevokedAt)
-{
-    public bool IsRevoked => RevokedAt is not null;
-}
-
-/// <summary>A key just created: <see cref="Plaintext"/> is shown once and never stored.</summary>
-public sealed record CreatedApiKey(ApiKeyRow Key, string Plaintext);
-
 /// <summary>Creates, lists, revokes and checks integration API keys. Only a key's SHA-256 hash is stored.</summary>
 public sealed class ApiKeyService(
     IDbContextFactory<InboxDbContext> dbFactory,

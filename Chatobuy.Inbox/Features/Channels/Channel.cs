@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace Chatobuy.Inbox.Features.Channels;
 
 /// <summary>A WhatsApp Cloud API phone number connected to the inbox.</summary>
@@ -89,54 +86,4 @@ public sealed class Channel
     public string GraphRoot => $"{GraphBaseUrl.TrimEnd('/')}/{GraphVersion}";
 
     public static string NewId() => Guid.NewGuid().ToString("N");
-}
-
-public enum ReadReceiptPolicy
-{
-    /// <summary>Never: customers never see blue ticks from the inbox.</summary>
-    Off,
-
-    /// <summary>When an agent opens the conversation.</summary>
-    WhenOpened,
-
-    /// <summary>When an agent replies.</summary>
-    WhenReplied,
-}
-
-public enum ChannelStatus
-{
-    Connected,
-    Disconnected,
-}
-
-public sealed class ChannelConfiguration : IEntityTypeConfiguration<Channel>
-{
-    public void Configure(EntityTypeBuilder<Channel> builder)
-    {
-        builder.HasKey(c => c.Id);
-        builder.Property(c => c.Id).HasMaxLength(32);
-        builder.Property(c => c.Title).HasMaxLength(100);
-        builder.Property(c => c.GraphBaseUrl).HasMaxLength(300);
-        builder.Property(c => c.GraphVersion).HasMaxLength(10);
-        builder.Property(c => c.BusinessId).HasMaxLength(64);
-        builder.Property(c => c.WabaId).HasMaxLength(64);
-        builder.Property(c => c.WabaName).HasMaxLength(200);
-        builder.Property(c => c.PhoneNumberId).HasMaxLength(64);
-        builder.Property(c => c.DisplayPhoneNumber).HasMaxLength(40);
-        builder.Property(c => c.VerifiedName).HasMaxLength(200);
-        builder.Property(c => c.QualityRating).HasMaxLength(20);
-        builder.Property(c => c.CodeVerificationStatus).HasMaxLength(20);
-        builder.Property(c => c.VerifyToken).HasMaxLength(64);
-        builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(20);
-        builder.Property(c => c.ReadReceipts).HasConversion<string>().HasMaxLength(20).HasDefaultValue(ReadReceiptPolicy.WhenOpened).HasSentinel(ReadReceiptPolicy.Off);
-        builder.Property(c => c.StatusReason).HasMaxLength(500);
-        builder.Property(c => c.ForwardingWebhookUrl).HasMaxLength(2048);
-        builder.Property(c => c.WebhookOverrideUrl).HasMaxLength(2048);
-        builder.Property(c => c.WebhookOverrideError).HasMaxLength(1000);
-        builder.Ignore(c => c.GraphRoot);
-
-        // One channel per phone number, and at most one default channel.
-        builder.HasIndex(c => c.PhoneNumberId).IsUnique();
-        builder.HasIndex(c => c.IsDefault).IsUnique().HasFilter("\"IsDefault\" = 1");
-    }
 }

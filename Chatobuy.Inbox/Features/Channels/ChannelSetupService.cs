@@ -6,27 +6,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Chatobuy.Inbox.Features.Channels;
 
-public sealed record NumberOption(
-    string PhoneNumberId,
-    string DisplayPhoneNumber,
-    string VerifiedName,
-    string? QualityRating,
-    string? CodeVerificationStatus,
-    string? Status,
-    string? ConnectedToChannel);
-
-public sealed record AccountOption(string WabaId, string Name, IReadOnlyList<NumberOption> Numbers);
-
-public sealed record FetchNumbersResult(IReadOnlyList<AccountOption> Accounts, string? Error)
-{
-    public static FetchNumbersResult Fail(string error) => new([], error);
-}
-
-public sealed record FinishResult(Channel? Channel, string? Error, string? WebhookWarning)
-{
-    public static FinishResult Fail(string error) => new(null, error, null);
-}
-
 /// <summary>
 /// The channel wizard's work: check the token, fetch the business's WhatsApp accounts and numbers, then
 /// subscribe the app, store the channel and point the number's webhooks at it. Nothing is stored on failure.

@@ -1,7 +1,6 @@
 using Chatobuy.Inbox.CloudApi;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Options;
 
 namespace Chatobuy.Inbox.Features.Channels;
@@ -56,12 +55,4 @@ public sealed class GraphTargets(
 
         return uri.Uri.GetLeftPart(UriPartial.Authority);
     }
-}
-
-public sealed class InboxOptions
-{
-    public const string SectionName = "Inbox";
-
-    /// <summary>The address Meta reaches this inbox on, e.g. https://inbox.example.com. Empty: the address in the browser.</summary>
-    public string? PublicBaseUrl { get; set; }
 }

@@ -1,20 +1,9 @@
 using Chatobuy.Inbox.Data;
 using Chatobuy.Inbox.Features.Conversations;
+using Chatobuy.Inbox.Hosting;
 using Microsoft.EntityFrameworkCore;
 
 namespace Chatobuy.Inbox.Features.Contacts;
-
-/// <summary>A contact as the Contacts page lists it.</summary>
-public sealed record ContactRow(long Id, string WaId, string? Name, int Conversations, DateTimeOffset CreatedAt)
-{
-    public string DisplayName => string.IsNullOrWhiteSpace(Name) ? "+" + WaId : Name;
-}
-
-/// <summary>A contact saved, or why not.</summary>
-public sealed record ContactResult(ContactRow? Contact, string? Error)
-{
-    public bool Succeeded => Contact is not null;
-}
 
 /// <summary>
 /// The people the business can write to: lists and searches contacts, adds them by number, and opens the conversation

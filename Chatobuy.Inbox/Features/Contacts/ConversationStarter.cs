@@ -4,12 +4,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Chatobuy.Inbox.Features.Contacts;
 
-/// <summary>A conversation started with a template: where it is and the template message queued in it.</summary>
-public sealed record StartResult(long? ConversationId, long? MessageId, string? Error)
-{
-    public bool Succeeded => Error is null;
-}
-
 /// <summary>
 /// Starts (or continues) a conversation from the business side: picks the channel (the default one unless told),
 /// opens the contact's conversation on it, and queues the template through the outbound pipeline.

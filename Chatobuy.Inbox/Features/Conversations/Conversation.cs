@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace Chatobuy.Inbox.Features.Conversations;
 
 /// <summary>The thread between one contact and one channel. At most one is open per pair.</summary>
@@ -81,25 +78,5 @@ public sealed class Conversation
         {
             UnreadCount = 0;
         }
-    }
-}
-
-public enum ConversationStatus
-{
-    Open,
-    Resolved,
-}
-
-public sealed class ConversationConfiguration : IEntityTypeConfiguration<Conversation>
-{
-    public void Configure(EntityTypeBuilder<Conversation> builder)
-    {
-        builder.Property(c => c.ChannelId).HasMaxLength(32);
-        builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(16);
-        builder.Property(c => c.LastMessagePreview).HasMaxLength(200);
-        builder.Property(c => c.AssigneeUserId).HasMaxLength(450);
-        builder.HasOne(c => c.Contact).WithMany().HasForeignKey(c => c.ContactId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasIndex(c => new { c.ChannelId, c.ContactId }).IsUnique().HasFilter("\"Status\" = 'Open'");
-        builder.HasIndex(c => new { c.ChannelId, c.LastMessageAt });
     }
 }

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace Chatobuy.Inbox.Features.Conversations;
 
 /// <summary>The current reaction of one person on one message. Removing a reaction deletes the row.</summary>
@@ -21,15 +18,4 @@ public sealed class Reaction
 
     /// <summary>Meta's timestamp of the reaction event; an older event never replaces a newer one.</summary>
     public DateTimeOffset ReactedAt { get; set; }
-}
-
-public sealed class ReactionConfiguration : IEntityTypeConfiguration<Reaction>
-{
-    public void Configure(EntityTypeBuilder<Reaction> builder)
-    {
-        builder.Property(r => r.TargetWaMessageId).HasMaxLength(256);
-        builder.Property(r => r.ReactorId).HasMaxLength(64);
-        builder.Property(r => r.Emoji).HasMaxLength(32);
-        builder.HasIndex(r => new { r.TargetWaMessageId, r.ReactorId }).IsUnique();
-    }
 }

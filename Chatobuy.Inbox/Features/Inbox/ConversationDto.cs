@@ -2,8 +2,6 @@ using Chatobuy.Inbox.Features.Conversations;
 
 namespace Chatobuy.Inbox.Features.Inbox;
 
-public sealed record ContactDto(string WaId, string? Name);
-
 public sealed record ConversationDto(
     long Id,
     string ChannelId,
@@ -23,34 +21,4 @@ public sealed record ConversationDto(
         c.LastMessagePreview,
         c.UnreadCount,
         c.LastInboundAt);
-}
-
-public sealed record ReactionDto(string Emoji, string By);
-
-public sealed record MessageDto(
-    long Id,
-    string? WaMessageId,
-    string Type,
-    string Direction,
-    string? Text,
-    string? MediaUrl,
-    string MediaState,
-    string Status,
-    DateTimeOffset Timestamp,
-    string? ReplyTo,
-    IReadOnlyList<ReactionDto> Reactions)
-{
-    /// <summary><paramref name="publicBaseUrl"/> makes the media link absolute; it is given only once the file is downloaded.</summary>
-    public static MessageDto From(MessageSummary m, string publicBaseUrl) => new(
-        m.Id,
-        m.WaMessageId,
-        m.Type,
-        m.Direction == MessageDirection.Inbound ? "inbound" : "outbound",
-        m.Text,
-        m.MediaState == Conversations.MediaState.Downloaded ? $"{publicBaseUrl}/media/{m.Id}" : null,
-        m.MediaState.ToString().ToLowerInvariant(),
-        m.Status.ToString().ToLowerInvariant(),
-        m.Timestamp,
-        m.ReplyToWaMessageId,
-        m.Reactions.Select(r => new ReactionDto(r.Emoji, r.By)).ToList());
 }

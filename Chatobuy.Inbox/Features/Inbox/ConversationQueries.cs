@@ -4,33 +4,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Chatobuy.Inbox.Features.Inbox;
 
-public sealed record Page<T>(IReadOnlyList<T> Items, int PageNumber, int PageSize, int Total);
-
-public sealed record ConversationSummary(
-    long Id,
-    string ChannelId,
-    string ContactWaId,
-    string? ContactName,
-    ConversationStatus Status,
-    DateTimeOffset LastMessageAt,
-    string? LastMessagePreview,
-    int UnreadCount,
-    DateTimeOffset? LastInboundAt);
-
-public sealed record MessageReaction(string Emoji, string By);
-
-public sealed record MessageSummary(
-    long Id,
-    string? WaMessageId,
-    string Type,
-    MessageDirection Direction,
-    string? Text,
-    MediaState MediaState,
-    MessageStatus Status,
-    DateTimeOffset Timestamp,
-    string? ReplyToWaMessageId,
-    IReadOnlyList<MessageReaction> Reactions);
-
 /// <summary>Read-only views of conversations and their messages, a page at a time.</summary>
 public sealed class ConversationQueries(IDbContextFactory<InboxDbContext> dbFactory)
 {

@@ -1,5 +1,4 @@
 using Chatobuy.Inbox.Features.Api;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 
 namespace Chatobuy.Inbox.Features.Inbox;

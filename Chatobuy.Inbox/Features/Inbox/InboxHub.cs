@@ -1,33 +1,8 @@
 using Chatobuy.Inbox.Components.Shared;
-using Chatobuy.Inbox.Events;
-using Chatobuy.Inbox.Features.Api;
-using Chatobuy.Inbox.Features.Templates;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Chatobuy.Inbox.Features.Inbox;
-
-/// <summary>What the hub pushes to live panes. Events carry ids; panes load what they show.</summary>
-public interface IInboxClient
-{
-    Task MessageCreated(InboxMessageEvent message);
-
-    Task MessageUpdated(InboxMessageEvent message);
-
-    Task ConversationUpdated(InboxConversationEvent conversation);
-
-    Task Presence(PresenceEvent presence);
-
-    /// <summary>A message template of the channel's account changed (status, quality, category, content, deleted).</summary>
-    Task TemplateUpdated(TemplateEvent template);
-}
-
-/// <summary>Who else has a conversation open, and who of them is typing a reply.</summary>
-public sealed record PresenceEvent(string ChannelId, long ConversationId, IReadOnlyList<string> Viewers, IReadOnlyList<string> Typing) : IInboxEvent;
-
-public sealed record InboxMessageEvent(string ChannelId, long ConversationId, long MessageId);
-
-public sealed record InboxConversationEvent(string ChannelId, long ConversationId);
 
 /// <summary>
 /// The inbox's events for integrators and other processes at <c>/hubs/inbox</c>: <see cref="InboxHubForwarder"/>

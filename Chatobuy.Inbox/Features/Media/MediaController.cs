@@ -45,5 +45,3 @@ public sealed class MediaController(IDbContextFactory<InboxDbContext> dbFactory,
             : PhysicalFile(path, mimeType, media.MediaFileName ?? Path.GetFileName(path), enableRangeProcessing: true);
     }
 }
-
-public sealed record MediaNotFound(string Error);

@@ -6,16 +6,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Chatobuy.Inbox.Features.Outbound;
 
-/// <summary><c>POST /api/v1/conversations/{id}/messages</c>: <c>text</c> or <c>mediaLink</c>, optionally a reply to a WhatsApp message id.</summary>
-public sealed record SendMessageBody(string? ClientMessageId = null, string? Text = null, MediaLinkBody? MediaLink = null, string? ReplyTo = null);
-
-/// <summary>Media sent by its https link: <c>type</c> is image, video, audio, document or sticker.</summary>
-public sealed record MediaLinkBody(string? Type = null, string? Link = null, string? Caption = null, string? FileName = null);
-
-public sealed record SendAcceptedDto(long Id, string Status);
-
-public sealed record MessageStateDto(long Id, string? WaMessageId, string Status, int? ErrorCode, string? ErrorTitle, DateTimeOffset Timestamp);
-
 /// <summary>
 /// <c>POST /api/v1/conversations/{id}/messages</c> queues a message (202) and
 /// <c>GET /api/v1/messages/{id}</c> tells how it is going.

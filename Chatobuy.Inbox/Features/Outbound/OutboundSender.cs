@@ -8,6 +8,7 @@ using Chatobuy.Inbox.Events;
 using Chatobuy.Inbox.Features.Channels;
 using Chatobuy.Inbox.Features.Conversations;
 using Chatobuy.Inbox.Features.Media;
+using Chatobuy.Inbox.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -41,6 +42,9 @@ public sealed partial class OutboundSender(
 
     /// <summary>How often every stored status is matched against the unconfirmed sends, whatever else happened.</summary>
     private static readonly TimeSpan FullMatchEvery = TimeSpan.FromMinutes(5);
+
+    /// <summary>How soon a pass waiting for its sends to come back looks again for newly queued replies.</summary>
+    private static readonly TimeSpan RecheckQueueEvery = TimeSpan.FromMilliseconds(100);
 
     private readonly ConcurrentDictionary<string, PhoneLane> _lanes = new();
 
@@ -258,8 +262,9 @@ public sealed partial class OutboundSender(
                         break;
                     }
 
-                    // What is left belongs to customers with a send still out: wait for one to come back.
-                    await Task.WhenAny(running);
+                    // What is left belongs to customers with a send still out: wait for one to come back, or look
+                    // again shortly for replies queued meanwhile (this pass holds the number's gate, so no other will).
+                    await Task.WhenAny(Task.WhenAny(running), Task.Delay(RecheckQueueEvery, time, cancellationToken));
                 }
             }
 

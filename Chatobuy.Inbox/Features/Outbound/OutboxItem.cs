@@ -1,6 +1,4 @@
 using Chatobuy.Inbox.Features.Conversations;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Chatobuy.Inbox.Features.Outbound;
 
@@ -54,41 +52,4 @@ public sealed class OutboxItem
 
     /// <summary>The callback data a status webhook echoes for this item.</summary>
     public string CallbackData => Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
-}
-
-public enum OutboxState
-{
-    /// <summary>Waiting to be sent, including while a sender holds it waiting for its turn under the rate limit.</summary>
-    Queued,
-
-    /// <summary>Its request was let go: after a crash it may have reached Meta, so it becomes unconfirmed.</summary>
-    Sending,
-    Sent,
-
-    /// <summary>The request may have reached Meta but no answer came: never resent automatically.</summary>
-    Unconfirmed,
-    Failed,
-}
-
-public sealed class OutboxItemConfiguration : IEntityTypeConfiguration<OutboxItem>
-{
-    public void Configure(EntityTypeBuilder<OutboxItem> builder)
-    {
-        builder.ToTable("OutboxItems");
-        builder.Property(o => o.ChannelId).HasMaxLength(32);
-        builder.Property(o => o.PhoneNumberId).HasMaxLength(64);
-        builder.Property(o => o.Recipient).HasMaxLength(64);
-        builder.Property(o => o.State).HasConversion<string>().HasMaxLength(16);
-        builder.Property(o => o.LastError).HasMaxLength(2000);
-        builder.Property(o => o.ClientMessageId).HasMaxLength(128);
-        builder.Property(o => o.UploadPath).HasMaxLength(512);
-        builder.Property(o => o.UploadMimeType).HasMaxLength(128);
-        builder.Property(o => o.UploadFileName).HasMaxLength(512);
-        builder.Property(o => o.UploadedMediaId).HasMaxLength(128);
-        builder.Ignore(o => o.CallbackData);
-        builder.HasIndex(o => new { o.ChannelId, o.ClientMessageId }).IsUnique();
-        builder.HasIndex(o => new { o.State, o.PhoneNumberId, o.NextAttemptAt });
-        builder.HasIndex(o => o.MessageId);
-        builder.HasOne<Message>().WithMany().HasForeignKey(o => o.MessageId).OnDelete(DeleteBehavior.Cascade);
-    }
 }

@@ -6,41 +6,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Chatobuy.Inbox.Features.Profile;
 
-/// <summary>The channel a profile belongs to, as the editor shows it.</summary>
-public sealed record ProfileChannel(string Id, string Title, string DisplayPhoneNumber, string VerifiedName);
-
-/// <summary>A chosen profile picture, checked (<see cref="ProfileService.CheckPicture"/>) but not uploaded yet.</summary>
-public sealed record ProfilePicture(string FileName, string MimeType, byte[] Content);
-
-/// <summary>
-/// A profile read from Meta: the channel, the profile (or Meta's error), and the fields that changed outside the inbox
-/// since the last save from here (empty when none, or when it was never saved from here).
-/// </summary>
-public sealed record ProfileLoad(ProfileChannel? Channel, BusinessProfile? Profile, GraphError? Error, IReadOnlyList<string> ChangedOutside);
-
-public enum ProfileSaveOutcome
-{
-    Saved,
-    NothingChanged,
-    Invalid,
-    ChangedElsewhere,
-    PictureFailed,
-    Refused,
-    NotFound,
-}
-
-/// <summary>
-/// How a save went. <see cref="FieldErrors"/> are keyed by the model's property names (<c>About</c>, <c>Websites[1]</c>,
-/// <c>Picture</c>…); <see cref="ChangedFields"/> and <see cref="Current"/> say what Meta holds when it changed elsewhere.
-/// </summary>
-public sealed record ProfileSaveResult(
-    ProfileSaveOutcome Outcome,
-    BusinessProfile? Current = null,
-    IReadOnlyDictionary<string, string>? FieldErrors = null,
-    IReadOnlyList<string>? ChangedFields = null,
-    GraphError? Error = null,
-    string? Message = null);
-
 /// <summary>
 /// Reads and saves a channel's WhatsApp Business profile at Meta (reference §6). A save is one POST with the changed
 /// fields and the new picture's handle, so it is all or nothing; it never overwrites a profile that changed at Meta

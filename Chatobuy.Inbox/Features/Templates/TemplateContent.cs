@@ -75,15 +75,3 @@ public sealed partial record TemplateContent(
     [GeneratedRegex(@"\{\{\s*([A-Za-z0-9_]+)\s*\}\}")]
     private static partial Regex VariablePattern();
 }
-
-/// <summary>A template header: <see cref="Format"/> is TEXT, IMAGE, VIDEO, DOCUMENT or LOCATION.</summary>
-public sealed record TemplateHeader(string Format, string? Text);
-
-/// <summary>
-/// A template button: <see cref="Type"/> is QUICK_REPLY, URL, PHONE_NUMBER, COPY_CODE, OTP, … ;
-/// <see cref="Url"/> may end in one variable (the suffix given when sending).
-/// </summary>
-public sealed record TemplateButton(string Type, string Text, string? Url, string? PhoneNumber)
-{
-    public bool HasUrlVariable => Type == "URL" && TemplateContent.VariablesOf(Url).Count > 0;
-}

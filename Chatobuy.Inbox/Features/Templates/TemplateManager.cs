@@ -7,20 +7,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Chatobuy.Inbox.Features.Templates;
 
-/// <summary>The result of a create, edit or delete: done (with the row), or Meta's refusal explained, or ours.</summary>
-public sealed record TemplateCommandResult(bool Succeeded, MessageTemplate? Template = null, GraphError? GraphError = null, string? Error = null)
-{
-    /// <summary>One line for a toast: our message, or Meta's explained refusal.</summary>
-    public string? Message => Error ?? GraphError?.ForUser;
-
-    public static TemplateCommandResult Fail(string error) => new(false, Error: error);
-
-    public static TemplateCommandResult Refused(GraphError error) => new(false, GraphError: error);
-}
-
-/// <summary>The channel a template page works through; <see cref="IsSandbox"/> when its Graph API is the built-in Sandbox.</summary>
-public sealed record TemplateChannel(string Id, string Title, string WabaId, string WabaName, string DisplayPhoneNumber, bool IsSandbox = false);
-
 /// <summary>
 /// Creates, edits and deletes templates at Meta through a channel, then stores what Meta answered. Nothing is
 /// stored when Meta refuses. Reads come from the stored rows (kept current by sync and webhooks).

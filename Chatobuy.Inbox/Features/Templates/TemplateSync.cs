@@ -3,19 +3,10 @@ using Chatobuy.Inbox.CloudApi;
 using Chatobuy.Inbox.Data;
 using Chatobuy.Inbox.Events;
 using Chatobuy.Inbox.Features.Channels;
-using Chatobuy.Inbox.Features.Inbox;
-using Microsoft.AspNetCore.SignalR;
+using Chatobuy.Inbox.Hosting;
 using Microsoft.EntityFrameworkCore;
 
 namespace Chatobuy.Inbox.Features.Templates;
-
-/// <summary>What a sync did, or why it could not.</summary>
-public sealed record TemplateSyncResult(bool Succeeded, int Total = 0, int Added = 0, int Changed = 0, int Removed = 0, GraphError? Error = null)
-{
-    public string Summary => Succeeded
-        ? $"{Total} template{(Total == 1 ? "" : "s")} at Meta: {Added} new, {Changed} changed, {Removed} removed."
-        : $"Sync failed. {Error?.ForUser}";
-}
 
 /// <summary>
 /// Pulls every page of a WhatsApp Business Account's templates from Meta and makes the stored rows match: new

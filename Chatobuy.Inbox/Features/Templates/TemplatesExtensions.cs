@@ -1,5 +1,3 @@
-using Chatobuy.Inbox.Features.Webhooks;
-
 namespace Chatobuy.Inbox.Features.Templates;
 
 public static class TemplatesExtensions

@@ -4,17 +4,6 @@ using Microsoft.Extensions.Options;
 
 namespace Chatobuy.Inbox.Features.Users;
 
-public enum SignInOutcome
-{
-    SignedIn,
-
-    /// <summary>Unknown email, wrong password, or a locked account: one answer, so none of them tells which accounts exist.</summary>
-    Refused,
-
-    /// <summary>Said only to someone who gave the account's right password.</summary>
-    Deactivated,
-}
-
 /// <summary>
 /// Signs in with email and password doing the same work for every attempt: an unknown email or a locked account still
 /// costs one password-hash check (against a hash of a random password), and a deactivated account is named only after

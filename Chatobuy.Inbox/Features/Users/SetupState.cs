@@ -1,4 +1,5 @@
 using Chatobuy.Inbox.Data;
+using Chatobuy.Inbox.Hosting;
 using Microsoft.EntityFrameworkCore;
 
 namespace Chatobuy.Inbox.Features.Users;
@@ -27,6 +28,6 @@ public sealed class SetupState(IDbContextFactory<InboxDbContext> dbFactory)
         || path.StartsWithSegments("/error")
         || path.StartsWithSegments("/_framework")
         || path.StartsWithSegments("/_content")
-        || Chatobuy.Inbox.Components.MachinePaths.Matches(path)
+        || MachinePaths.Matches(path)
         || Path.HasExtension(path.Value);
 }

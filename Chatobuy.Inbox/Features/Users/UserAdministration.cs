@@ -4,15 +4,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Chatobuy.Inbox.Features.Users;
 
-public sealed record UserRow(string Id, string Email, string DisplayName, string Role, bool IsActive, DateTimeOffset CreatedAt);
-
-public sealed record UserCommandResult(bool Succeeded, string? Error = null)
-{
-    public static readonly UserCommandResult Ok = new(true);
-
-    public static UserCommandResult Fail(string error) => new(false, error);
-}
-
 /// <summary>Creates, lists, deactivates and re-roles users. Keeps at least one active Admin at all times.</summary>
 public sealed class UserAdministration(
     UserManager<AppUser> users,

@@ -104,8 +104,3 @@ public static class UsersExtensions
         return Task.CompletedTask;
     }
 }
-
-public static class Policies
-{
-    public const string Admin = "Admin";
-}

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace Chatobuy.Inbox.Features.Webhooks;
 
 /// <summary>
@@ -27,15 +24,4 @@ public sealed class WebhookDelivery
     public int StatusCount { get; set; }
 
     public int OtherCount { get; set; }
-}
-
-public sealed class WebhookDeliveryConfiguration : IEntityTypeConfiguration<WebhookDelivery>
-{
-    public void Configure(EntityTypeBuilder<WebhookDelivery> builder)
-    {
-        builder.Property(d => d.ChannelId).HasMaxLength(32);
-        builder.HasIndex(d => d.ReceivedAt);
-        builder.Property(d => d.BodySha256).HasMaxLength(64);
-        builder.HasIndex(d => d.BodySha256).IsUnique();
-    }
 }

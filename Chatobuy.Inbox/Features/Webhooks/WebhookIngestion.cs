@@ -5,6 +5,7 @@ using Chatobuy.Inbox.Data;
 using Chatobuy.Inbox.Events;
 using Chatobuy.Inbox.Features.Channels;
 using Chatobuy.Inbox.Features.Conversations;
+using Chatobuy.Inbox.Hosting;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

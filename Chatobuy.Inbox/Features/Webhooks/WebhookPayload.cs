@@ -3,9 +3,6 @@ using System.Text.Json;
 
 namespace Chatobuy.Inbox.Features.Webhooks;
 
-/// <summary>One <c>entry × change</c> of Meta's envelope (reference §7.2).</summary>
-public sealed record WebhookChange(string WabaId, DateTimeOffset? EntryTime, string Field, JsonElement Value, string? PhoneNumberId);
-
 /// <summary>Reads Meta's webhook envelope leniently: every entry and change, whatever the field.</summary>
 public static class WebhookPayload
 {

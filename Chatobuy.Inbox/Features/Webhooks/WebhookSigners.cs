@@ -4,51 +4,6 @@ using Chatobuy.Inbox.Features.Channels;
 
 namespace Chatobuy.Inbox.Features.Webhooks;
 
-/// <summary>The channels that share one App Secret: one Meta app signs all their webhooks with it.</summary>
-public sealed record WebhookSigner(IReadOnlyList<Channel> Channels)
-{
-    internal byte[] Key { get; init; } = [];
-
-    public bool Serves(Channel channel) => Serves(channel.Id);
-
-    public bool Serves(string? channelId) => channelId is not null && Channels.Any(c => c.Id == channelId);
-}
-
-/// <summary>Every channel, and the App Secrets they verify with, as of one reading of the channel list.</summary>
-public sealed class WebhookSignerSet(IReadOnlyList<Channel> channels, IReadOnlyList<WebhookSigner> signers)
-{
-    public IReadOnlyList<Channel> Channels { get; } = channels;
-
-    /// <summary>
-    /// The signer whose App Secret produced <paramref name="header"/> over <paramref name="body"/>, or null. Every
-    /// secret is compared in constant time; the one of <paramref name="preferredChannelId"/> is tried first.
-    /// </summary>
-    public WebhookSigner? Verify(ReadOnlySpan<byte> body, string? header, string? preferredChannelId)
-    {
-        Span<byte> claimed = stackalloc byte[32];
-        if (!WebhookSignature.TryReadClaim(header, claimed))
-        {
-            return null;
-        }
-
-        var preferred = signers.FirstOrDefault(s => s.Serves(preferredChannelId));
-        if (preferred is not null && WebhookSignature.Matches(body, claimed, preferred.Key))
-        {
-            return preferred;
-        }
-
-        foreach (var signer in signers)
-        {
-            if (!ReferenceEquals(signer, preferred) && WebhookSignature.Matches(body, claimed, signer.Key))
-            {
-                return signer;
-            }
-        }
-
-        return null;
-    }
-}
-
 /// <summary>
 /// The App Secrets of all channels, decrypted once and kept in memory so that checking a signature costs no database
 /// call and no decryption. Rebuilt whenever <see cref="ChannelDirectory"/> reloads (a channel connected, edited or

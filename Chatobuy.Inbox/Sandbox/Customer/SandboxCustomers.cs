@@ -8,24 +8,6 @@ using Chatobuy.Inbox.Sandbox.State;
 
 namespace Chatobuy.Inbox.Sandbox.Customer;
 
-/// <summary>What a simulated customer sent, as the customer phone page shows it.</summary>
-public sealed record SandboxCustomerMessage(
-    string Id,
-    string PhoneNumberId,
-    string WaId,
-    string Name,
-    string Type,
-    string Summary,
-    DateTimeOffset At,
-    string? ReplyToId,
-    JsonObject Message);
-
-/// <summary>The outcome of a simulated customer action: the wamid, or why it was refused.</summary>
-public sealed record SandboxCustomerResult(string? Id, string? Error)
-{
-    public bool Succeeded => Error is null;
-}
-
 /// <summary>
 /// Plays the customer's side of WhatsApp (reference §7.3): turns a request into the inbound message object Meta
 /// would send, queues its webhook and keeps a per-conversation record; also emits status webhooks on request.

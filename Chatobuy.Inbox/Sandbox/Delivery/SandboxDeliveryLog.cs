@@ -1,33 +1,5 @@
 namespace Chatobuy.Inbox.Sandbox.Delivery;
 
-/// <summary>Where a webhook delivery (or an update waiting for one) stands.</summary>
-public enum SandboxDeliveryState
-{
-    Queued,
-    Sending,
-    Retrying,
-    Delivered,
-    Failed,
-
-    /// <summary>Meta would send nothing: the app is not subscribed to the WABA, or there is no callback URL.</summary>
-    NotSent,
-}
-
-/// <summary>One webhook POST (with its retries), for the Sandbox page. Never holds a body.</summary>
-public sealed record SandboxDelivery(
-    long Number,
-    DateTimeOffset At,
-    string? Url,
-    string PhoneNumberId,
-    IReadOnlyList<string> ItemIds,
-    SandboxDeliveryState State,
-    int Attempts,
-    int? HttpStatus,
-    string? Note);
-
-/// <summary>Where the webhook about one wamid stands, for the customer phone's bubbles.</summary>
-public sealed record SandboxItemDelivery(SandboxDeliveryState State, int Attempts, string? Note);
-
 /// <summary>Recent webhook deliveries and the delivery state of each update; raises <see cref="Changed"/> on every change.</summary>
 public sealed class SandboxDeliveryLog(TimeProvider time)
 {

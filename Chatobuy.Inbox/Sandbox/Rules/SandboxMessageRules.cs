@@ -7,18 +7,6 @@ using Chatobuy.Inbox.Sandbox.State;
 
 namespace Chatobuy.Inbox.Sandbox.Rules;
 
-/// <summary>Why Meta refuses a send: a WhatsApp error code (100, 131008, 131009, 131053, 132001…) and <c>error_data.details</c>.</summary>
-public sealed record SandboxSendProblem(int Code, string Details);
-
-/// <summary>A send the rules accepted: the message object (type and its object), whom it goes to and what it quotes.</summary>
-public sealed record SandboxOutboundRequest(
-    string Type,
-    JsonNode Content,
-    string Input,
-    string WaId,
-    string? ReplyToId,
-    string? CallbackData);
-
 /// <summary>
 /// The checks Meta runs on <c>POST /{phone-number-id}/messages</c> (reference §3.1–3.5): envelope, recipient, the
 /// object of each type, and the interactive limits. Count and uniqueness limits answer 131009, a missing parameter

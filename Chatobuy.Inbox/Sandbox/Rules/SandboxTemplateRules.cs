@@ -4,9 +4,6 @@ using System.Text.RegularExpressions;
 
 namespace Chatobuy.Inbox.Sandbox.Rules;
 
-/// <summary>Why Meta refused a template call: Graph code 100, an optional template subcode and Meta-like user texts.</summary>
-public sealed record SandboxTemplateRefusal(int? Subcode, string Title, string UserMessage);
-
 /// <summary>
 /// Meta's template rules as the emulator applies them (reference §5.2). <see cref="Check"/> is what the create and
 /// edit calls refuse at once; <see cref="Review"/> is what the later review rejects:

@@ -5,21 +5,6 @@ using Chatobuy.Inbox.Sandbox.State;
 
 namespace Chatobuy.Inbox.Sandbox.Rules;
 
-/// <summary>A button of a template as the customer sees it; <see cref="Payload"/> is what a quick-reply tap sends back.</summary>
-public sealed record SandboxTemplateButton(string Type, string Text, string? Url, string? PhoneNumber, string? Payload);
-
-/// <summary>A template message as it reaches the customer: every variable filled in.</summary>
-public sealed record SandboxRenderedTemplate(
-    string Name,
-    string Language,
-    string? HeaderFormat,
-    string? HeaderText,
-    string? HeaderMediaLink,
-    string? HeaderMediaId,
-    string Body,
-    string? Footer,
-    IReadOnlyList<SandboxTemplateButton> Buttons);
-
 /// <summary>
 /// Meta's checks of a <c>type: "template"</c> send against the WABA's templates (reference §3.5, §8.2): the template
 /// exists with that name in exactly that language and is approved (PAUSED → 132015, DISABLED → 132016, any other

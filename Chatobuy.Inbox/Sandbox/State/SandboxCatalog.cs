@@ -1,12 +1,5 @@
 namespace Chatobuy.Inbox.Sandbox.State;
 
-/// <summary>A product of the seeded Sandbox catalog.</summary>
-public sealed record SandboxProduct(string RetailerId, string Name, decimal Price, string Currency)
-{
-    /// <summary>Meta's product item id (not the SKU): stable per product.</summary>
-    public string Id { get; init; } = "";
-}
-
 /// <summary>The small catalog the customer phone orders from (an <c>order</c> message names the catalog and retailer ids).</summary>
 public static class SandboxCatalog
 {

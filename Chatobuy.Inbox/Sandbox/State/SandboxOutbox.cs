@@ -7,32 +7,6 @@ using Microsoft.Extensions.Options;
 
 namespace Chatobuy.Inbox.Sandbox.State;
 
-/// <summary>Where a business message stands, as the business sees it in status webhooks (the ticks).</summary>
-public enum SandboxOutboundStatus
-{
-    Accepted,
-    Sent,
-    Delivered,
-    Read,
-    Failed,
-}
-
-/// <summary>A message the business sent to a customer through the emulated <c>/messages</c> endpoint.</summary>
-public sealed record SandboxBusinessMessage(
-    string Id,
-    string PhoneNumberId,
-    string WaId,
-    string Type,
-    string Summary,
-    DateTimeOffset At,
-    string? ReplyToId,
-    string? CallbackData,
-    JsonNode Content,
-    SandboxRenderedTemplate? Template = null);
-
-/// <summary>The business marked a customer message read (and maybe showed "typing…" until <paramref name="TypingUntil"/>).</summary>
-public sealed record SandboxReadMark(string MessageId, DateTimeOffset MessageAt, DateTimeOffset MarkedAt, DateTimeOffset? TypingUntil);
-
 /// <summary>
 /// The business side of the emulated chats: keeps what the business sent (per number and customer), answers each
 /// accepted send with status webhooks later — <c>sent</c> → <c>delivered</c> → <c>read</c>, or <c>failed</c> 131047

@@ -6,19 +6,6 @@ using Chatobuy.Inbox.Data;
 
 namespace Chatobuy.Inbox.Sandbox.State;
 
-/// <summary>A phone number's WhatsApp Business profile as the emulated Meta holds it (reference §6).</summary>
-public sealed record SandboxProfile(
-    string About,
-    string Address,
-    string Description,
-    string Email,
-    IReadOnlyList<string> Websites,
-    string Vertical,
-    string? PictureFile);
-
-/// <summary>Why Meta refused a profile change: the code (100 or 131009) and its message or details.</summary>
-public sealed record SandboxProfileRefusal(int Code, string Message);
-
 /// <summary>
 /// The business profiles of the seeded numbers (one of them with no vertical yet), validated and changed like Meta's
 /// (reference §6.2), kept in <c>sandbox-profiles.json</c> with the pictures beside it so they survive a restart.

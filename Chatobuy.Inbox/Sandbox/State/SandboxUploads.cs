@@ -5,12 +5,6 @@ using Microsoft.Extensions.Options;
 
 namespace Chatobuy.Inbox.Sandbox.State;
 
-/// <summary>A finished Resumable Upload: what its handle <c>h</c> stands for.</summary>
-public sealed record SandboxUploadedFile(string Handle, string FileName, string FileType, byte[] Content);
-
-/// <summary>Where a session stands: the bytes received so far, or the handle once complete.</summary>
-public sealed record SandboxUploadProgress(string SessionId, long FileOffset, string? Handle);
-
 /// <summary>
 /// Meta's Resumable Upload sessions (reference §6.3), in memory like Meta's short-lived ones: a session is opened with
 /// the file's name, length and type, takes bytes in order (each request names its <c>file_offset</c>), and gives a
@@ -185,13 +179,3 @@ public sealed class SandboxUploads(IOptions<SandboxOptions> options, TimeProvide
         public long ReceivedLength => Handle is null ? Received.Length : FileLength;
     }
 }
-
-public enum SessionCheck
-{
-    Found,
-    Unknown,
-    BadSignature,
-}
-
-/// <summary>The session's progress after a chunk, Meta's refusal, or "drop the connection now".</summary>
-public sealed record AppendResult(SandboxUploadProgress? Progress, string? Error, bool Interrupt);

@@ -1,0 +1,3 @@
+namespace Chatobuy.Inbox.CloudApi;
+
+public sealed record DebugTokenResponse(DebugTokenData Data);

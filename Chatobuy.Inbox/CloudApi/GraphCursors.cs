@@ -1,0 +1,3 @@
+namespace Chatobuy.Inbox.CloudApi;
+
+public sealed record GraphCursors(string? Before, string? After);

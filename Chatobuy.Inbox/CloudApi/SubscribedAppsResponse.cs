@@ -1,0 +1,3 @@
+namespace Chatobuy.Inbox.CloudApi;
+
+public sealed record SubscribedAppsResponse(IReadOnlyList<SubscribedApp> Data);

@@ -1,0 +1,3 @@
+namespace Chatobuy.Inbox.CloudApi;
+
+public sealed record SuccessResponse(bool Success);

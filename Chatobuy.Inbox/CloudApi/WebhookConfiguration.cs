@@ -1,0 +1,3 @@
+namespace Chatobuy.Inbox.CloudApi;
+
+public sealed record WebhookConfiguration(string OverrideCallbackUri, string VerifyToken);

@@ -1,0 +1,7 @@
+namespace Chatobuy.Inbox.Features.Channels;
+
+public enum ChannelStatus
+{
+    Connected,
+    Disconnected,
+}

@@ -1,0 +1,33 @@
+namespace Chatobuy.Inbox.Features.Channels;
+
+/// <summary>What pages may show of a channel: everything but its secrets (the token only masked).</summary>
+public sealed record ChannelView(
+    string Id,
+    string Title,
+    string DisplayPhoneNumber,
+    string VerifiedName,
+    string PhoneNumberId,
+    string WabaId,
+    string WabaName,
+    string BusinessId,
+    string? QualityRating,
+    ChannelStatus Status,
+    string? StatusReason,
+    bool IsDefault,
+    DateTimeOffset CreatedAt,
+    string GraphRoot,
+    bool IsSandbox,
+    string MaskedAccessToken,
+    string VerifyToken,
+    string? ForwardingWebhookUrl,
+    IReadOnlyList<string> AlertEmails,
+    ReadReceiptPolicy ReadReceipts,
+    string? WebhookOverrideUrl,
+    string? WebhookOverrideError,
+    DateTimeOffset? WebhookVerifiedAt,
+    DateTimeOffset? FirstSignedEventAt,
+    DateTimeOffset? LastSignedEventAt,
+    int RefusedSignatureCount,
+    DateTimeOffset? LastRefusedSignatureAt,
+    int? MessagesPerSecond = null,
+    bool SendingPaused = false);

@@ -1,0 +1,7 @@
+namespace Chatobuy.Inbox.Features.Channels;
+
+public enum GraphTarget
+{
+    Meta,
+    Sandbox,
+}

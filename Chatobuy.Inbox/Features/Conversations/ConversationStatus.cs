@@ -1,0 +1,7 @@
+namespace Chatobuy.Inbox.Features.Conversations;
+
+public enum ConversationStatus
+{
+    Open,
+    Resolved,
+}

@@ -1,0 +1,9 @@
+namespace Chatobuy.Inbox.Features.Conversations;
+
+public enum MediaState
+{
+    None,
+    Pending,
+    Downloaded,
+    Failed,
+}

@@ -1,0 +1,7 @@
+namespace Chatobuy.Inbox.Features.Conversations;
+
+public enum MessageDirection
+{
+    Inbound,
+    Outbound,
+}

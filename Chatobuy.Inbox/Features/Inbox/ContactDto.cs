@@ -1,0 +1,3 @@
+namespace Chatobuy.Inbox.Features.Inbox;
+
+public sealed record ContactDto(string WaId, string? Name);

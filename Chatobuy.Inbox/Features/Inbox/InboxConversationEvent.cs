@@ -1,0 +1,3 @@
+namespace Chatobuy.Inbox.Features.Inbox;
+
+public sealed record InboxConversationEvent(string ChannelId, long ConversationId);

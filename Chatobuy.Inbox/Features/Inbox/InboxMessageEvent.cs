@@ -1,0 +1,3 @@
+namespace Chatobuy.Inbox.Features.Inbox;
+
+public sealed record InboxMessageEvent(string ChannelId, long ConversationId, long MessageId);

@@ -1,0 +1,3 @@
+namespace Chatobuy.Inbox.Features.Inbox;
+
+public sealed record Page<T>(IReadOnlyList<T> Items, int PageNumber, int PageSize, int Total);

@@ -1,0 +1,3 @@
+namespace Chatobuy.Inbox.Features.Inbox;
+
+public sealed record ReactionDto(string Emoji, string By);

@@ -1,0 +1,3 @@
+namespace Chatobuy.Inbox.Features.Media;
+
+public sealed record MediaNotFound(string Error);

@@ -1,0 +1,3 @@
+namespace Chatobuy.Inbox.Features.Outbound;
+
+public sealed record SendAcceptedDto(long Id, string Status);

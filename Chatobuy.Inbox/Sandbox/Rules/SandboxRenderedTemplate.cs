@@ -1,0 +1,13 @@
+namespace Chatobuy.Inbox.Sandbox.Rules;
+
+/// <summary>A template message as it reaches the customer: every variable filled in.</summary>
+public sealed record SandboxRenderedTemplate(
+    string Name,
+    string Language,
+    string? HeaderFormat,
+    string? HeaderText,
+    string? HeaderMediaLink,
+    string? HeaderMediaId,
+    string Body,
+    string? Footer,
+    IReadOnlyList<SandboxTemplateButton> Buttons);

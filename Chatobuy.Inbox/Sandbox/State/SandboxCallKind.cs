@@ -1,0 +1,10 @@
+namespace Chatobuy.Inbox.Sandbox.State;
+
+/// <summary>Which setup call the emulator recorded.</summary>
+public enum SandboxCallKind
+{
+    Subscribe,
+    Unsubscribe,
+    PhoneWebhookSet,
+    PhoneWebhookCleared,
+}

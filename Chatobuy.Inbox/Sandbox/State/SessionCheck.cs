@@ -1,0 +1,8 @@
+namespace Chatobuy.Inbox.Sandbox.State;
+
+public enum SessionCheck
+{
+    Found,
+    Unknown,
+    BadSignature,
+}
