@@ -59,6 +59,11 @@ var runner = new LoadRunner(http, options, payloads, TimeProvider.System);
 await using var bare = options.Bare ? await BareReceiver.StartAsync(options.AppSecret) : null;
 using var bareHttp = bare is null ? null : Client(options.Concurrency);
 var bareRunner = bare is null ? null : new LoadRunner(bareHttp!, options with { Url = bare.Url }, payloads, TimeProvider.System);
+if (bareRunner is not null)
+{
+    // Unmeasured: the receiver's first requests pay for its start (JIT, connections), which the inbox paid long ago.
+    await bareRunner.RunAsync("bare warm-up", 0, Math.Min(options.Messages, 20_000), 1, payloads.Messages, cancel.Token);
+}
 var flood = floodHttp is null ? null : new SignatureFlood(floodHttp, options, payloads, TimeProvider.System);
 var results = new List<PhaseResult>();
 

@@ -8,17 +8,27 @@ namespace Chatobuy.Inbox.Features.Inbox;
 /// <summary>
 /// Sends this instance's <see cref="InboxEvents"/> to the hub's groups, with the message names and payloads of
 /// <see cref="IInboxClient"/>. Events of other instances reach their hub clients through the SignalR Redis backplane.
+/// A send to a group waits for every client's write; several go out at once (up to <see cref="MaxConcurrentSends"/>),
+/// so one event's slow client does not hold up the next event for everyone. Each connection still gets its events in
+/// the order they were published: the sends are started in that order and SignalR queues the writes per connection.
 /// </summary>
-public sealed class InboxHubForwarder(InboxEvents events, IHubContext<InboxHub, IInboxClient> hub, ChannelDirectory directory) : IHostedService
+public sealed partial class InboxHubForwarder(
+    InboxEvents events,
+    IHubContext<InboxHub, IInboxClient> hub,
+    ChannelDirectory directory,
+    ILogger<InboxHubForwarder> logger) : IHostedService
 {
+    private const int MaxConcurrentSends = 64;
+
     private readonly List<IDisposable> _subscriptions = [];
+    private readonly SemaphoreSlim _sending = new(MaxConcurrentSends);
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        _subscriptions.Add(events.Subscribe<MessageCreated>(e => Groups(e.ChannelId, e.ConversationId).MessageCreated(new InboxMessageEvent(e.ChannelId, e.ConversationId, e.MessageId)), ownInstanceOnly: true));
-        _subscriptions.Add(events.Subscribe<MessageUpdated>(e => Groups(e.ChannelId, e.ConversationId).MessageUpdated(new InboxMessageEvent(e.ChannelId, e.ConversationId, e.MessageId)), ownInstanceOnly: true));
-        _subscriptions.Add(events.Subscribe<ConversationUpdated>(e => Groups(e.ChannelId, e.ConversationId).ConversationUpdated(new InboxConversationEvent(e.ChannelId, e.ConversationId)), ownInstanceOnly: true));
-        _subscriptions.Add(events.Subscribe<PresenceEvent>(e => Groups(e.ChannelId, e.ConversationId).Presence(e), ownInstanceOnly: true));
+        _subscriptions.Add(events.Subscribe<MessageCreated>(e => ForwardAsync(() => Groups(e.ChannelId, e.ConversationId).MessageCreated(new InboxMessageEvent(e.ChannelId, e.ConversationId, e.MessageId))), ownInstanceOnly: true));
+        _subscriptions.Add(events.Subscribe<MessageUpdated>(e => ForwardAsync(() => Groups(e.ChannelId, e.ConversationId).MessageUpdated(new InboxMessageEvent(e.ChannelId, e.ConversationId, e.MessageId))), ownInstanceOnly: true));
+        _subscriptions.Add(events.Subscribe<ConversationUpdated>(e => ForwardAsync(() => Groups(e.ChannelId, e.ConversationId).ConversationUpdated(new InboxConversationEvent(e.ChannelId, e.ConversationId))), ownInstanceOnly: true));
+        _subscriptions.Add(events.Subscribe<PresenceEvent>(e => ForwardAsync(() => Groups(e.ChannelId, e.ConversationId).Presence(e)), ownInstanceOnly: true));
         _subscriptions.Add(events.Subscribe<TemplateEvent>(TemplateUpdatedAsync, ownInstanceOnly: true));
         return Task.CompletedTask;
     }
@@ -28,6 +38,32 @@ public sealed class InboxHubForwarder(InboxEvents events, IHubContext<InboxHub, 
         _subscriptions.ForEach(s => s.Dispose());
         return Task.CompletedTask;
     }
+
+    /// <summary>Starts a send once fewer than <see cref="MaxConcurrentSends"/> are out, without waiting for its clients.</summary>
+    private async Task ForwardAsync(Func<Task> send)
+    {
+        await _sending.WaitAsync();
+        _ = SendAsync(send);
+    }
+
+    private async Task SendAsync(Func<Task> send)
+    {
+        try
+        {
+            await send();
+        }
+        catch (Exception exception)
+        {
+            LogSendFailed(exception);
+        }
+        finally
+        {
+            _sending.Release();
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sending an event to hub clients failed")]
+    private partial void LogSendFailed(Exception exception);
 
     private IInboxClient Groups(string channelId, long conversationId) =>
         hub.Clients.Groups(InboxHub.ChannelGroup(channelId), InboxHub.ConversationGroup(conversationId));
