@@ -40,6 +40,17 @@ public sealed class SandboxOptions
     [Range(1, 100_000)]
     public int MessagesPerSecond { get; set; } = 80;
 
+    /// <summary>
+    /// How long the emulated Meta takes to answer an accepted send, in ms (0: at once). Meta's round trip is commonly
+    /// 300–500 ms; with <see cref="ResponseJitterMilliseconds"/> each answer takes this ± up to the jitter.
+    /// </summary>
+    [Range(0, 60_000)]
+    public int ResponseDelayMilliseconds { get; set; }
+
+    /// <summary>The most an answer's delay differs from <see cref="ResponseDelayMilliseconds"/>, either way, in ms.</summary>
+    [Range(0, 60_000)]
+    public int ResponseJitterMilliseconds { get; set; }
+
     /// <summary>When the <c>sent</c>, <c>delivered</c> and <c>read</c> statuses of a business message follow its send, in ms ("100,300,600").</summary>
     [Required, RegularExpression(@"^\s*[0-9]{1,7}\s*,\s*[0-9]{1,7}\s*,\s*[0-9]{1,7}\s*$")]
     public string StatusDelaysMilliseconds { get; set; } = "100,300,600";

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Options;
 using Chatobuy.Inbox.Sandbox.Rules;
 using Chatobuy.Inbox.Sandbox.State;
 
@@ -12,6 +13,10 @@ public static partial class SandboxGraphEndpoints
 {
     private static void MapMessages(RouteGroupBuilder graph) => graph.MapPost("/{id}/messages", PostMessageAsync);
 
+    private static TimeSpan ResponseDelay(SandboxOptions options) =>
+        TimeSpan.FromMilliseconds(Math.Max(0, options.ResponseDelayMilliseconds
+            + (options.ResponseJitterMilliseconds == 0 ? 0 : Random.Shared.Next(-options.ResponseJitterMilliseconds, options.ResponseJitterMilliseconds + 1))));
+
     private static async Task<IResult> PostMessageAsync(
         string id,
         HttpRequest request,
@@ -20,6 +25,7 @@ public static partial class SandboxGraphEndpoints
         SandboxOutbox outbox,
         SandboxThroughput throughput,
         SandboxTemplates templates,
+        IOptions<SandboxOptions> options,
         CancellationToken cancellationToken)
     {
         if (state.FindPhoneNumber(id) is not { } phone)
@@ -77,6 +83,13 @@ public static partial class SandboxGraphEndpoints
             return SandboxGraphErrors.WhatsApp(
                 130429,
                 $"Cloud API message throughput has been reached: at most {throughput.Limit} messages per second for this phone number");
+        }
+
+        // Counted on arrival, answered after Meta's round trip (when one is configured).
+        var delay = ResponseDelay(options.Value);
+        if (delay > TimeSpan.Zero)
+        {
+            await Task.Delay(delay, cancellationToken);
         }
 
         var message = outbox.Accept(phone.Id, send, template);
