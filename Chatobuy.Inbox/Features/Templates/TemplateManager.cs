@@ -90,8 +90,9 @@ public sealed class TemplateManager(
                 await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
 
                 // A webhook or sync may have stored it already (or does so meanwhile: then this runs again).
-                row = await db.MessageTemplates.FirstOrDefaultAsync(t => t.WabaId == channel.WabaId && t.MetaId == created.Value.Id, cancellationToken)
-                    ?? db.MessageTemplates.Add(new MessageTemplate { WabaId = channel.WabaId, MetaId = created.Value.Id, Status = created.Value.Status ?? "PENDING" }).Entity;
+                var stored = await db.MessageTemplates.FirstOrDefaultAsync(t => t.WabaId == channel.WabaId && t.MetaId == created.Value.Id, cancellationToken);
+                row = stored ?? db.MessageTemplates.Add(new MessageTemplate { WabaId = channel.WabaId, MetaId = created.Value.Id, Status = created.Value.Status ?? "PENDING" }).Entity;
+                var storedStatus = (stored?.Status, stored?.RejectedReason);
                 row.Name = draft.Name.Trim();
                 row.Language = draft.Language;
                 row.Category = created.Value.Category ?? draft.Category;
@@ -102,6 +103,12 @@ public sealed class TemplateManager(
                 if (copy is { Succeeded: true, Value: { } meta })
                 {
                     TemplateSync.Apply(row, meta);
+                }
+
+                // A status stored meanwhile (the review's webhook, a sync) is newer than the copy read just after creating.
+                if (stored is not null)
+                {
+                    (row.Status, row.RejectedReason) = (storedStatus.Status!, storedStatus.RejectedReason);
                 }
 
                 await db.SaveChangesAsync(cancellationToken);
