@@ -15,10 +15,13 @@ public static class UniqueViolation
     private const string SqlStateUnique = "23505";
 
     public static bool IsUniqueViolation(this DbUpdateException exception) =>
-        exception.InnerException switch
+        exception.InnerException is DbException inner && inner.IsUniqueViolation();
+
+    /// <summary>The same, for a command run without EF Core (prepared statements on the hot paths).</summary>
+    public static bool IsUniqueViolation(this DbException exception) =>
+        exception switch
         {
             SqliteException sqlite => sqlite.SqliteExtendedErrorCode is SqliteUnique or SqlitePrimaryKey,
-            DbException other => other.SqlState == SqlStateUnique,
-            _ => false,
+            _ => exception.SqlState == SqlStateUnique,
         };
 }

@@ -1,41 +1,39 @@
-using System.Data.Common;
 using System.Net;
 using Chatobuy.Inbox.Tests.Support;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Chatobuy.Inbox.Tests.Features.Webhooks;
 
 /// <summary>When the database cannot take a delivery, Meta gets a 5xx, nothing is half-stored, and its retry stores everything.</summary>
 public sealed class TransientFailureTests : IAsyncLifetime
 {
-    private readonly FailingInserts _failure = new();
     private readonly InboxApp _app = new();
 
-    public Task InitializeAsync()
-    {
-        _app.ConfigureServices = services => services.AddSingleton<IInterceptor>(_failure);
-
-        // The failure this test injects: EF Core logs the failed command and the failed save before the webhook answers 503.
-        _app.ExpectErrors("database is locked", "Failed executing DbCommand");
-        return _app.InitializeAsync();
-    }
+    public Task InitializeAsync() => _app.InitializeAsync();
 
     public Task DisposeAsync() => _app.DisposeAsync();
 
     [Fact]
-    public async Task Post_DatabaseUnavailable_Answers503StoresNothingAndTheRetryStoresAll()
+    public async Task Post_DatabaseRefusesTheMessages_Answers503StoresNothingAndTheRetryStoresAll()
     {
         var channel = await _app.AddChannelAsync();
         using var client = _app.CreateHttpClient();
         var envelope = MetaWebhook.Envelope(channel.WabaId, channel.PhoneNumberId,
             [MetaWebhook.Text("16505550101", "first"), MetaWebhook.Text("16505550102", "second")]);
 
-        _failure.Armed = true;
+        // The database itself refuses to insert messages, after the contacts, conversations and raw log were written
+        // in the same transaction: the writer's own connection and prepared statements see it as any other failure.
+        await using (var db = await _app.DbAsync())
+        {
+            await db.Database.ExecuteSqlRawAsync("CREATE TRIGGER \"RefuseMessages\" BEFORE INSERT ON \"Messages\" BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END;");
+        }
+
         var refused = await MetaWebhook.PostSignedAsync(client, $"/webhooks/whatsapp/{channel.Id}", envelope);
-        _failure.Armed = false;
+
+        await using (var db = await _app.DbAsync())
+        {
+            await db.Database.ExecuteSqlRawAsync("DROP TRIGGER \"RefuseMessages\";");
+        }
 
         refused.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
         await using (var db = await _app.DbAsync())
@@ -50,25 +48,5 @@ public sealed class TransientFailureTests : IAsyncLifetime
 
         retried.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await _app.MessagesAsync(channel.Id)).Select(m => m.Text).ShouldBe(["first", "second"]);
-    }
-
-    /// <summary>Makes inserting messages fail the way a locked or unavailable SQLite database does.</summary>
-    private sealed class FailingInserts : DbCommandInterceptor
-    {
-        public volatile bool Armed;
-
-        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
-            DbCommand command,
-            CommandEventData eventData,
-            InterceptionResult<DbDataReader> result,
-            CancellationToken cancellationToken = default)
-        {
-            if (Armed && command.CommandText.Contains("INSERT INTO \"Messages\"", StringComparison.Ordinal))
-            {
-                throw new SqliteException("database is locked", 5);
-            }
-
-            return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
-        }
     }
 }

@@ -12,6 +12,7 @@ public sealed class ReactionBoard
     private readonly Dictionary<(string Target, string Reactor), Reaction> _current = [];
     private readonly Dictionary<(string Target, string Reactor), Reaction> _removed = [];
     private readonly List<Reaction> _added = [];
+    private readonly HashSet<Reaction> _changed = [];
 
     public ReactionBoard(IEnumerable<Reaction> stored)
     {
@@ -26,6 +27,9 @@ public sealed class ReactionBoard
 
     /// <summary>Stored rows to delete.</summary>
     public IEnumerable<Reaction> Removed => _removed.Values;
+
+    /// <summary>Stored rows kept with a new emoji or time, to update (for writers without change tracking).</summary>
+    public IEnumerable<Reaction> Updated => _changed.Where(r => !_removed.ContainsValue(r) && !_added.Contains(r));
 
     /// <summary>
     /// Stores the reactions of one batch and removes the ones taken back, oldest first, against what is stored for
@@ -87,6 +91,7 @@ public sealed class ReactionBoard
 
         current.Emoji = reaction.Emoji;
         current.ReactedAt = reaction.At;
+        _changed.Add(current);
         return true;
     }
 }

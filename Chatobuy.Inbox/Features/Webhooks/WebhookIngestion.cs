@@ -1,13 +1,16 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text.Json;
+using System.Data.Common;
 using Chatobuy.Inbox.Data;
+using Chatobuy.Inbox.Data.Sql;
 using Chatobuy.Inbox.Events;
 using Chatobuy.Inbox.Features.Channels;
 using Chatobuy.Inbox.Features.Conversations;
 using Chatobuy.Inbox.Hosting;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.Extensions.Options;
 using static Chatobuy.Inbox.Features.Webhooks.WebhookPayload;
 
@@ -37,6 +40,9 @@ public sealed partial class WebhookIngestion(
     private const int MaxGroupUpdates = 2000;
 
     private readonly ConcurrentDictionary<string, long> _lastPublished = new();
+
+    private SqlSession? _session;
+    private WriterTables? _tables;
 
     private readonly System.Threading.Channels.Channel<PendingDelivery> _queue =
         System.Threading.Channels.Channel.CreateUnbounded<PendingDelivery>(new() { SingleReader = true });
@@ -81,7 +87,7 @@ public sealed partial class WebhookIngestion(
         }
 
         PendingDelivery pending;
-        using (var owned = new DocumentOwner(document))
+        using (document)
         {
             if (Targets(known, changes).Any(t => t.Serving.Count == 0) || (urlChannelId is not null && known.Channels.All(c => c.Id != urlChannelId)))
             {
@@ -127,15 +133,13 @@ public sealed partial class WebhookIngestion(
                 return new IngestResult(IngestOutcome.NoKnownChannel);
             }
 
+            // Read into rows here, on the request's thread, so that the single writer only writes.
             var verifiedBy = trusted.FirstOrDefault(c => c.Id == urlChannelId) ?? trusted[0];
-            pending = new PendingDelivery(new VerifiedDelivery(body, Convert.ToHexStringLower(SHA256.HashData(body)), changes, verifiedBy, trusted), document);
+            pending = new PendingDelivery(Map(body, changes, verifiedBy, trusted, time.GetUtcNow()));
             if (!_queue.Writer.TryWrite(pending))
             {
                 return new IngestResult(IngestOutcome.TransientFailure);
             }
-
-            // From here the writer owns the parsed document and disposes of it when it is done.
-            owned.Release();
         }
 
         // Answer once the writer has committed this delivery, or 503 when the database cannot take it in time: Meta
@@ -226,7 +230,7 @@ public sealed partial class WebhookIngestion(
                     }
 
                     group.Add(next);
-                    updates += next.Delivery.Changes.Count;
+                    updates += next.Delivery.Messages.Count + next.Delivery.Statuses.Count + next.Delivery.Events.Count;
                 }
 
                 if (group.Count == 0)
@@ -327,10 +331,65 @@ public sealed partial class WebhookIngestion(
     }
 
     /// <summary>
+    /// Reads a verified delivery into the rows the writer stores: its raw-log row, the customers' messages, Meta's
+    /// statuses and the other events, each against the channel that serves its number.
+    /// </summary>
+    private MappedDelivery Map(byte[] body, IReadOnlyList<WebhookChange> changes, Channel verifiedBy, List<Channel> trusted, DateTimeOffset now)
+    {
+        var row = new WebhookDelivery { ReceivedAt = now, ChannelId = verifiedBy.Id, Body = body, BodySha256 = Convert.ToHexStringLower(SHA256.HashData(body)) };
+        var mapped = new MappedDelivery(row, verifiedBy, [], [], []);
+        var byPhone = trusted.ToDictionary(c => c.PhoneNumberId);
+        foreach (var change in changes)
+        {
+            var channel = change.PhoneNumberId is { } phone ? byPhone.GetValueOrDefault(phone) : null;
+            if (change.Field == "messages" && change.PhoneNumberId is not null)
+            {
+                if (channel is null)
+                {
+                    LogUnknownNumber(logger, LogMask.Id(change.PhoneNumberId));
+                    continue;
+                }
+
+                var senders = InboundMessageMapper.Senders(change.Value);
+                foreach (var element in Array(change.Value, "messages"))
+                {
+                    row.MessageCount++;
+                    if (InboundMessageMapper.Read(element, channel.Id, senders, now) is { } message)
+                    {
+                        mapped.Messages.Add(message);
+                    }
+                }
+
+                foreach (var element in Array(change.Value, "statuses"))
+                {
+                    row.StatusCount++;
+                    if (InboundMessageMapper.ReadStatus(element) is { } update)
+                    {
+                        mapped.Statuses.Add(update);
+                    }
+                }
+
+                if (Child(change.Value, "errors") is { } errors)
+                {
+                    mapped.Events.Add((NewEvent(change, channel.Id, "errors", errors.GetRawText(), now), Published: false));
+                }
+            }
+            else
+            {
+                var owningChannel = channel ?? trusted.FirstOrDefault(c => c.WabaId == change.WabaId);
+                mapped.Events.Add((NewEvent(change, owningChannel?.Id, change.Field, change.Value.GetRawText(), now), Published: true));
+                row.OtherCount++;
+            }
+        }
+
+        return mapped;
+    }
+
+    /// <summary>
     /// Stores the group in one transaction; null results when the database could not take it, with whether the
     /// database itself was locked or failing (rather than this group).
     /// </summary>
-    private async Task<(IReadOnlyList<IngestResult>? Results, bool Unavailable)> TryStoreAsync(IReadOnlyList<VerifiedDelivery> group, CancellationToken cancellationToken)
+    private async Task<(IReadOnlyList<IngestResult>? Results, bool Unavailable)> TryStoreAsync(IReadOnlyList<MappedDelivery> group, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -338,7 +397,7 @@ public sealed partial class WebhookIngestion(
             {
                 return (await StoreAsync(group, cancellationToken), false);
             }
-            catch (DbUpdateException exception) when (exception.IsUniqueViolation() && attempt < Attempts)
+            catch (DbException exception) when (exception.IsUniqueViolation() && attempt < Attempts)
             {
                 // Another instance committed the same events first: run again, it now adds only what is new.
                 LogRetryAfterConflict(logger, attempt);
@@ -351,121 +410,146 @@ public sealed partial class WebhookIngestion(
         }
     }
 
-    private async Task<IReadOnlyList<IngestResult>> StoreAsync(IReadOnlyList<VerifiedDelivery> group, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes the group with the writer's own connection and prepared statements, in one transaction: the raw log
+    /// (each body once), the messages, statuses and events, and the channels' "last signed event".
+    /// </summary>
+    private async Task<IReadOnlyList<IngestResult>> StoreAsync(IReadOnlyList<MappedDelivery> group, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        db.Database.SetBusyTimeout(StoreTimeout);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-
-        var inbound = new List<InboundMessage>();
-        var statuses = new List<MessageStatusUpdate>();
-        var messageOwner = new Dictionary<Message, int>();
-        var statusOwner = new Dictionary<MessageStatusUpdate, int>();
-        var deliveries = new List<WebhookDelivery>();
-        var events = new List<(int Owner, StoredChannelEvent Event)>();
-        // The same bytes delivered again (Meta retrying a delivery already committed, a replay) are kept once in the
-        // raw log: the events read from them point at the copy already there. Their messages and statuses are
-        // recognised by wamid below, as always; template and account events are applied again (harmless, and the
-        // same bytes may well say the same thing twice: approved, edited, approved again).
-        var hashes = group.Select(d => d.BodySha256).Distinct().ToList();
-        var logged = (await db.WebhookDeliveries.Where(d => hashes.Contains(d.BodySha256!)).Select(d => new { d.Id, d.BodySha256 }).ToListAsync(cancellationToken))
-            .ToDictionary(d => d.BodySha256!, d => db.WebhookDeliveries.Attach(new WebhookDelivery { Id = d.Id, BodySha256 = d.BodySha256 }).Entity, StringComparer.Ordinal);
-        for (var owner = 0; owner < group.Count; owner++)
+        var (sql, tables) = await SessionAsync(cancellationToken);
+        try
         {
-            var (body, bodySha256, changes, verifiedBy, trusted) = group[owner];
-            var delivery = new WebhookDelivery { ReceivedAt = now, ChannelId = verifiedBy.Id, Body = body, BodySha256 = bodySha256 };
-            deliveries.Add(delivery);
-            if (!logged.TryGetValue(bodySha256, out var row))
+            await sql.BeginAsync(cancellationToken);
+
+            // The same bytes delivered again (Meta retrying a delivery already committed, a replay) are kept once in
+            // the raw log: the events read from them point at the copy already there. Their messages and statuses are
+            // recognised by wamid, as always; template and account events are applied again (harmless, and the same
+            // bytes may well say the same thing twice: approved, edited, approved again).
+            var hash = tables.Deliveries[nameof(WebhookDelivery.BodySha256)].Name;
+            var logged = (await sql.Statement($"SELECT {tables.Deliveries.Key.Name}, {hash} FROM {tables.Deliveries.Name} WHERE {hash} IN {SqlSession.InList("@ids")}")
+                    .Set("@ids", SqlSession.Ids(group.Select(d => d.Row.BodySha256).Distinct()))
+                    .ReadAsync(r => (Id: r.GetInt64(0), Hash: r.GetString(1)), cancellationToken))
+                .ToDictionary(d => d.Hash, d => d.Id, StringComparer.Ordinal);
+            var messageOwner = new Dictionary<Message, int>(ReferenceEqualityComparer.Instance);
+            var statusOwner = new Dictionary<MessageStatusUpdate, int>(ReferenceEqualityComparer.Instance);
+            for (var owner = 0; owner < group.Count; owner++)
             {
-                row = delivery;
-                logged[bodySha256] = row;
-                db.WebhookDeliveries.Add(row);
+                var delivery = group[owner];
+                if (!logged.TryGetValue(delivery.Row.BodySha256!, out var deliveryId))
+                {
+                    deliveryId = await InsertAsync(sql, tables.Deliveries, delivery.Row, cancellationToken);
+                    logged[delivery.Row.BodySha256!] = deliveryId;
+                }
+
+                foreach (var (stored, _) in delivery.Events)
+                {
+                    stored.DeliveryId = deliveryId;
+                    await InsertAsync(sql, tables.Events, stored, cancellationToken);
+                }
+
+                delivery.Messages.ForEach(m => messageOwner[m.Message] = owner);
+                delivery.Statuses.ForEach(s => statusOwner[s] = owner);
             }
 
-            var byPhone = trusted.ToDictionary(c => c.PhoneNumberId);
-            foreach (var change in changes)
+            var created = await tables.Recorder.RecordMessagesAsync(sql, group.SelectMany(d => d.Messages).ToList(), now, cancellationToken);
+            var reported = await tables.Recorder.RecordStatusesAsync(sql, group.SelectMany(d => d.Statuses).ToList(), cancellationToken);
+
+            var first = tables.Channels[nameof(Channel.FirstSignedEventAt)].Name;
+            await sql.Statement($"UPDATE {tables.Channels.Name} SET {first} = COALESCE({first}, @now), {tables.Channels[nameof(Channel.LastSignedEventAt)].Name} = @now WHERE {tables.Channels.Key.Name} IN {SqlSession.InList("@ids")}")
+                .Set("@now", tables.Channels[nameof(Channel.LastSignedEventAt)].ToProvider(now))
+                .Set("@ids", SqlSession.Ids(group.Select(d => d.VerifiedBy.Id).Distinct()))
+                .ExecuteAsync(cancellationToken);
+            await sql.CommitAsync(cancellationToken);
+
+            var touched = created.Select(m => (Owner: messageOwner[m], Message: m, Created: true))
+                .Concat(reported.Where(r => r.Moved is not null).Select(r => (Owner: statusOwner[r.Update], Message: r.Moved!, Created: false)))
+                .ToLookup(t => t.Owner);
+            var storedMessages = created.CountBy(m => messageOwner[m]).ToDictionary();
+            var storedStatuses = reported.CountBy(r => statusOwner[r.Update]).ToDictionary();
+            var results = new List<IngestResult>(group.Count);
+            for (var owner = 0; owner < group.Count; owner++)
             {
-                var channel = change.PhoneNumberId is { } phone ? byPhone.GetValueOrDefault(phone) : null;
-                if (change.Field == "messages" && change.PhoneNumberId is not null)
+                var delivery = group[owner];
+                var stored = storedMessages.GetValueOrDefault(owner);
+                var applied = storedStatuses.GetValueOrDefault(owner);
+                LogStored(logger, delivery.VerifiedBy.Id, stored, delivery.Row.MessageCount - stored, applied, delivery.Row.StatusCount);
+                results.Add(new IngestResult(IngestOutcome.Stored, stored, applied, delivery.Row.OtherCount, delivery.VerifiedBy.Id)
                 {
-                    if (channel is null)
-                    {
-                        LogUnknownNumber(logger, LogMask.Id(change.PhoneNumberId));
-                        continue;
-                    }
-
-                    var senders = InboundMessageMapper.Senders(change.Value);
-                    foreach (var element in Array(change.Value, "messages"))
-                    {
-                        delivery.MessageCount++;
-                        if (InboundMessageMapper.Read(element, channel.Id, senders, now) is { } message)
-                        {
-                            inbound.Add(message);
-                            messageOwner[message.Message] = owner;
-                        }
-                    }
-
-                    foreach (var element in Array(change.Value, "statuses"))
-                    {
-                        delivery.StatusCount++;
-                        if (InboundMessageMapper.ReadStatus(element) is { } update)
-                        {
-                            statuses.Add(update);
-                            statusOwner[update] = owner;
-                        }
-                    }
-
-                    if (Child(change.Value, "errors") is { } errors)
-                    {
-                        db.ChannelEvents.Add(NewEvent(change, channel.Id, "errors", errors.GetRawText(), now, row));
-                    }
-                }
-                else
-                {
-                    var owningChannel = channel ?? trusted.FirstOrDefault(c => c.WabaId == change.WabaId);
-                    var stored = NewEvent(change, owningChannel?.Id, change.Field, change.Value.GetRawText(), now, row);
-                    db.ChannelEvents.Add(stored);
-                    events.Add((owner, new StoredChannelEvent(stored.ChannelId, stored.WabaId, stored.Field, stored.ValueJson, stored.EventTime)));
-                    delivery.OtherCount++;
-                }
+                    Changes = touched[owner].Select(t => new InboxChange(t.Message.ChannelId, t.Message.ConversationId, t.Message.Id, t.Created)).ToList(),
+                    Events = delivery.Events.Where(e => e.Published)
+                        .Select(e => new StoredChannelEvent(e.Event.ChannelId, e.Event.WabaId, e.Event.Field, e.Event.ValueJson, e.Event.EventTime))
+                        .ToList(),
+                });
             }
+
+            return results;
         }
-
-        var created = await InboundRecorder.RecordMessagesAsync(db, inbound, now, cancellationToken);
-        var reported = await InboundRecorder.RecordStatusesAsync(db, statuses, cancellationToken);
-        var touched = created.Select(m => (Owner: messageOwner[m], Message: m, Created: true))
-            .Concat(reported.Where(r => r.Moved is not null).Select(r => (Owner: statusOwner[r.Update], Message: r.Moved!, Created: false)))
-            .ToList();
-        var storedMessages = created.CountBy(m => messageOwner[m]).ToDictionary();
-        var storedStatuses = reported.CountBy(r => statusOwner[r.Update]).ToDictionary();
-
-        var verifiedIds = group.Select(d => d.VerifiedBy.Id).Distinct().ToList();
-        foreach (var tracked in await db.Channels.Where(c => verifiedIds.Contains(c.Id)).ToListAsync(cancellationToken))
+        catch
         {
-            tracked.FirstSignedEventAt ??= now;
-            tracked.LastSignedEventAt = now;
+            // Whatever state the connection is in now, the next group starts on a fresh one.
+            await DropSessionAsync();
+            throw;
         }
-
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-
-        var results = new List<IngestResult>(group.Count);
-        for (var owner = 0; owner < group.Count; owner++)
-        {
-            var stored = storedMessages.GetValueOrDefault(owner);
-            var applied = storedStatuses.GetValueOrDefault(owner);
-            LogStored(logger, group[owner].VerifiedBy.Id, stored, deliveries[owner].MessageCount - stored, applied, deliveries[owner].StatusCount);
-            var changes = touched.Where(t => t.Owner == owner)
-                .Select(t => new InboxChange(t.Message.ChannelId, t.Message.ConversationId, t.Message.Id, t.Created))
-                .ToList();
-            results.Add(new IngestResult(IngestOutcome.Stored, stored, applied, deliveries[owner].OtherCount, group[owner].VerifiedBy.Id) { Changes = changes, Events = events.Where(e => e.Owner == owner).Select(e => e.Event).ToList() });
-        }
-
-        return results;
     }
 
-    private static ChannelEvent NewEvent(WebhookChange change, string? channelId, string field, string json, DateTimeOffset now, WebhookDelivery delivery) => new()
+    /// <summary>The writer's connection, opened on first use and kept open between groups, with the tables it writes.</summary>
+    private async Task<(SqlSession Sql, WriterTables Tables)> SessionAsync(CancellationToken cancellationToken)
+    {
+        if (_session is { } open)
+        {
+            return (open, _tables!);
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        _tables ??= new WriterTables(db.Model);
+        var connection = DbProviderFactories.GetFactory(db.Database.GetDbConnection())?.CreateConnection()
+            ?? throw new InvalidOperationException("The database provider cannot open a connection of its own.");
+        connection.ConnectionString = db.Database.GetConnectionString();
+        if (connection is SqliteConnection sqlite)
+        {
+            // SQLite's busy wait, for BEGIN and every statement: a locked database fails the group in time for a 503.
+            sqlite.DefaultTimeout = Math.Max(1, (int)Math.Ceiling(StoreTimeout.TotalSeconds));
+        }
+
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+
+        _session = new SqlSession(connection);
+        return (_session, _tables);
+    }
+
+    private async Task DropSessionAsync()
+    {
+        if (_session is { } session)
+        {
+            _session = null;
+            await session.DisposeAsync();
+        }
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        await DropSessionAsync();
+    }
+
+    private static async Task<long> InsertAsync<T>(SqlSession sql, ModelTable<T> table, T row, CancellationToken cancellationToken)
+        where T : class, new()
+    {
+        var statement = sql.Statement(table.InsertSql);
+        table.Bind(statement, row, table.Inserted);
+        return await statement.ScalarAsync(cancellationToken) ?? throw new InvalidOperationException($"{table.Name}: the insert returned no key.");
+    }
+
+    private static ChannelEvent NewEvent(WebhookChange change, string? channelId, string field, string json, DateTimeOffset now) => new()
     {
         ChannelId = channelId,
         WabaId = change.WabaId,
@@ -473,7 +557,6 @@ public sealed partial class WebhookIngestion(
         ValueJson = json,
         EventTime = change.EntryTime,
         ReceivedAt = now,
-        Delivery = delivery,
     };
 
     /// <summary>The database as a whole is locked, busy, read-only, full or failing: retrying now only waits again.</summary>
@@ -482,33 +565,36 @@ public sealed partial class WebhookIngestion(
         || (exception as SqliteException ?? exception.InnerException as SqliteException) is { SqliteErrorCode: 5 or 6 or 8 or 10 or 11 or 13 or 14 or 26 };
 
     private static bool IsTransient(Exception exception) =>
-        exception is DbUpdateException or SqliteException or IOException or TimeoutException
+        exception is DbUpdateException or DbException or IOException or TimeoutException
         || exception.InnerException is SqliteException or IOException;
 
-    /// <summary>A delivery whose signature checked out, ready to be written.</summary>
-    private sealed record VerifiedDelivery(byte[] Body, string BodySha256, IReadOnlyList<WebhookChange> Changes, Channel VerifiedBy, List<Channel> Trusted);
+    /// <summary>A delivery whose signature checked out, read into rows: what the writer stores for it.</summary>
+    private sealed record MappedDelivery(
+        WebhookDelivery Row,
+        Channel VerifiedBy,
+        List<InboundMessage> Messages,
+        List<MessageStatusUpdate> Statuses,
+        List<(ChannelEvent Event, bool Published)> Events);
 
-    /// <summary>A delivery waiting for the writer; it owns the parsed body until <see cref="Finish"/>.</summary>
-    private sealed record PendingDelivery(VerifiedDelivery Delivery, JsonDocument Document)
+    /// <summary>A delivery waiting for the writer.</summary>
+    private sealed record PendingDelivery(MappedDelivery Delivery)
     {
         public TaskCompletionSource<IngestResult> Result { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        /// <summary>Answers the POST (unless it was answered already) and lets go of the parsed body.</summary>
-        public void Finish(IngestResult result)
-        {
-            Result.TrySetResult(result);
-            Document.Dispose();
-        }
+        /// <summary>Answers the POST, unless it was answered already.</summary>
+        public void Finish(IngestResult result) => Result.TrySetResult(result);
     }
 
-    /// <summary>Disposes of the parsed body on every early return, until the writer takes it over.</summary>
-    private sealed class DocumentOwner(JsonDocument document) : IDisposable
+    /// <summary>The tables the writer writes, as the model maps them, read once.</summary>
+    private sealed class WriterTables(IModel model)
     {
-        private JsonDocument? _document = document;
+        public InboundRecorder Recorder { get; } = new(model);
 
-        public void Release() => _document = null;
+        public ModelTable<WebhookDelivery> Deliveries { get; } = new(model);
 
-        public void Dispose() => _document?.Dispose();
+        public ModelTable<ChannelEvent> Events { get; } = new(model);
+
+        public ModelTable<Channel> Channels { get; } = new(model);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook body of {Length} bytes is not a WhatsApp webhook envelope")]
