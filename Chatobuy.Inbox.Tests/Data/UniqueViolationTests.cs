@@ -22,6 +22,7 @@ public sealed class UniqueViolationTests
         var refusal = Should.Throw<SqliteException>(() => Execute(connection, insert));
 
         new DbUpdateException("save failed", refusal).IsUniqueViolation().ShouldBe(expected);
+        refusal.IsUniqueViolation().ShouldBe(expected);
     }
 
     [Fact]

@@ -508,7 +508,9 @@ public sealed partial class WebhookIngestion(
         connection.ConnectionString = db.Database.GetConnectionString();
         if (connection is SqliteConnection sqlite)
         {
-            // SQLite's busy wait, for BEGIN and every statement: a locked database fails the group in time for a 503.
+            // As EF Core opens SQLite: foreign keys enforced. And SQLite's busy wait, for BEGIN and every statement:
+            // a locked database fails the group in time for a 503.
+            sqlite.ConnectionString = new SqliteConnectionStringBuilder(sqlite.ConnectionString) { ForeignKeys = true }.ToString();
             sqlite.DefaultTimeout = Math.Max(1, (int)Math.Ceiling(StoreTimeout.TotalSeconds));
         }
 
