@@ -1,6 +1,7 @@
 using Chatobuy.Inbox.Features.Api;
 using Chatobuy.Inbox.Features.Channels;
 using Chatobuy.Inbox.Features.Conversations;
+using Chatobuy.Inbox.Features.Interactive;
 using Chatobuy.Inbox.Features.Outbound;
 using Chatobuy.Inbox.Features.Templates;
 using Chatobuy.Inbox.Features.Users;
@@ -36,6 +37,8 @@ public sealed class InboxDbContext(DbContextOptions<InboxDbContext> options)
     public DbSet<OutboxItem> OutboxItems => Set<OutboxItem>();
 
     public DbSet<MessageTemplate> MessageTemplates => Set<MessageTemplate>();
+
+    public DbSet<InteractiveMessage> InteractiveMessages => Set<InteractiveMessage>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -35,6 +35,8 @@ public sealed record MessageRequest
 
     public TemplateObject? Template { get; init; }
 
+    public InteractiveObject? Interactive { get; init; }
+
     public string? BizOpaqueCallbackData { get; init; }
 
     public static MessageRequest ForText(string body, bool previewUrl) => new() { Type = "text", Text = new TextObject(body, previewUrl) };
@@ -66,6 +68,9 @@ public sealed record MessageRequest
 
     public static MessageRequest ForTemplate(TemplateObject template) => new() { Type = "template", Template = template };
 
+    /// <summary>Reference §3.4: buttons, a list, a URL button, a location request or products.</summary>
+    public static MessageRequest ForInteractive(InteractiveObject interactive) => new() { Type = "interactive", Interactive = interactive };
+
     /// <summary>Reads what <see cref="ToJson"/> wrote (and the outbox rows written before the records existed: the same JSON).</summary>
     public static MessageRequest FromJson(string json) =>
         JsonSerializer.Deserialize<MessageRequest>(json, GraphJson.Options) ?? throw new JsonException("The message payload is empty.");
@@ -79,6 +84,7 @@ public sealed record MessageRequest
             "text" => (object?)Text,
             "reaction" => Reaction,
             "template" => Template,
+            "interactive" => Interactive,
             _ => MediaOf(Type),
         },
         GraphJson.Options);
@@ -93,6 +99,10 @@ public sealed record MessageRequest
     public MessageRequest WithMediaId(string mediaId) => Type switch
     {
         "template" when Template is not null => this with { Template = Template.WithHeaderMediaId(mediaId) },
+        "interactive" when Interactive?.Header?.Media is { } header => this with
+        {
+            Interactive = Interactive with { Header = InteractiveHeader.ForMedia(Interactive.Header.Type, header.ById(mediaId)) },
+        },
         "image" when Image is not null => this with { Image = Image.ById(mediaId) },
         "video" when Video is not null => this with { Video = Video.ById(mediaId) },
         "audio" when Audio is not null => this with { Audio = Audio.ById(mediaId) },

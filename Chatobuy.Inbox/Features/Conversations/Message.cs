@@ -36,6 +36,12 @@ public sealed class Message
 
     public string? ReplyToWaMessageId { get; set; }
 
+    /// <summary>
+    /// What the customer tapped on an interactive message or a template's quick reply: the button's or row's id (or
+    /// the button's payload), so integrations can route on it; the tapped title is <see cref="Text"/>.
+    /// </summary>
+    public string? ReplyId { get; set; }
+
     public bool Forwarded { get; set; }
 
     public bool FrequentlyForwarded { get; set; }

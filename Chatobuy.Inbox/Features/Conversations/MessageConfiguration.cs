@@ -12,6 +12,7 @@ public sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
         builder.Property(m => m.Direction).HasConversion<string>().HasMaxLength(16);
         builder.Property(m => m.Type).HasMaxLength(40);
         builder.Property(m => m.ReplyToWaMessageId).HasMaxLength(256);
+        builder.Property(m => m.ReplyId).HasMaxLength(256);
         builder.Property(m => m.MediaId).HasMaxLength(128);
         builder.Property(m => m.MediaMimeType).HasMaxLength(128);
         builder.Property(m => m.MediaSha256).HasMaxLength(128);

@@ -89,6 +89,7 @@ public static class InboundMessageMapper
             }
         }
 
+        result.ReplyId = body is { } tapped ? ReplyIdOf(type, tapped) : null;
         if (MediaTypes.Contains(type) && body is { } media && String(media, "id") is { } mediaId)
         {
             result.MediaId = mediaId;
@@ -115,6 +116,14 @@ public static class InboundMessageMapper
         "order" => OrderText(body),
         "reaction" => String(body, "emoji"),
         "system" => String(body, "body"),
+        _ => null,
+    };
+
+    /// <summary>What the customer tapped: a reply button's or list row's id, or a template quick-reply's payload.</summary>
+    private static string? ReplyIdOf(string type, JsonElement body) => type switch
+    {
+        "interactive" when String(body, "type") is "button_reply" or "list_reply" && Child(body, String(body, "type")!) is { } reply => String(reply, "id"),
+        "button" => String(body, "payload"),
         _ => null,
     };
 
