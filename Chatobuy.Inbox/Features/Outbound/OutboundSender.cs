@@ -15,8 +15,9 @@ using Microsoft.Extensions.Options;
 namespace Chatobuy.Inbox.Features.Outbound;
 
 /// <summary>
-/// Drains the outbox: per phone number, queued items oldest first, under a token bucket (Meta's per-number
-/// throughput) and a per-customer pace (Meta's pair rate), one request in flight per customer so their order holds.
+/// Drains the outbox: per phone number, queued items oldest first, under a <see cref="SendPacer"/> (Meta's per-number
+/// throughput, counted as requests leave) and a per-customer pace (Meta's pair rate), one request in flight per
+/// customer so their order holds.
 /// Errors Meta answered before sending are retried with backoff; a request that may have left without an answer is
 /// marked unconfirmed and never sent again automatically: the status webhook echoing its callback data settles it.
 /// </summary>
@@ -209,16 +210,20 @@ public sealed partial class OutboundSender(
 
             var settings = options.Value;
 
-            // Enough requests in flight to keep the pacer's slots filled even when a send (claim, request, record)
-            // takes a quarter of a second: a fast number needs more than the configured floor.
-            using var slots = new SemaphoreSlim(Math.Max(settings.MaxConcurrentSendsPerNumber, lane.Pacer.MessagesPerSecond / 4));
+            // Enough sends at once for the round trip: the pacer lets up to the limit be out, and a quarter more wait
+            // their turn ready (read, media uploaded), so a slow answer from Meta never leaves a slot unused.
+            var perSecond = lane.Pacer.MessagesPerSecond;
+            using var slots = new SemaphoreSlim(Math.Max(settings.MaxConcurrentSendsPerNumber, perSecond + (perSecond / 4)));
             var inFlight = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
             var running = new List<Task>();
             var dispatched = 0;
 
             // One pass keeps the pacer fed: it takes the next batch while the last sends are still out, instead of
-            // waiting for all of them, until nothing is due or it has sent ten batches (then others get their turn).
-            while (dispatched < settings.BatchSize * 10)
+            // waiting for all of them, until nothing is due or it has sent ten batches or 30 seconds' worth at the
+            // limit, whichever is more (then others get their turn). Each pass ends by waiting for its last answers,
+            // so a pass must be long against Meta's round trip for the rate to hold.
+            var perPass = Math.Max(settings.BatchSize * 10, perSecond * 30);
+            while (dispatched < perPass)
             {
                 List<QueuedItem> queued;
                 await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
@@ -401,12 +406,15 @@ public sealed partial class OutboundSender(
 
         payload = payload.Addressed(item.Recipient, item.CallbackData);
 
-        using var lease = await lane.Pacer.AcquireAsync(cancellationToken);
+        // Let go by the pacer, then claimed, then counted as leaving at the last moment before the request: the claim's
+        // write is not part of what Meta sees, so it must not shift the departures the pacer counts.
+        using var turn = await lane.Pacer.AcquireAsync(cancellationToken);
         if (!await claim())
         {
             return SendOutcome.NotClaimed;
         }
 
+        turn.Depart();
         var sent = await graph.SendMessageAsync(connection, item.PhoneNumberId, payload, cancellationToken);
         if (!sent.Succeeded)
         {
