@@ -107,19 +107,19 @@ public sealed class SandboxThroughput(IOptions<SandboxOptions> options, TimeProv
     }
 
     /// <summary>
-    /// The most sends any sliding second holding <paramref name="at"/> would have with it added. In order (the usual
-    /// case) that is the second ending at it; otherwise also every second starting at an earlier send and reaching
-    /// past it.
+    /// The most sends any sliding second holding <paramref name="at"/> would have with it added: the seconds starting
+    /// at it or at an earlier send less than a second before it. In order (the usual case) that is the second ending
+    /// at it.
     /// </summary>
     private static int MostInASecondWith(List<long> sorted, long at, long second)
     {
         var from = LowerBound(sorted, at - second + 1);
-        var most = LowerBound(sorted, at + 1) - from + 1;
         if (sorted.Count == 0 || sorted[^1] <= at)
         {
-            return most;
+            return sorted.Count - from + 1;
         }
 
+        var most = LowerBound(sorted, at + second) - LowerBound(sorted, at) + 1;
         for (var i = from; i < sorted.Count && sorted[i] <= at; i++)
         {
             most = Math.Max(most, LowerBound(sorted, sorted[i] + second) - i + 1);
