@@ -14,6 +14,8 @@ namespace Chatobuy.Inbox.Features.Outbound;
 /// the limit into one of Meta's seconds.</item>
 /// <item>Concurrency for the round trip: up to the limit may be out at once, so a slow answer does not slow the rate
 /// (at 400 ms, about 0.4 × limit are out); more than the limit waits for an answer.</item>
+/// <item>Hold-ups: when a send wakes up later than it should have (the machine was busy), requests already on their
+/// way may have been held up as long, so the departures in the window are counted that much later.</item>
 /// </list>
 /// The rate is then about limit ÷ (1 s + <see cref="Margin"/> + the time from being let go to leaving), whatever the
 /// round trip.
@@ -36,6 +38,7 @@ public sealed class SendPacer
     private readonly Queue<long> _departed = new();
     private TaskCompletionSource _answered = NewSignal();
     private long _next;
+    private long _heldUpUntil;
     private int _leaving;
     private int _inFlight;
 
@@ -77,9 +80,11 @@ public sealed class SendPacer
             _next = slot + _interval;
         }
 
+        var due = 0L;
         if (slot > now)
         {
             await Task.Delay(_time.GetElapsedTime(now, slot), _time, cancellationToken);
+            due = slot;
         }
 
         while (true)
@@ -89,6 +94,12 @@ public sealed class SendPacer
             lock (_gate)
             {
                 now = _time.GetTimestamp();
+                if (due > 0)
+                {
+                    NoteWakeUp(due, now);
+                    due = 0;
+                }
+
                 while (_departed.Count > 0 && _departed.Peek() <= now - _window)
                 {
                     _departed.Dequeue();
@@ -115,10 +126,36 @@ public sealed class SendPacer
             }
 
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var roomAt = now + (long)(wait.TotalSeconds * _time.TimestampFrequency);
             var delay = Task.Delay(wait, _time, stop.Token);
-            await Task.WhenAny(answered, delay);
+            if (await Task.WhenAny(answered, delay) == delay && delay.IsCompletedSuccessfully)
+            {
+                due = roomAt;
+            }
+
             await stop.CancelAsync();
             cancellationToken.ThrowIfCancellationRequested();
+        }
+    }
+
+    /// <summary>
+    /// A wake-up due at <paramref name="due"/> came at <paramref name="now"/>. Late by more than half the margin, the
+    /// process was held up (a busy machine, a collection, a starved thread pool), and so may have been the requests on
+    /// their way out, which then reach Meta together with the next ones: those counted in the window are counted as if
+    /// they left that much later (never later than now). A hold-up is counted once, however many sends noticed it.
+    /// </summary>
+    private void NoteWakeUp(long due, long now)
+    {
+        var late = now - Math.Max(due, _heldUpUntil) - (_window - _time.TimestampFrequency) / 2;
+        if (late <= 0)
+        {
+            return;
+        }
+
+        _heldUpUntil = now;
+        for (var i = _departed.Count; i > 0; i--)
+        {
+            _departed.Enqueue(Math.Min(_departed.Dequeue() + late, now));
         }
     }
 
