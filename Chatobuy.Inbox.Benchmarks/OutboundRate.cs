@@ -22,8 +22,9 @@ public static class OutboundRate
             --url http://localhost:5080 --api-key <integration API key> --channel-id <id> --phone-number-id <id> \
             [--customers 200] [--messages 800] [--concurrency 16] [--live]
         Start the inbox with the limit to measure on both sides, e.g. Outbound__MessagesPerSecond=1000 and
-        Sandbox__MessagesPerSecond=1000. Meta's pair rate lets one customer take about 5 messages in a burst, so give
-        at least messages/5 customers.
+        Sandbox__MessagesPerSecond=1000; add Sandbox__ResponseDelayMilliseconds=400 Sandbox__ResponseJitterMilliseconds=200
+        to play Meta's round trip (the Sandbox counts a send when its request arrives). Meta's pair rate lets one
+        customer take about 5 messages in a burst, so give at least messages/5 customers.
         """;
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args)

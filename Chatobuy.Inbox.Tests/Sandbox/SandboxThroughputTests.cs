@@ -27,6 +27,28 @@ public sealed class SandboxThroughputTests
         throughput.TryAcquire("phone-a").ShouldBeFalse();
     }
 
+    [Fact]
+    public void TryAcquire_CheckedAfterLaterArrivals_CountedWhenItArrivedAndNoSecondOverTheLimit()
+    {
+        // Meta counts a request when it reaches its edge; here one is checked after 80 that arrived later than it.
+        var clock = new ManualClock();
+        var throughput = new SandboxThroughput(Microsoft.Extensions.Options.Options.Create(new SandboxOptions()), clock);
+        var start = clock.GetTimestamp();
+        for (var i = 0; i < 80; i++)
+        {
+            throughput.TryAcquire("phone-a").ShouldBeTrue();
+            clock.Advance(TimeSpan.FromMilliseconds(10));
+        }
+
+        throughput.TryAcquire("phone-a", start - TimeSpan.FromMilliseconds(5).Ticks).ShouldBeFalse("it shares a second with all 80");
+        throughput.TryAcquire("phone-a", start - TimeSpan.FromSeconds(1).Ticks).ShouldBeTrue("a whole second before the first");
+
+        var report = throughput.Report("phone-a");
+        report.Accepted.ShouldBe(81);
+        report.Refused.ShouldBe(1);
+        report.MostInAnySecond.ShouldBe(80);
+    }
+
     private sealed class ManualClock : TimeProvider
     {
         private long _ticks = TimeSpan.TicksPerDay;

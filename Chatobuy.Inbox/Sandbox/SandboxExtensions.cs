@@ -32,6 +32,7 @@ public static class SandboxExtensions
         builder.Services.AddSingleton<SandboxCustomers>();
         builder.Services.AddSingleton<SandboxOutbox>();
         builder.Services.AddSingleton<SandboxThroughput>();
+        builder.Services.AddSingleton<IStartupFilter, SandboxArrivalStartupFilter>();
         builder.Services.AddSingleton<SandboxTemplates>();
         builder.Services.AddSingleton<SandboxTemplateReview>();
         builder.Services.AddHostedService(provider => provider.GetRequiredService<SandboxTemplateReview>());

@@ -38,9 +38,9 @@ public sealed class OutboundOptions
     public int PollIntervalMilliseconds { get; set; } = 500;
 
     /// <summary>
-    /// Requests in flight at once per phone number (one per customer at most, to keep their order). A number whose
-    /// throughput is above four times this gets a quarter of its messages per second instead, so the pacer's slots
-    /// stay filled.
+    /// Sends at work at once per phone number, at least (one per customer at most, to keep their order). A number gets
+    /// its messages per second and a quarter more when that is larger, so a send can be out for Meta's whole round
+    /// trip while the pacer's slots stay filled (the pacer itself lets at most the limit be in flight).
     /// </summary>
     [Range(1, 256)]
     public int MaxConcurrentSendsPerNumber { get; set; } = 16;

@@ -15,8 +15,9 @@ using Microsoft.Extensions.Options;
 namespace Chatobuy.Inbox.Features.Outbound;
 
 /// <summary>
-/// Drains the outbox: per phone number, queued items oldest first, under a token bucket (Meta's per-number
-/// throughput) and a per-customer pace (Meta's pair rate), one request in flight per customer so their order holds.
+/// Drains the outbox: per phone number, queued items oldest first, under a <see cref="SendPacer"/> (Meta's per-number
+/// throughput, counted as requests leave) and a per-customer pace (Meta's pair rate), one request in flight per
+/// customer so their order holds.
 /// Errors Meta answered before sending are retried with backoff; a request that may have left without an answer is
 /// marked unconfirmed and never sent again automatically: the status webhook echoing its callback data settles it.
 /// </summary>
@@ -45,6 +46,9 @@ public sealed partial class OutboundSender(
 
     /// <summary>How soon a pass waiting for its sends to come back looks again for newly queued replies.</summary>
     private static readonly TimeSpan RecheckQueueEvery = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>Sends of one number touching the database at once (reading, claiming, recording).</summary>
+    private const int DatabaseTurns = 8;
 
     private readonly ConcurrentDictionary<string, PhoneLane> _lanes = new();
 
@@ -209,17 +213,25 @@ public sealed partial class OutboundSender(
 
             var settings = options.Value;
 
-            // Enough requests in flight to keep the pacer's slots filled even when a send (claim, request, record)
-            // takes a quarter of a second: a fast number needs more than the configured floor.
-            using var slots = new SemaphoreSlim(Math.Max(settings.MaxConcurrentSendsPerNumber, lane.Pacer.MessagesPerSecond / 4));
+            // Enough sends at once for the round trip: the pacer lets up to the limit be out, and a quarter more wait
+            // their turn ready (read, media uploaded), so a slow answer from Meta never leaves a slot unused.
+            var perSecond = lane.Pacer.MessagesPerSecond;
+            using var slots = new SemaphoreSlim(Math.Max(settings.MaxConcurrentSendsPerNumber, perSecond + (perSecond / 4)));
             var inFlight = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
             var running = new List<Task>();
             var dispatched = 0;
 
             // One pass keeps the pacer fed: it takes the next batch while the last sends are still out, instead of
-            // waiting for all of them, until nothing is due or it has sent ten batches (then others get their turn).
-            while (dispatched < settings.BatchSize * 10)
+            // waiting for all of them, until nothing is due or it has sent ten batches or 30 seconds' worth at the
+            // limit, whichever is more (then others get their turn). Each pass ends by waiting for its last answers,
+            // so a pass must be long against Meta's round trip for the rate to hold.
+            var perPass = Math.Max(settings.BatchSize * 10, perSecond * 30);
+            // Set by any send as it finishes: the pass waits on this one signal rather than on every send out (up to
+            // the limit and a quarter: a wait on each of them, after every answer, cost more than the sends at 1,000/s).
+            var finished = NewSignal();
+            while (dispatched < perPass)
             {
+                Volatile.Write(ref finished, NewSignal());
                 List<QueuedItem> queued;
                 await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
                 {
@@ -249,7 +261,11 @@ public sealed partial class OutboundSender(
 
                     await slots.WaitAsync(cancellationToken);
                     inFlight[item.Recipient] = true;
-                    running.Add(SendReleasingAsync(lane, item.Id, slots, () => inFlight.TryRemove(item.Recipient, out _), cancellationToken));
+                    running.Add(SendReleasingAsync(lane, item.Id, slots, () =>
+                    {
+                        inFlight.TryRemove(item.Recipient, out _);
+                        Volatile.Read(ref finished).TrySetResult();
+                    }, cancellationToken));
                     added++;
                 }
 
@@ -264,7 +280,7 @@ public sealed partial class OutboundSender(
 
                     // What is left belongs to customers with a send still out: wait for one to come back, or look
                     // again shortly for replies queued meanwhile (this pass holds the number's gate, so no other will).
-                    await Task.WhenAny(Task.WhenAny(running), Task.Delay(RecheckQueueEvery, time, cancellationToken));
+                    await Task.WhenAny(Volatile.Read(ref finished).Task, Task.Delay(RecheckQueueEvery, time, cancellationToken));
                 }
             }
 
@@ -299,6 +315,7 @@ public sealed partial class OutboundSender(
     {
         OutboxItem? item;
         Channel? channel;
+        using (await lane.DatabaseTurnAsync(cancellationToken))
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
             item = await db.OutboxItems.AsNoTracking().FirstOrDefaultAsync(o => o.Id == outboxId && o.State == OutboxState.Queued, cancellationToken);
@@ -313,10 +330,21 @@ public sealed partial class OutboundSender(
         var started = false;
         try
         {
-            var outcome = await CallGraphAsync(lane, item, channel, async () => started = await ClaimAsync(outboxId, cancellationToken), cancellationToken);
+            var outcome = await CallGraphAsync(lane, item, channel, async () =>
+            {
+                using (await lane.DatabaseTurnAsync(cancellationToken))
+                {
+                    started = await ClaimAsync(outboxId, cancellationToken);
+                }
+
+                return started;
+            }, cancellationToken);
             if (!outcome.IsNotClaimed)
             {
-                await RecordAsync(item, outcome, CancellationToken.None);
+                using (await lane.DatabaseTurnAsync(CancellationToken.None))
+                {
+                    await RecordAsync(item, outcome, CancellationToken.None);
+                }
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -401,12 +429,15 @@ public sealed partial class OutboundSender(
 
         payload = payload.Addressed(item.Recipient, item.CallbackData);
 
-        using var lease = await lane.Pacer.AcquireAsync(cancellationToken);
+        // Let go by the pacer, then claimed, then counted as leaving at the last moment before the request: the claim's
+        // write is not part of what Meta sees, so it must not shift the departures the pacer counts.
+        using var turn = await lane.Pacer.AcquireAsync(cancellationToken);
         if (!await claim())
         {
             return SendOutcome.NotClaimed;
         }
 
+        turn.Depart();
         var sent = await graph.SendMessageAsync(connection, item.PhoneNumberId, payload, cancellationToken);
         if (!sent.Succeeded)
         {
@@ -586,6 +617,8 @@ public sealed partial class OutboundSender(
         }
     }
 
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     private static string Trim(string value, int max) => value.Length <= max ? value : value[..max];
 
     /// <summary>A phone number for logs: the last four digits only.</summary>
@@ -615,7 +648,20 @@ public sealed partial class OutboundSender(
     /// </summary>
     private sealed class PhoneLane(int messagesPerSecond, TimeProvider time, OutboundOptions options) : IDisposable
     {
+        /// <summary>
+        /// Sends reading, claiming or recording at once on this number. Many sends may wait on Meta's answer together,
+        /// but SQLite writes one at a time and its calls block a thread while they wait: a few at a time keep the
+        /// database busy without crowding out everything else.
+        /// </summary>
+        private readonly SemaphoreSlim _database = new(DatabaseTurns, DatabaseTurns);
+
         public SemaphoreSlim Gate { get; } = new(1, 1);
+
+        public async ValueTask<IDisposable> DatabaseTurnAsync(CancellationToken cancellationToken)
+        {
+            await _database.WaitAsync(cancellationToken);
+            return new DatabaseTurn(_database);
+        }
 
         /// <summary>Replaced only by the pass holding <see cref="Gate"/>, between passes.</summary>
         public SendPacer Pacer { get; set; } = new(messagesPerSecond, time);
@@ -626,7 +672,21 @@ public sealed partial class OutboundSender(
         public void Dispose()
         {
             Gate.Dispose();
+            _database.Dispose();
             PairPace.Dispose();
+        }
+
+        private sealed class DatabaseTurn(SemaphoreSlim database) : IDisposable
+        {
+            private int _released;
+
+            public void Dispose()
+            {
+                if (Interlocked.Exchange(ref _released, 1) == 0)
+                {
+                    database.Release();
+                }
+            }
         }
     }
 

@@ -78,7 +78,8 @@ public static partial class SandboxGraphEndpoints
             template = rendered;
         }
 
-        if (!throughput.TryAcquire(phone.Id))
+        // Counted at the moment the request arrived (Meta counts at its edge), not after its body was read and checked.
+        if (!throughput.TryAcquire(phone.Id, request.HttpContext.Features.Get<SandboxArrival>()?.Timestamp))
         {
             return SandboxGraphErrors.WhatsApp(
                 130429,

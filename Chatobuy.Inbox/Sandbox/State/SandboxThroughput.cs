@@ -13,21 +13,27 @@ public sealed class SandboxThroughput(IOptions<SandboxOptions> options, TimeProv
     public const int TallyCapacity = 200_000;
 
     private readonly Lock _gate = new();
-    private readonly Dictionary<string, Queue<long>> _sends = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<long>> _sends = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Tally> _tallies = new(StringComparer.Ordinal);
 
     public int Limit => options.Value.MessagesPerSecond;
 
-    /// <summary>Counts a send for the number; false (and not counted) when the last second is already full.</summary>
-    public bool TryAcquire(string phoneNumberId)
+    /// <summary>
+    /// Counts a send for the number at <paramref name="arrivedAt"/> (a <see cref="TimeProvider"/> timestamp; now when
+    /// null); false (and not counted) when a sliding second around that moment already holds the limit. Requests are
+    /// checked in the order they finish arriving, which is not quite the order they arrived in, so the check covers
+    /// every second that would hold the new one, not only the one ending at it.
+    /// </summary>
+    public bool TryAcquire(string phoneNumberId, long? arrivedAt = null)
     {
-        var now = time.GetTimestamp();
-        var windowStart = now - time.TimestampFrequency;
+        var second = time.TimestampFrequency;
         lock (_gate)
         {
+            var now = time.GetTimestamp();
+            var at = Math.Min(arrivedAt ?? now, now);
             if (!_sends.TryGetValue(phoneNumberId, out var sends))
             {
-                _sends[phoneNumberId] = sends = new Queue<long>();
+                _sends[phoneNumberId] = sends = [];
             }
 
             if (!_tallies.TryGetValue(phoneNumberId, out var tally))
@@ -35,19 +41,24 @@ public sealed class SandboxThroughput(IOptions<SandboxOptions> options, TimeProv
                 _tallies[phoneNumberId] = tally = new Tally();
             }
 
-            while (sends.Count > 0 && sends.Peek() <= windowStart)
+            // Kept for two seconds: a late-checked request can still share a second with those.
+            var forgetBefore = now - (2 * second);
+            var stale = 0;
+            while (stale < sends.Count && sends[stale] <= forgetBefore)
             {
-                sends.Dequeue();
+                stale++;
             }
 
-            if (sends.Count >= Limit)
+            sends.RemoveRange(0, stale);
+            if (MostInASecondWith(sends, at, second) > Limit)
             {
                 tally.Refused++;
                 return false;
             }
 
-            sends.Enqueue(now);
-            tally.Accepted.Add(now);
+            var index = sends.BinarySearch(at);
+            sends.Insert(index < 0 ? ~index : index, at);
+            tally.Accepted.Add(at);
             if (tally.Accepted.Count > TallyCapacity)
             {
                 tally.Accepted.RemoveRange(0, tally.Accepted.Count - TallyCapacity);
@@ -69,6 +80,7 @@ public sealed class SandboxThroughput(IOptions<SandboxOptions> options, TimeProv
         {
             var tally = _tallies.GetValueOrDefault(phoneNumberId);
             accepted = tally?.Accepted.Skip(Math.Max(0, skip)).ToArray() ?? [];
+            Array.Sort(accepted);
             refused = tally?.Refused ?? 0;
         }
 
@@ -92,6 +104,44 @@ public sealed class SandboxThroughput(IOptions<SandboxOptions> options, TimeProv
             seconds,
             seconds > 0 ? (accepted.Length - 1) / seconds : 0,
             most);
+    }
+
+    /// <summary>
+    /// The most sends any sliding second holding <paramref name="at"/> would have with it added: the seconds starting
+    /// at it or at an earlier send less than a second before it. In order (the usual case) that is the second ending
+    /// at it.
+    /// </summary>
+    private static int MostInASecondWith(List<long> sorted, long at, long second)
+    {
+        var from = LowerBound(sorted, at - second + 1);
+        if (sorted.Count == 0 || sorted[^1] <= at)
+        {
+            return sorted.Count - from + 1;
+        }
+
+        var most = LowerBound(sorted, at + second) - LowerBound(sorted, at) + 1;
+        for (var i = from; i < sorted.Count && sorted[i] <= at; i++)
+        {
+            most = Math.Max(most, LowerBound(sorted, sorted[i] + second) - i + 1);
+        }
+
+        return most;
+    }
+
+    private static int LowerBound(List<long> sorted, long value)
+    {
+        var index = sorted.BinarySearch(value);
+        if (index < 0)
+        {
+            return ~index;
+        }
+
+        while (index > 0 && sorted[index - 1] == value)
+        {
+            index--;
+        }
+
+        return index;
     }
 
     /// <summary>Forgets the tally (not the sliding window Meta's limit is enforced over).</summary>
