@@ -15,8 +15,9 @@ namespace Chatobuy.Inbox.Benchmarks;
 /// <summary>
 /// Latency from posting a webhook to the event reaching agents' views, the way Blazor components hear it: the app runs
 /// in this process (Kestrel on a loopback port, a fresh data folder, its Sandbox), a channel is connected to the
-/// Sandbox through the wizard's services, N subscribers listen on <see cref="InboxEvents"/> as open inbox pages do,
-/// and signed webhooks are posted over HTTP at a steady rate.
+/// Sandbox through the wizard's services, N subscribers listen on <see cref="InboxEvents"/> as open inbox pages do (one
+/// subscription each to <see cref="IConversationEvent"/>, filtered by the listed channel before queueing; no Blazor
+/// circuit, no browser, no reload query), and signed webhooks are posted over HTTP at a steady rate.
 /// </summary>
 public static class InProcessLatency
 {
@@ -47,12 +48,22 @@ public static class InProcessLatency
         using var http = new HttpClient { BaseAddress = app.BaseAddress };
         var url = new Uri(app.BaseAddress, $"/webhooks/whatsapp/{channel.Id}");
         var probe = new WebhookProbe(http, url, secret, channel.WabaId, channel.PhoneNumberId, conversations);
+        // As an open inbox page subscribes (LiveReload): one subscription per agent to the conversation events, with the
+        // page's channel filter applied before anything is queued. Each created message of a ConversationChanged counts.
+        var listed = new HashSet<string> { channel.Id };
         var subscriptions = Enumerable.Range(0, agents)
-            .Select(agent => events.Subscribe<MessageCreated>(e =>
+            .Select(agent => events.Subscribe<IConversationEvent>(e =>
             {
-                probe.Heard(e.ConversationId, agent);
+                if (e is ConversationChanged changed)
+                {
+                    foreach (var _ in changed.Created)
+                    {
+                        probe.Heard(e.ConversationId, agent);
+                    }
+                }
+
                 return Task.CompletedTask;
-            }))
+            }, filter: e => listed.Contains(e.ChannelId)))
             .ToList();
 
         IDisposable? learning = null;
@@ -60,7 +71,7 @@ public static class InProcessLatency
         {
             learning?.Dispose();
             var seen = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
-            learning = events.Subscribe<MessageCreated>(e =>
+            learning = events.Subscribe<ConversationChanged>(e =>
             {
                 seen.TrySetResult(e.ConversationId);
                 return Task.CompletedTask;
