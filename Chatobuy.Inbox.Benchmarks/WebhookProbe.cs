@@ -49,6 +49,7 @@ public sealed class WebhookProbe(HttpClient http, Uri url, string appSecret, str
     {
         var total = rate * seconds;
         var posted = new List<(string Customer, long Started)>(total);
+        var answered = new long[total];
         var failures = 0;
         var acks = new ConcurrentBag<double>();
         var start = Stopwatch.GetTimestamp();
@@ -65,14 +66,17 @@ public sealed class WebhookProbe(HttpClient http, Uri url, string appSecret, str
             var request = Post(customer, $"wamid.PROBE{_runId}{i:D9}");
             var started = Stopwatch.GetTimestamp();
             posted.Add((customer, started));
-            sends.Add(SendAsync(request, () => Interlocked.Increment(ref failures), started, acks));
+            var index = i;
+            sends.Add(SendAsync(request, () => Interlocked.Increment(ref failures), started, acks, at => answered[index] = at));
         }
 
         await Task.WhenAll(sends);
         await Task.Delay(TimeSpan.FromSeconds(3));
 
-        var postsByCustomer = posted.GroupBy(p => p.Customer).ToDictionary(g => g.Key, g => g.Select(p => p.Started).ToList());
+        var postsByCustomer = posted.Select((p, index) => (p.Customer, p.Started, Index: index)).GroupBy(p => p.Customer)
+            .ToDictionary(g => g.Key, g => g.ToList());
         var latencies = new List<double>();
+        var afterAnswer = new List<double>();
         foreach (var byListenerAndConversation in _arrivals.GroupBy(a => (a.Listener, a.ConversationId)))
         {
             if (!_customerOf.TryGetValue(byListenerAndConversation.Key.ConversationId, out var customer))
@@ -84,15 +88,20 @@ public sealed class WebhookProbe(HttpClient http, Uri url, string appSecret, str
             var times = byListenerAndConversation.Select(a => a.Timestamp).Order().ToList();
             for (var k = 0; k < Math.Min(times.Count, starts.Count); k++)
             {
-                latencies.Add(Stopwatch.GetElapsedTime(starts[k], times[k]).TotalMilliseconds);
+                latencies.Add(Stopwatch.GetElapsedTime(starts[k].Started, times[k]).TotalMilliseconds);
+                afterAnswer.Add(Stopwatch.GetElapsedTime(answered[starts[k].Index], times[k]).TotalMilliseconds);
             }
         }
 
         latencies.Sort();
+        afterAnswer.Sort();
         var ackTimes = acks.Order().ToList();
         static double P(List<double> sorted, double q) => sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(q * sorted.Count) - 1)];
         Console.WriteLine($"posted {total} messages ({failures} not answered 200); {latencies.Count} of {total * listeners} events matched to their POST");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"webhook → {what} latency: p50 {P(latencies, 0.50):0.0} ms, p99 {P(latencies, 0.99):0.0} ms, max {P(latencies, 1):0.0} ms (the POST's own answer: p50 {P(ackTimes, 0.50):0.0} ms, p99 {P(ackTimes, 0.99):0.0} ms)"));
+        // The live path alone: an event is published after its commit and before the 200 goes out, so it is usually
+        // heard before the POST's caller reads the answer (negative) and a slow POST does not show here.
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"event heard − the POST's answer read: p50 {P(afterAnswer, 0.50):0.0} ms, p99 {P(afterAnswer, 0.99):0.0} ms, max {P(afterAnswer, 1):0.0} ms"));
         return failures == 0 && latencies.Count == total * listeners;
     }
 
@@ -107,12 +116,14 @@ public sealed class WebhookProbe(HttpClient http, Uri url, string appSecret, str
         return request;
     }
 
-    private async Task SendAsync(HttpRequestMessage request, Action failed, long started, ConcurrentBag<double> acks)
+    private async Task SendAsync(HttpRequestMessage request, Action failed, long started, ConcurrentBag<double> acks, Action<long> answeredAt)
     {
         try
         {
             using var response = await http.SendAsync(request);
-            acks.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            var now = Stopwatch.GetTimestamp();
+            answeredAt(now);
+            acks.Add(Stopwatch.GetElapsedTime(started, now).TotalMilliseconds);
             if (response.StatusCode != HttpStatusCode.OK)
             {
                 failed();

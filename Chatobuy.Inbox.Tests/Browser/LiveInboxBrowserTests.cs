@@ -133,5 +133,39 @@ public sealed class LiveInboxBrowserTests : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task Filters_StatusScopeAndChannel_TheListFollowsTheAgentsChoice()
+    {
+        await SandboxCustomer.WritesAsync(_app, _channel, "5511987650001", "Is my order on its way?");
+        var (playwright, browser) = await BrowserSession.LaunchAsync();
+        try
+        {
+            var ada = await SignInAsync(browser, "ada@example.com");
+            await ada.GotoAsync("/inbox");
+            await ada.WaitForInteractiveAsync();
+            await Assertions.Expect(ada.Locator("[data-testid=conversation]")).ToHaveCountAsync(1);
+
+            await ada.SelectOptionAsync("[data-testid=filter-status]", "Resolved");
+            await Assertions.Expect(ada.Locator("[data-testid=no-conversations]")).ToHaveTextAsync("No conversations match.");
+            await ada.SelectOptionAsync("[data-testid=filter-status]", "Open");
+            await Assertions.Expect(ada.Locator("[data-testid=conversation]")).ToHaveCountAsync(1);
+
+            // Nobody is assigned yet: "Mine" is empty, "Unassigned" has it.
+            await ada.SelectOptionAsync("[data-testid=filter-scope]", "Mine");
+            await Assertions.Expect(ada.Locator("[data-testid=no-conversations]")).ToBeVisibleAsync();
+            await ada.SelectOptionAsync("[data-testid=filter-scope]", "Unassigned");
+            await Assertions.Expect(ada.Locator("[data-testid=conversation]")).ToHaveCountAsync(1);
+
+            await Assertions.Expect(ada.Locator("[data-testid=filter-channel] option")).ToHaveTextAsync(["All channels", "Support (default)"]);
+            await ada.SelectOptionAsync("[data-testid=filter-channel]", new SelectOptionValue { Label = "Support (default)" });
+            await Assertions.Expect(ada.Locator("[data-testid=conversation]")).ToHaveCountAsync(1);
+        }
+        finally
+        {
+            await browser.DisposeAsync();
+            playwright.Dispose();
+        }
+    }
+
     private Task<IPage> SignInAsync(IBrowser browser, string email) => browser.SignInAsync(_app.BaseAddress, email, Password);
 }

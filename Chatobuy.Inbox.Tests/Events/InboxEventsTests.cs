@@ -111,4 +111,93 @@ public sealed class InboxEventsTests
             local.ShouldBe([2L]);
         }
     }
+
+    [Fact]
+    public async Task Subscribe_WithFilter_HearsOnlyWhatTheFilterTakes()
+    {
+        var told = new List<long>();
+        var last = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var page = _events.Subscribe<IConversationEvent>(e =>
+        {
+            lock (told)
+            {
+                told.Add(e.ConversationId);
+            }
+
+            if (e.ConversationId == 4)
+            {
+                last.TrySetResult();
+            }
+
+            return Task.CompletedTask;
+        }, filter: e => e.ChannelId == "listed");
+
+        _events.Publish(new ConversationChanged("other", 1, [10], []));
+        _events.Publish(new ConversationChanged("listed", 2, [20], []));
+        _events.Publish(new MessageUpdated("other", 3, 30));
+        _events.Publish(new ConversationUpdated("listed", 4));
+        await last.Task.WaitAsync(TimeSpan.FromSeconds(10));
+
+        lock (told)
+        {
+            told.ShouldBe([2L, 4L]);
+        }
+    }
+
+    [Fact]
+    public async Task Subscribe_FailingFilter_SkipsThatSubscriberOnly()
+    {
+        var healthyTold = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var brokenTold = false;
+        using var broken = _events.Subscribe<ConversationUpdated>(_ =>
+        {
+            brokenTold = true;
+            return Task.CompletedTask;
+        }, filter: _ => throw new InvalidOperationException("a broken filter"));
+        using var healthy = _events.Subscribe<ConversationUpdated>(e =>
+        {
+            healthyTold.TrySetResult(e.ConversationId);
+            return Task.CompletedTask;
+        });
+
+        _events.Publish(new ConversationUpdated("c1", 9));
+
+        (await healthyTold.Task.WaitAsync(TimeSpan.FromSeconds(10))).ShouldBe(9);
+        brokenTold.ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task Subscribe_SlowHandler_EventsOneAtATimeInOrder()
+    {
+        var told = new List<long>();
+        var running = 0;
+        var overlapped = false;
+        var last = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var subscription = _events.Subscribe<MessageCreated>(async e =>
+        {
+            overlapped |= Interlocked.Increment(ref running) > 1;
+            if (e.MessageId % 7 == 0)
+            {
+                await Task.Yield();
+            }
+
+            told.Add(e.MessageId);
+            Interlocked.Decrement(ref running);
+            if (e.MessageId == 500)
+            {
+                last.TrySetResult();
+            }
+        });
+
+        // Published from several threads in turn: the loop starts, runs dry and starts again many times.
+        for (var id = 1; id <= 500; id++)
+        {
+            var change = new MessageCreated("c1", 1, id);
+            await Task.Run(() => _events.Publish(change));
+        }
+
+        await last.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        overlapped.ShouldBeFalse();
+        told.ShouldBe(Enumerable.Range(1, 500).Select(i => (long)i));
+    }
 }

@@ -32,8 +32,8 @@ public sealed class MultiInstanceEventsTests(RedisServer redis) : IClassFixture<
     public async Task CustomerMessage_IngestedOnOneInstance_ReachesASubscriberOnTheOther()
     {
         var channel = await _first.AddChannelAsync();
-        var told = new TaskCompletionSource<MessageCreated>(TaskCreationOptions.RunContinuationsAsynchronously);
-        using var subscription = _second.Services.GetRequiredService<InboxEvents>().Subscribe<MessageCreated>(e =>
+        var told = new TaskCompletionSource<ConversationChanged>(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var subscription = _second.Services.GetRequiredService<InboxEvents>().Subscribe<ConversationChanged>(e =>
         {
             if (e.ChannelId == channel.Id)
             {
@@ -51,7 +51,8 @@ public sealed class MultiInstanceEventsTests(RedisServer redis) : IClassFixture<
         var message = await told.Task.WaitAsync(TimeSpan.FromSeconds(15));
         var stored = (await _first.MessagesAsync(channel.Id)).ShouldHaveSingleItem();
         stored.Text.ShouldBe("from the first instance");
-        message.MessageId.ShouldBe(stored.Id);
+        message.Created.ShouldBe([stored.Id]);
+        message.Updated.ShouldBeEmpty();
         message.ConversationId.ShouldBe(stored.ConversationId);
     }
 }

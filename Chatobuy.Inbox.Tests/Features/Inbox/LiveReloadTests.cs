@@ -85,6 +85,23 @@ public sealed class LiveReloadTests : IDisposable
         (await reloaded.Task.WaitAsync(TimeSpan.FromSeconds(10))).ShouldBeFalse();
     }
 
+    [Fact]
+    public async Task Published_DeliveryToTheOpenConversation_OneReloadOfTheChat()
+    {
+        _renderer.SetResult();
+        var reloaded = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var live = new LiveReload(_events, channelId => channelId == "listed", () => 8, work => work(), openChanged =>
+        {
+            reloaded.TrySetResult(openChanged);
+            return Task.CompletedTask;
+        });
+
+        _events.Publish(new ConversationChanged("not listed", 9, [90, 91], []));
+        _events.Publish(new ConversationChanged("not listed", 8, [80, 81, 82], [79]));
+
+        (await reloaded.Task.WaitAsync(TimeSpan.FromSeconds(10))).ShouldBeTrue();
+    }
+
     private async Task OnRendererAsync(Func<Task> work)
     {
         await _renderer.Task;

@@ -26,11 +26,12 @@ public sealed class AgentPresence(PresenceTracker tracker, InboxEvents events, P
         // Other agents see the name given at Setup, not the e-mail the agent signs in with.
         _name = (await people.OfAsync(user, cancellationToken)).Name;
         var name = _name;
-        var subscription = events.Subscribe<PresenceEvent>(e => !listsChannel(e.ChannelId) ? Task.CompletedTask : changed(e with
+        // The channel filter runs before queueing: presence on channels the tab does not list costs it nothing.
+        var subscription = events.Subscribe<PresenceEvent>(e => changed(e with
         {
             Viewers = e.Viewers.Where(v => v != name).ToList(),
             Typing = e.Typing.Where(v => v != name).ToList(),
-        }));
+        }), filter: e => listsChannel(e.ChannelId));
         return new Watch(subscription, () => tracker.Leave(_viewerId));
     }
 

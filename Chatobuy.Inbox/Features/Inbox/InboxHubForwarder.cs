@@ -25,9 +25,7 @@ public sealed partial class InboxHubForwarder(
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        _subscriptions.Add(events.Subscribe<MessageCreated>(e => ForwardAsync(() => Groups(e.ChannelId, e.ConversationId).MessageCreated(new InboxMessageEvent(e.ChannelId, e.ConversationId, e.MessageId))), ownInstanceOnly: true));
-        _subscriptions.Add(events.Subscribe<MessageUpdated>(e => ForwardAsync(() => Groups(e.ChannelId, e.ConversationId).MessageUpdated(new InboxMessageEvent(e.ChannelId, e.ConversationId, e.MessageId))), ownInstanceOnly: true));
-        _subscriptions.Add(events.Subscribe<ConversationUpdated>(e => ForwardAsync(() => Groups(e.ChannelId, e.ConversationId).ConversationUpdated(new InboxConversationEvent(e.ChannelId, e.ConversationId))), ownInstanceOnly: true));
+        _subscriptions.Add(events.Subscribe<IConversationEvent>(ConversationEventAsync, ownInstanceOnly: true));
         _subscriptions.Add(events.Subscribe<PresenceEvent>(e => ForwardAsync(() => Groups(e.ChannelId, e.ConversationId).Presence(e)), ownInstanceOnly: true));
         _subscriptions.Add(events.Subscribe<TemplateEvent>(TemplateUpdatedAsync, ownInstanceOnly: true));
         return Task.CompletedTask;
@@ -37,6 +35,44 @@ public sealed partial class InboxHubForwarder(
     {
         _subscriptions.ForEach(s => s.Dispose());
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Integrators keep hearing each message: a coalesced <see cref="ConversationChanged"/> goes out as its
+    /// <c>MessageCreated</c>s and <c>MessageUpdated</c>s, then one <c>ConversationUpdated</c> when it created something.
+    /// </summary>
+    private async Task ConversationEventAsync(IConversationEvent change)
+    {
+        var (channelId, conversationId) = (change.ChannelId, change.ConversationId);
+        switch (change)
+        {
+            case ConversationChanged changed:
+                foreach (var id in changed.Created)
+                {
+                    await ForwardAsync(() => Groups(channelId, conversationId).MessageCreated(new InboxMessageEvent(channelId, conversationId, id)));
+                }
+
+                foreach (var id in changed.Updated)
+                {
+                    await ForwardAsync(() => Groups(channelId, conversationId).MessageUpdated(new InboxMessageEvent(channelId, conversationId, id)));
+                }
+
+                if (changed.Created.Count > 0)
+                {
+                    await ForwardAsync(() => Groups(channelId, conversationId).ConversationUpdated(new InboxConversationEvent(channelId, conversationId)));
+                }
+
+                break;
+            case MessageCreated created:
+                await ForwardAsync(() => Groups(channelId, conversationId).MessageCreated(new InboxMessageEvent(channelId, conversationId, created.MessageId)));
+                break;
+            case MessageUpdated updated:
+                await ForwardAsync(() => Groups(channelId, conversationId).MessageUpdated(new InboxMessageEvent(channelId, conversationId, updated.MessageId)));
+                break;
+            case ConversationUpdated:
+                await ForwardAsync(() => Groups(channelId, conversationId).ConversationUpdated(new InboxConversationEvent(channelId, conversationId)));
+                break;
+        }
     }
 
     /// <summary>Starts a send once fewer than <see cref="MaxConcurrentSends"/> are out, without waiting for its clients.</summary>

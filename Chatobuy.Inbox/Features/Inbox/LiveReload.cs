@@ -3,8 +3,9 @@ using Chatobuy.Inbox.Events;
 namespace Chatobuy.Inbox.Features.Inbox;
 
 /// <summary>
-/// Subscribes a page to the message and conversation events of what it shows (the channels it lists, the conversation
-/// it has open) and coalesces each burst of them into one reload. The reload is told whether one of the coalesced
+/// Subscribes a page to the conversation events (<see cref="IConversationEvent"/>) of what it shows (the channels it lists,
+/// the conversation it has open) with one subscription whose filter drops everything else before it is queued, and
+/// coalesces each burst of them into one reload. The reload is told whether one of the coalesced
 /// events was about the open conversation, so the chat is read again only then. Disposing ends the subscriptions.
 /// </summary>
 public sealed class LiveReload : IDisposable
@@ -13,7 +14,7 @@ public sealed class LiveReload : IDisposable
     private readonly Func<long?> _openConversationId;
     private readonly Func<Func<Task>, Task> _invokeAsync;
     private readonly Func<bool, Task> _reloadAsync;
-    private readonly IDisposable[] _subscriptions;
+    private readonly IDisposable _subscription;
     private int _reloadPending;
     private int _openChanged;
 
@@ -25,13 +26,11 @@ public sealed class LiveReload : IDisposable
         _openConversationId = openConversationId;
         _invokeAsync = invokeAsync;
         _reloadAsync = reloadAsync;
-        _subscriptions =
-        [
-            events.Subscribe<MessageCreated>(e => ChangedAsync(e.ChannelId, e.ConversationId)),
-            events.Subscribe<MessageUpdated>(e => ChangedAsync(e.ChannelId, e.ConversationId)),
-            events.Subscribe<ConversationUpdated>(e => ChangedAsync(e.ChannelId, e.ConversationId)),
-        ];
+        _subscription = events.Subscribe<IConversationEvent>(e => ChangedAsync(e.ChannelId, e.ConversationId), filter: Shows);
     }
+
+    /// <summary>Whether the page shows the conversation: its channel is listed, or it is the one open.</summary>
+    private bool Shows(IConversationEvent change) => change.ConversationId == _openConversationId() || _listsChannel(change.ChannelId);
 
     /// <summary>Something changed in a conversation: reloads, unless it is not shown or a reload is already on its way.</summary>
     public async Task ChangedAsync(string channelId, long conversationId)
@@ -60,11 +59,5 @@ public sealed class LiveReload : IDisposable
         });
     }
 
-    public void Dispose()
-    {
-        foreach (var subscription in _subscriptions)
-        {
-            subscription.Dispose();
-        }
-    }
+    public void Dispose() => _subscription.Dispose();
 }

@@ -14,7 +14,7 @@ namespace Chatobuy.Inbox.Features.Media;
 /// Downloads the media of inbound messages after ingestion has committed them (<c>MediaState = Pending</c>):
 /// asks Graph for the file's URL, downloads it with the channel's token, checks Meta's sha256 and stores it by
 /// content hash. Failures are retried with a doubling delay; everything it knows is in the database, so a restart
-/// simply carries on. A stored message (<see cref="MessageCreated"/>) wakes it before its next poll.
+/// simply carries on. A stored message (<see cref="ConversationChanged"/> with messages created, or <see cref="MessageCreated"/>) wakes it before its next poll.
 /// </summary>
 public sealed partial class MediaDownloadWorker(
     IDbContextFactory<InboxDbContext> dbFactory,
@@ -32,11 +32,11 @@ public sealed partial class MediaDownloadWorker(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var interval = TimeSpan.FromMilliseconds(options.Value.PollIntervalMilliseconds);
-        using var wakeUps = events.Subscribe<MessageCreated>(_ =>
+        using var wakeUps = events.Subscribe<IConversationEvent>(_ =>
         {
             signal.Notify();
             return Task.CompletedTask;
-        }, ownInstanceOnly: true);
+        }, ownInstanceOnly: true, filter: e => e is MessageCreated or ConversationChanged { Created.Count: > 0 });
         while (!stoppingToken.IsCancellationRequested)
         {
             var taken = 0;

@@ -297,19 +297,32 @@ public sealed partial class WebhookIngestion(
         pending.Finish(result);
     }
 
-    /// <summary>Tells live views, the media downloader and the template updates what the delivery committed.</summary>
+    /// <summary>
+    /// Tells live views, the hub, the media downloader and the template updates what the delivery committed: one
+    /// <see cref="ConversationChanged"/> per conversation it touched, with the messages it created and moved forward
+    /// in the order they were written, however many messages and statuses the delivery carried.
+    /// </summary>
     private void Publish(IngestResult result)
     {
+        var byConversation = new Dictionary<(string ChannelId, long ConversationId), (List<long> Created, List<long> Updated)>();
+        var order = new List<(string ChannelId, long ConversationId)>();
         foreach (var change in result.Changes)
         {
-            events.Publish<IInboxEvent>(change.Created
-                ? new MessageCreated(change.ChannelId, change.ConversationId, change.MessageId)
-                : new MessageUpdated(change.ChannelId, change.ConversationId, change.MessageId));
+            var key = (change.ChannelId, change.ConversationId);
+            if (!byConversation.TryGetValue(key, out var ids))
+            {
+                ids = ([], []);
+                byConversation[key] = ids;
+                order.Add(key);
+            }
+
+            (change.Created ? ids.Created : ids.Updated).Add(change.MessageId);
         }
 
-        foreach (var (channelId, conversationId) in result.Changes.Where(c => c.Created).Select(c => (c.ChannelId, c.ConversationId)).Distinct())
+        foreach (var key in order)
         {
-            events.Publish(new ConversationUpdated(channelId, conversationId));
+            var (created, updated) = byConversation[key];
+            events.Publish(new ConversationChanged(key.ChannelId, key.ConversationId, created, updated));
         }
 
         foreach (var stored in result.Events)
