@@ -17,6 +17,7 @@ using Chatobuy.Inbox.Features.Webhooks;
 using Chatobuy.Inbox.Hosting;
 using Chatobuy.Inbox.Sandbox;
 
+PoolThreads.EnsureFloor();
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.UseRootAppSettings();
 

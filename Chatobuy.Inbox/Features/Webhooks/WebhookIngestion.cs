@@ -274,39 +274,41 @@ public sealed partial class WebhookIngestion(
             foreach (var pending in group)
             {
                 var (single, _) = await TryStoreAsync([pending.Delivery], cancellationToken);
-                Complete(pending, single?[0] ?? new IngestResult(IngestOutcome.TransientFailure));
+                Complete([pending], [single?[0] ?? new IngestResult(IngestOutcome.TransientFailure)]);
             }
 
             return;
         }
 
-        for (var i = 0; i < group.Count; i++)
-        {
-            Complete(group[i], results?[i] ?? new IngestResult(IngestOutcome.TransientFailure));
-        }
+        Complete(group, group.Select((_, i) => results?[i] ?? new IngestResult(IngestOutcome.TransientFailure)).ToList());
     }
 
-    private void Complete(PendingDelivery pending, IngestResult result)
+    /// <summary>Tells what the committed deliveries stored (once for all of them), then answers their POSTs.</summary>
+    private void Complete(List<PendingDelivery> group, List<IngestResult> results)
     {
-        if (result.Outcome == IngestOutcome.Stored)
+        var stored = results.Where(r => r.Outcome == IngestOutcome.Stored).ToList();
+        foreach (var channelId in stored.Select(r => r.ChannelId!).Distinct())
         {
-            PublishThrottled(pending.Delivery.VerifiedBy.Id);
-            Publish(result);
+            PublishThrottled(channelId);
         }
 
-        pending.Finish(result);
+        Publish(stored);
+        for (var i = 0; i < group.Count; i++)
+        {
+            group[i].Finish(results[i]);
+        }
     }
 
     /// <summary>
-    /// Tells live views, the hub, the media downloader and the template updates what the delivery committed: one
+    /// Tells live views, the hub, the media downloader and the template updates what a committed group stored: one
     /// <see cref="ConversationChanged"/> per conversation it touched, with the messages it created and moved forward
-    /// in the order they were written, however many messages and statuses the delivery carried.
+    /// in the order they were written, however many deliveries, messages and statuses the group carried.
     /// </summary>
-    private void Publish(IngestResult result)
+    private void Publish(List<IngestResult> stored)
     {
         var byConversation = new Dictionary<(string ChannelId, long ConversationId), (List<long> Created, List<long> Updated)>();
         var order = new List<(string ChannelId, long ConversationId)>();
-        foreach (var change in result.Changes)
+        foreach (var change in stored.SelectMany(r => r.Changes))
         {
             var key = (change.ChannelId, change.ConversationId);
             if (!byConversation.TryGetValue(key, out var ids))
@@ -325,9 +327,9 @@ public sealed partial class WebhookIngestion(
             events.Publish(new ConversationChanged(key.ChannelId, key.ConversationId, created, updated));
         }
 
-        foreach (var stored in result.Events)
+        foreach (var channelEvent in stored.SelectMany(r => r.Events))
         {
-            events.Publish(stored);
+            events.Publish(channelEvent);
         }
     }
 
