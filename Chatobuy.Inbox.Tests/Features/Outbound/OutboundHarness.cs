@@ -103,6 +103,7 @@ internal sealed class OutboundHarness : IAsyncDisposable
         services.AddSingleton(typeof(WakeSignal<>));
         services.AddSingleton<SendRequestValidator>();
         services.AddSingleton<OutboundService>();
+        services.AddSingleton<OutboxClaims>();
         services.AddSingleton<OutboundSender>();
         _services = services.BuildServiceProvider();
         Notifier.Attach(_services.GetRequiredService<InboxEvents>());

@@ -54,15 +54,19 @@ public sealed class InboundRecorder(IModel model)
 
         var contacts = await RecordContactsAsync(sql, fresh, now, cancellationToken);
 
-        var open = _conversations[nameof(Conversation.Status)];
+        // The open conversations of these senders on these channels, through the unique index on (channel, contact)
+        // of open conversations: SQLite uses a partial index only when the query names its condition literally.
         var contactIds = contacts.Values.Select(c => c.Id).Distinct().ToList();
+        var channelIds = fresh.Select(i => i.ChannelId).Distinct().ToList();
         var stored = await _conversations.ReadAllAsync(
-            sql.Statement(_conversations.SelectSql($"{open.Name} = @open AND {_conversations[nameof(Conversation.ContactId)].Name} IN {InList("@ids")}"))
-                .Set("@open", open.ToProvider(ConversationStatus.Open))
+            sql.Statement(_conversations.SelectSql(
+                    $"{_conversations[nameof(Conversation.Status)].Name} = '{_conversations[nameof(Conversation.Status)].ToProvider(ConversationStatus.Open)}'"
+                    + $" AND {_conversations[nameof(Conversation.ChannelId)].Name} IN {InList("@channels")}"
+                    + $" AND {_conversations[nameof(Conversation.ContactId)].Name} IN {InList("@ids")}"))
+                .Set("@channels", Ids(channelIds))
                 .Set("@ids", Ids(contactIds)),
             cancellationToken);
-        var channelIds = fresh.Select(i => i.ChannelId).ToHashSet(StringComparer.Ordinal);
-        var conversations = stored.Where(c => channelIds.Contains(c.ChannelId)).ToDictionary(c => (c.ChannelId, c.ContactId));
+        var conversations = stored.ToDictionary(c => (c.ChannelId, c.ContactId));
         var opened = new List<Conversation>();
         var touched = new HashSet<Conversation>();
         var reactions = new List<ReactionEvent>();

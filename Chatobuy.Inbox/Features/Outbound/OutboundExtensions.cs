@@ -14,6 +14,7 @@ public static class OutboundExtensions
         services.TryAddKeyedSingleton(OutboundSender.PacingClock, TimeProvider.System);
         services.AddSingleton<SendRequestValidator>();
         services.AddSingleton<OutboundService>();
+        services.AddSingleton<OutboxClaims>();
         services.AddSingleton<OutboundSender>();
         services.AddHostedService(provider => provider.GetRequiredService<OutboundSender>());
         return services;

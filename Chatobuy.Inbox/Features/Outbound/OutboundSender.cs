@@ -26,6 +26,7 @@ public sealed partial class OutboundSender(
     IServiceScopeFactory scopes,
     ChannelSecrets secrets,
     MediaStore mediaStore,
+    OutboxClaims claims,
     WakeSignal<OutboundSender> signal,
     InboxEvents events,
     IOptions<OutboundOptions> options,
@@ -330,15 +331,7 @@ public sealed partial class OutboundSender(
         var started = false;
         try
         {
-            var outcome = await CallGraphAsync(lane, item, channel, async () =>
-            {
-                using (await lane.DatabaseTurnAsync(cancellationToken))
-                {
-                    started = await ClaimAsync(outboxId, cancellationToken);
-                }
-
-                return started;
-            }, cancellationToken);
+            var outcome = await CallGraphAsync(lane, item, channel, async () => started = await claims.ClaimAsync(outboxId), cancellationToken);
             if (!outcome.IsNotClaimed)
             {
                 using (await lane.DatabaseTurnAsync(CancellationToken.None))
@@ -371,16 +364,6 @@ public sealed partial class OutboundSender(
     /// request that may have reached Meta. Until then the item stays queued, so a crash while it waits for its turn
     /// leaves it to be sent after the restart. False when another sender took it first.
     /// </summary>
-    private async Task<bool> ClaimAsync(long outboxId, CancellationToken cancellationToken)
-    {
-        var now = time.GetUtcNow();
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var claimed = await db.OutboxItems
-            .Where(o => o.Id == outboxId && o.State == OutboxState.Queued)
-            .ExecuteUpdateAsync(s => s.SetProperty(o => o.State, OutboxState.Sending).SetProperty(o => o.SentAt, now), cancellationToken);
-        return claimed == 1;
-    }
-
     private async Task<SendOutcome> CallGraphAsync(PhoneLane lane, OutboxItem item, Channel? channel, Func<Task<bool>> claim, CancellationToken cancellationToken)
     {
         if (channel is null)

@@ -133,7 +133,9 @@ public sealed class SendPacer
                 due = roomAt;
             }
 
-            await stop.CancelAsync();
+            // Cancelled in place (not CancelAsync, which runs the timer's removal on the pool): a send woken here
+            // goes on at once, on the clock it was woken by.
+            stop.Cancel();
             cancellationToken.ThrowIfCancellationRequested();
         }
     }
@@ -188,5 +190,9 @@ public sealed class SendPacer
         answered.TrySetResult();
     }
 
-    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+    /// <summary>
+    /// A send waiting for an answer goes on in the thread that brought the answer (<see cref="Release"/> sets it after
+    /// leaving the lock), so a freed place is taken at once rather than whenever the pool gets to it.
+    /// </summary>
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.None);
 }
