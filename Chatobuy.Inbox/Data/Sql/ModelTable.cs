@@ -65,6 +65,22 @@ public sealed class ModelTable<T>
         }
     }
 
+    /// <summary>Inserts the row with <paramref name="sql"/>'s prepared statement; returns the key the database gave it.</summary>
+    public async Task<long> InsertAsync(SqlSession sql, T row, CancellationToken cancellationToken)
+    {
+        var statement = sql.Statement(InsertSql);
+        Bind(statement, row, Inserted);
+        return await statement.ScalarAsync(cancellationToken) ?? throw new InvalidOperationException($"{Name}: the insert returned no key.");
+    }
+
+    /// <summary>Writes the given properties of the row, found by its key.</summary>
+    public async Task UpdateAsync(SqlSession sql, T row, string[] properties, CancellationToken cancellationToken)
+    {
+        var statement = sql.Statement(UpdateSql(properties));
+        Bind(statement, row, properties.Select(p => this[p]).Append(Key));
+        await statement.ExecuteAsync(cancellationToken);
+    }
+
     /// <summary>Reads a row selected by <see cref="SelectSql"/> into a new, untracked entity.</summary>
     public T Read(DbDataReader reader)
     {

@@ -91,18 +91,18 @@ public sealed class InboundRecorder(IModel model)
         // A new conversation is written once, with what its first messages made of it; its messages then get its id.
         foreach (var conversation in opened)
         {
-            conversation.Id = await InsertAsync(sql, _conversations, conversation, cancellationToken);
+            conversation.Id = await _conversations.InsertAsync(sql, conversation, cancellationToken);
         }
 
         foreach (var conversation in touched.Except(opened))
         {
-            await UpdateAsync(sql, _conversations, conversation, ConversationChanges, cancellationToken);
+            await _conversations.UpdateAsync(sql, conversation, ConversationChanges, cancellationToken);
         }
 
         foreach (var item in fresh)
         {
             item.Message.ConversationId = conversations[(item.ChannelId, contacts[item.Sender].Id)].Id;
-            item.Message.Id = await InsertAsync(sql, _messages, item.Message, cancellationToken);
+            item.Message.Id = await _messages.InsertAsync(sql, item.Message, cancellationToken);
         }
 
         await RecordReactionsAsync(sql, reactions, cancellationToken);
@@ -133,7 +133,7 @@ public sealed class InboundRecorder(IModel model)
         var fresh = updates.Where(u => known.Add((u.WaMessageId, (string)status.ToProvider(u.Status)))).ToList();
         foreach (var update in fresh)
         {
-            update.Id = await InsertAsync(sql, _statuses, update, cancellationToken);
+            update.Id = await _statuses.InsertAsync(sql, update, cancellationToken);
         }
 
         var messages = (await _messages.ReadAllAsync(
@@ -154,7 +154,7 @@ public sealed class InboundRecorder(IModel model)
 
         foreach (var message in moved)
         {
-            await UpdateAsync(sql, _messages, message, StatusChanges, cancellationToken);
+            await _messages.UpdateAsync(sql, message, StatusChanges, cancellationToken);
         }
 
         return applied;
@@ -184,11 +184,11 @@ public sealed class InboundRecorder(IModel model)
         {
             if (!before.TryGetValue(contact, out var was))
             {
-                contact.Id = await InsertAsync(sql, _contacts, contact, cancellationToken);
+                contact.Id = await _contacts.InsertAsync(sql, contact, cancellationToken);
             }
             else if (was != (contact.ProfileName, contact.UserId, contact.UpdatedAt))
             {
-                await UpdateAsync(sql, _contacts, contact, ContactChanges, cancellationToken);
+                await _contacts.UpdateAsync(sql, contact, ContactChanges, cancellationToken);
             }
         }
 
@@ -220,28 +220,12 @@ public sealed class InboundRecorder(IModel model)
 
         foreach (var updated in board.Updated)
         {
-            await UpdateAsync(sql, _reactions, updated, [nameof(Reaction.Emoji), nameof(Reaction.ReactedAt)], cancellationToken);
+            await _reactions.UpdateAsync(sql, updated, [nameof(Reaction.Emoji), nameof(Reaction.ReactedAt)], cancellationToken);
         }
 
         foreach (var added in board.Added)
         {
-            added.Id = await InsertAsync(sql, _reactions, added, cancellationToken);
+            added.Id = await _reactions.InsertAsync(sql, added, cancellationToken);
         }
-    }
-
-    private static async Task<long> InsertAsync<T>(SqlSession sql, ModelTable<T> table, T row, CancellationToken cancellationToken)
-        where T : class, new()
-    {
-        var statement = sql.Statement(table.InsertSql);
-        table.Bind(statement, row, table.Inserted);
-        return await statement.ScalarAsync(cancellationToken) ?? throw new InvalidOperationException($"{table.Name}: the insert returned no key.");
-    }
-
-    private static async Task UpdateAsync<T>(SqlSession sql, ModelTable<T> table, T row, string[] properties, CancellationToken cancellationToken)
-        where T : class, new()
-    {
-        var statement = sql.Statement(table.UpdateSql(properties));
-        table.Bind(statement, row, properties.Select(p => table[p]).Append(table.Key));
-        await statement.ExecuteAsync(cancellationToken);
     }
 }

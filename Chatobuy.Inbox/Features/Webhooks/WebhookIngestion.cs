@@ -508,14 +508,14 @@ public sealed partial class WebhookIngestion(
                 var delivery = group[owner];
                 if (!logged.TryGetValue(delivery.Row.BodySha256!, out var deliveryId))
                 {
-                    deliveryId = await InsertAsync(sql, tables.Deliveries, delivery.Row, cancellationToken);
+                    deliveryId = await tables.Deliveries.InsertAsync(sql, delivery.Row, cancellationToken);
                     logged[delivery.Row.BodySha256!] = deliveryId;
                 }
 
                 foreach (var (stored, _) in delivery.Events)
                 {
                     stored.DeliveryId = deliveryId;
-                    await InsertAsync(sql, tables.Events, stored, cancellationToken);
+                    await tables.Events.InsertAsync(sql, stored, cancellationToken);
                 }
 
                 delivery.Messages.ForEach(m => messageOwner[m.Message] = owner);
@@ -621,14 +621,6 @@ public sealed partial class WebhookIngestion(
         await base.StopAsync(cancellationToken);
         await DropSessionAsync();
         _wal?.Dispose();
-    }
-
-    private static async Task<long> InsertAsync<T>(SqlSession sql, ModelTable<T> table, T row, CancellationToken cancellationToken)
-        where T : class, new()
-    {
-        var statement = sql.Statement(table.InsertSql);
-        table.Bind(statement, row, table.Inserted);
-        return await statement.ScalarAsync(cancellationToken) ?? throw new InvalidOperationException($"{table.Name}: the insert returned no key.");
     }
 
     private static ChannelEvent NewEvent(WebhookChange change, string? channelId, string field, string json, DateTimeOffset now) => new()
