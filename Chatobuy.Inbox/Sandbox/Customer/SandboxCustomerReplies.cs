@@ -81,7 +81,7 @@ public static class SandboxCustomerReplies
 
     /// <summary>
     /// "Send cart": an <c>order</c> of the catalog's products with their quantities, each at the catalog's price as a
-    /// number in major units and its currency, and the customer's note when there is one.
+    /// number in major units (<c>12.5</c>, as Meta writes it) and its currency, and the customer's note when there is one.
     /// </summary>
     public static (JsonObject? Fields, string? Error) Order(string catalogId, IEnumerable<KeyValuePair<string, int>> cart, string? text)
     {
@@ -112,7 +112,7 @@ public static class SandboxCustomerReplies
             {
                 ["product_retailer_id"] = product.RetailerId,
                 ["quantity"] = quantity,
-                ["item_price"] = product.Price,
+                ["item_price"] = (double)product.Price,
                 ["currency"] = product.Currency,
             });
         }
