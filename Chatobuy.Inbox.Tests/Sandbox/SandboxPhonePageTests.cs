@@ -8,6 +8,7 @@ using Chatobuy.Inbox.Sandbox.Pages;
 using Chatobuy.Inbox.Sandbox.Rules;
 using Chatobuy.Inbox.Sandbox.State;
 using Chatobuy.Inbox.Tests.Support;
+using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -226,7 +227,7 @@ public sealed class SandboxPhonePageTests : ComponentTestContext
     }
 
     [Fact]
-    public void Interactive_ReplyButtons_ShowHeaderBodyFooterAndButtons_TapSendsButtonReplyQuotingIt()
+    public async Task Interactive_ReplyButtons_ShowHeaderBodyFooterAndButtons_TapSendsButtonReplyQuotingIt()
     {
         CustomerWrites();
         var page = RenderPage();
@@ -243,7 +244,7 @@ public sealed class SandboxPhonePageTests : ComponentTestContext
         bubble.QuerySelector("[data-testid=interactive-footer]")!.TextContent.ShouldBe("Chatobuy");
         page.FindAll("[data-testid=interactive-reply]").Select(b => b.TextContent).ShouldBe(["↩ Morning", "↩ Afternoon"]);
 
-        page.Find("[data-testid=interactive-reply][data-id=slot-pm]").Click();
+        await page.Find("[data-testid=interactive-reply][data-id=slot-pm]").ClickAsync(new MouseEventArgs());
 
         var reply = LastCustomerMessage();
         reply.Message["type"]!.GetValue<string>().ShouldBe("interactive");
@@ -259,7 +260,7 @@ public sealed class SandboxPhonePageTests : ComponentTestContext
     }
 
     [Fact]
-    public void Interactive_List_OpensItsSectionsInASheet_TheChosenRowIsSentAsListReply()
+    public async Task Interactive_List_OpensItsSectionsInASheet_TheChosenRowIsSentAsListReply()
     {
         CustomerWrites();
         var sent = BusinessSends("""
@@ -271,7 +272,7 @@ public sealed class SandboxPhonePageTests : ComponentTestContext
 
         page.Find("[data-testid=interactive-list-open]").TextContent.ShouldBe("☰ See menu");
         page.FindAll("[data-testid=phone-sheet]").ShouldBeEmpty();
-        page.Find("[data-testid=interactive-list-open]").Click();
+        await page.Find("[data-testid=interactive-list-open]").ClickAsync(new MouseEventArgs());
 
         var sheet = page.Find("[data-testid=phone-sheet]");
         sheet.GetAttribute("aria-label").ShouldBe("See menu");
@@ -280,8 +281,8 @@ public sealed class SandboxPhonePageTests : ComponentTestContext
         page.Find("[data-testid=sheet-row][data-id=tea]").TextContent.ShouldContain("Hot, 300 ml");
         page.Find("[data-testid=sheet-send-row]").HasAttribute("disabled").ShouldBeTrue();
 
-        page.Find("[data-testid=sheet-row][data-id=cheesecake] input").Change(true);
-        page.Find("[data-testid=sheet-send-row]").Click();
+        await page.Find("[data-testid=sheet-row][data-id=cheesecake] input").ChangeAsync(true);
+        await page.Find("[data-testid=sheet-send-row]").ClickAsync(new MouseEventArgs());
 
         var reply = LastCustomerMessage();
         reply.Message["interactive"]!.ToJsonString().ShouldBe("""{"type":"list_reply","list_reply":{"id":"cheesecake","title":"Cheesecake","description":"New York style"}}""");
@@ -309,17 +310,17 @@ public sealed class SandboxPhonePageTests : ComponentTestContext
     }
 
     [Fact]
-    public void Interactive_LocationRequest_SendLocationSharesTheEditedPlaceQuotingTheRequest()
+    public async Task Interactive_LocationRequest_SendLocationSharesTheEditedPlaceQuotingTheRequest()
     {
         CustomerWrites();
         var sent = BusinessSends("""{"type":"location_request_message","body":{"text":"Where should we deliver?"},"action":{"name":"send_location"}}""");
         var page = RenderPage();
 
         page.Find("[data-testid=business-bubble-text]").TextContent.ShouldBe("Where should we deliver?");
-        page.Find("[data-testid=interactive-send-location]").Click();
+        await page.Find("[data-testid=interactive-send-location]").ClickAsync(new MouseEventArgs());
         page.Find("[data-testid=sheet-place-name] input, input[data-testid=sheet-place-name]").GetAttribute("value").ShouldBe("Chatobuy Store");
-        page.Find("[data-testid=sheet-place-name] input, input[data-testid=sheet-place-name]").Change("Home");
-        page.Find("[data-testid=sheet-send-location]").Click();
+        await page.Find("[data-testid=sheet-place-name] input, input[data-testid=sheet-place-name]").ChangeAsync("Home");
+        await page.Find("[data-testid=sheet-send-location]").ClickAsync(new MouseEventArgs());
 
         var reply = LastCustomerMessage();
         reply.Type.ShouldBe("location");
@@ -336,7 +337,7 @@ public sealed class SandboxPhonePageTests : ComponentTestContext
     {
         CustomerWrites();
         var stored = await _media.SaveAsync(new MemoryStream([0x89, 0x50, 0x4E, 0x47, 1, 2, 3]), "image/png", "slot.png", null, CancellationToken.None);
-        BusinessSends($$"""{"type":"button","header":{"type":"image","image":{"id":"{{stored.Id}}"}},"body":{"text":"This one?"},"action":{"buttons":[{"type":"reply","reply":{"id":"y","title":"Yes"}}]}}""");
+        BusinessSends($$$"""{"type":"button","header":{"type":"image","image":{"id":"{{{stored.Id}}}"}},"body":{"text":"This one?"},"action":{"buttons":[{"type":"reply","reply":{"id":"y","title":"Yes"}}]}}""");
         BusinessSends("""{"type":"button","header":{"type":"video","video":{"link":"https://example.com/tour.mp4"}},"body":{"text":"A tour"},"action":{"buttons":[{"type":"reply","reply":{"id":"y","title":"Nice"}}]}}""");
         BusinessSends("""{"type":"button","header":{"type":"document","document":{"link":"https://example.com/menu.pdf","filename":"menu.pdf"}},"body":{"text":"Menu"},"action":{"buttons":[{"type":"reply","reply":{"id":"y","title":"Thanks"}}]}}""");
         var page = RenderPage();
@@ -349,10 +350,10 @@ public sealed class SandboxPhonePageTests : ComponentTestContext
     }
 
     [Fact]
-    public void Interactive_SingleProduct_ShowsItsCard_TwoAddedToTheCartAndSentAsAnOrder()
+    public async Task Interactive_SingleProduct_ShowsItsCard_TwoAddedToTheCartAndSentAsAnOrder()
     {
         CustomerWrites();
-        BusinessSends($$"""{"type":"product","body":{"text":"Back in stock!"},"action":{"catalog_id":"{{SandboxCatalog.CatalogId}}","product_retailer_id":"MUG-BLUE"}}""");
+        BusinessSends($$$"""{"type":"product","body":{"text":"Back in stock!"},"action":{"catalog_id":"{{{SandboxCatalog.CatalogId}}}","product_retailer_id":"MUG-BLUE"}}""");
         var page = RenderPage();
 
         var card = page.Find("[data-testid=product-card]");
@@ -362,30 +363,30 @@ public sealed class SandboxPhonePageTests : ComponentTestContext
         card.QuerySelector("[data-testid=product-image]")!.GetAttribute("src").ShouldBe("/sandbox/catalog/images/MUG-BLUE.svg");
         page.Find("[data-testid=business-bubble-text]").TextContent.ShouldBe("Back in stock!");
 
-        page.Find("[data-testid=interactive-products-open]").Click();
+        await page.Find("[data-testid=interactive-products-open]").ClickAsync(new MouseEventArgs());
         page.Find("[data-testid=sheet-send-cart]").HasAttribute("disabled").ShouldBeTrue();
-        page.Find("[data-testid=sheet-more]").Click();
-        page.Find("[data-testid=sheet-more]").Click();
+        await page.Find("[data-testid=sheet-more]").ClickAsync(new MouseEventArgs());
+        await page.Find("[data-testid=sheet-more]").ClickAsync(new MouseEventArgs());
         page.Find("[data-testid=sheet-quantity]").TextContent.ShouldBe("2");
         page.Find("[data-testid=sheet-cart-summary]").TextContent.ShouldBe("2 item(s) · 25.00 USD");
-        page.Find("[data-testid=sheet-send-cart]").Click();
+        await page.Find("[data-testid=sheet-send-cart]").ClickAsync(new MouseEventArgs());
 
         var order = LastCustomerMessage();
         order.Type.ShouldBe("order");
         order.Message["order"]!.ToJsonString().ShouldBe(
-            $$"""{"catalog_id":"{{SandboxCatalog.CatalogId}}","product_items":[{"product_retailer_id":"MUG-BLUE","quantity":2,"item_price":12.5,"currency":"USD"}]}""");
+            $$$"""{"catalog_id":"{{{SandboxCatalog.CatalogId}}}","product_items":[{"product_retailer_id":"MUG-BLUE","quantity":2,"item_price":12.5,"currency":"USD"}]}""");
         order.Message["context"].ShouldBeNull();
         page.FindAll("[data-testid=phone-sheet]").ShouldBeEmpty();
         page.FindAll("[data-testid=phone-cart]").ShouldBeEmpty();
     }
 
     [Fact]
-    public void Interactive_ProductList_CardsAndSections_CartKeptWhenTheSheetClosesAndSentWithANote()
+    public async Task Interactive_ProductList_CardsAndSections_CartKeptWhenTheSheetClosesAndSentWithANote()
     {
         CustomerWrites();
-        BusinessSends($$"""
+        BusinessSends($$$"""
             {"type":"product_list","header":{"type":"text","text":"Autumn picks"},"body":{"text":"Tap to browse"},"footer":{"text":"Prices in USD"},
-             "action":{"catalog_id":"{{SandboxCatalog.CatalogId}}","sections":[
+             "action":{"catalog_id":"{{{SandboxCatalog.CatalogId}}}","sections":[
                {"title":"Kitchen","product_items":[{"product_retailer_id":"MUG-BLUE"},{"product_retailer_id":"BOTTLE-STEEL"}]},
                {"title":"Wear","product_items":[{"product_retailer_id":"CAP-RED"},{"product_retailer_id":"TEE-BLACK-M"}]}]}}
             """);
@@ -396,24 +397,24 @@ public sealed class SandboxPhonePageTests : ComponentTestContext
         page.Find("[data-testid=interactive-header]").TextContent.ShouldBe("Autumn picks");
         page.Find("[data-testid=interactive-products-open]").TextContent.ShouldBe("🛍 View items");
 
-        page.Find("[data-testid=interactive-products-open]").Click();
+        await page.Find("[data-testid=interactive-products-open]").ClickAsync(new MouseEventArgs());
         page.FindAll("[data-testid=sheet-section]").Select(s => s.TextContent).ShouldBe(["Kitchen", "Wear"]);
         var bottle = page.Find("[data-testid=sheet-product][data-retailer-id=BOTTLE-STEEL]");
         bottle.QuerySelector("[data-testid=sheet-availability]")!.TextContent.ShouldBe("out of stock");
         bottle.QuerySelector("[data-testid=sheet-more]")!.HasAttribute("disabled").ShouldBeTrue();
-        page.Find("[data-testid=sheet-product][data-retailer-id=CAP-RED] [data-testid=sheet-more]").Click();
-        page.Find("[data-testid=sheet-product][data-retailer-id=TEE-BLACK-M] [data-testid=sheet-more]").Click();
-        page.Find("[data-testid=sheet-close]").Click();
+        await page.Find("[data-testid=sheet-product][data-retailer-id=CAP-RED] [data-testid=sheet-more]").ClickAsync(new MouseEventArgs());
+        await page.Find("[data-testid=sheet-product][data-retailer-id=TEE-BLACK-M] [data-testid=sheet-more]").ClickAsync(new MouseEventArgs());
+        await page.Find("[data-testid=sheet-close]").ClickAsync(new MouseEventArgs());
 
         page.Find("[data-testid=phone-cart]").TextContent.ShouldContain("2 item(s) in your cart");
-        page.Find("[data-testid=phone-cart-open]").Click();
+        await page.Find("[data-testid=phone-cart-open]").ClickAsync(new MouseEventArgs());
         page.Find("[data-testid=sheet-cart-summary]").TextContent.ShouldBe("2 item(s) · 34.90 USD");
-        page.Find("[data-testid=sheet-cart-note] input, input[data-testid=sheet-cart-note]").Change("Please gift-wrap");
-        page.Find("[data-testid=sheet-send-cart]").Click();
+        await page.Find("[data-testid=sheet-cart-note] input, input[data-testid=sheet-cart-note]").ChangeAsync("Please gift-wrap");
+        await page.Find("[data-testid=sheet-send-cart]").ClickAsync(new MouseEventArgs());
 
         var order = LastCustomerMessage();
-        order.Message["order"]!.ToJsonString().ShouldBe($$"""
-            {"catalog_id":"{{SandboxCatalog.CatalogId}}","text":"Please gift-wrap","product_items":[{"product_retailer_id":"CAP-RED","quantity":1,"item_price":15,"currency":"USD"},{"product_retailer_id":"TEE-BLACK-M","quantity":1,"item_price":19.9,"currency":"USD"}]}
+        order.Message["order"]!.ToJsonString().ShouldBe($$$"""
+            {"catalog_id":"{{{SandboxCatalog.CatalogId}}}","text":"Please gift-wrap","product_items":[{"product_retailer_id":"CAP-RED","quantity":1,"item_price":15,"currency":"USD"},{"product_retailer_id":"TEE-BLACK-M","quantity":1,"item_price":19.9,"currency":"USD"}]}
             """);
         page.WaitForAssertion(() => page.FindAll("[data-testid=bubble-text]").Last().TextContent.ShouldBe("🛒 Order of 2 item(s)"));
     }
