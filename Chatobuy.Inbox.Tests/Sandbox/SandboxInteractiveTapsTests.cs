@@ -169,6 +169,26 @@ public sealed class SandboxInteractiveTapsTests(SandboxDeliveryApp fixture) : Sa
         answer["error"]!["message"]!.GetValue<string>().ShouldContain("failed to reach the customer");
     }
 
+    [Fact]
+    public async Task PhoneMedia_SignedUrlFromThePage_ServesTheHeaderFile_UnsignedOrForgedRefused()
+    {
+        byte[] bytes = [0x89, 0x50, 0x4E, 0x47, 9, 8, 7];
+        var mediaId = await UploadAsCustomerAsync(bytes, "image/png", "header.png");
+        var store = App.Services.GetRequiredService<SandboxMediaStore>();
+        using var http = App.CreateHttpClient();
+
+        var signed = await http.GetAsync($"/sandbox/phone/media/{mediaId}?{store.ViewQuery(mediaId)}");
+        var unsigned = await http.GetAsync($"/sandbox/phone/media/{mediaId}");
+        var forged = await http.GetAsync($"/sandbox/phone/media/{mediaId}?{store.ViewQuery(mediaId)[..^4]}0000");
+
+        signed.StatusCode.ShouldBe(HttpStatusCode.OK);
+        signed.Content.Headers.ContentType!.MediaType.ShouldBe("image/png");
+        (await signed.Content.ReadAsByteArrayAsync()).ShouldBe(bytes);
+        unsigned.Content.Headers.ContentType?.MediaType.ShouldNotBe("image/png");
+        unsigned.StatusCode.ShouldNotBe(HttpStatusCode.OK);
+        forged.StatusCode.ShouldNotBe(HttpStatusCode.OK);
+    }
+
     /// <summary>The customer writes (the window opens), then the business sends <paramref name="interactive"/>; returns its wamid.</summary>
     private async Task<string> BusinessSendsAsync(string waId, string interactive, bool customerWritesFirst = true)
     {

@@ -342,7 +342,7 @@ public sealed class SandboxPhonePageTests : ComponentTestContext
         BusinessSends("""{"type":"button","header":{"type":"document","document":{"link":"https://example.com/menu.pdf","filename":"menu.pdf"}},"body":{"text":"Menu"},"action":{"buttons":[{"type":"reply","reply":{"id":"y","title":"Thanks"}}]}}""");
         var page = RenderPage();
 
-        page.Find("[data-testid=interactive-header-image]").GetAttribute("src").ShouldBe($"/sandbox/phone/media/{stored.Id}");
+        page.Find("[data-testid=interactive-header-image]").GetAttribute("src").ShouldStartWith($"/sandbox/phone/media/{stored.Id}?exp=");
         page.Find("[data-testid=interactive-header-video]").GetAttribute("src").ShouldBe("https://example.com/tour.mp4");
         var document = page.Find("[data-testid=interactive-header-document]");
         document.GetAttribute("href").ShouldBe("https://example.com/menu.pdf");

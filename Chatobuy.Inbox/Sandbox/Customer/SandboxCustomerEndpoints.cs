@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using Chatobuy.Inbox.Sandbox.Graph;
 using Chatobuy.Inbox.Sandbox.Rules;
 using Chatobuy.Inbox.Sandbox.State;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
@@ -14,14 +13,14 @@ namespace Chatobuy.Inbox.Sandbox.Customer;
 /// (<c>POST /sandbox/customers/{wa_id}/messages</c>, <c>POST /sandbox/customers/media</c>), tap what a business's
 /// interactive message offers (<c>POST /sandbox/customers/{wa_id}/taps</c>), emit status webhooks
 /// (<c>POST /sandbox/statuses</c>), read or reset a number's send tally (<c>GET|DELETE /sandbox/throughput/{phone_number_id}</c>), and the short-lived media download URLs (<c>GET /sandbox/media/{id}</c>).
-/// The customer phone page shows the business's media headers from <see cref="PhoneMediaPath"/> (Admins only).
+/// The customer phone page shows the business's media headers from <see cref="PhoneMediaPath"/> (signed, expiring URLs).
 /// </summary>
 public static class SandboxCustomerEndpoints
 {
     /// <summary>Room for Meta's largest media (documents, 100 MB) plus the multipart framing.</summary>
     public const long MaxUploadRequestBytes = 110_000_000;
 
-    /// <summary>Where the customer phone page's browser gets a stored file (an interactive message's media header).</summary>
+    /// <summary>Where the customer phone page's browser gets a stored file (an interactive message's media header), by signed URL.</summary>
     public const string PhoneMediaPath = "/sandbox/phone/media";
 
     public static void Map(IEndpointRouteBuilder app)
@@ -45,11 +44,7 @@ public static class SandboxCustomerEndpoints
             return TypedResults.NoContent();
         });
         sandbox.MapGet(SandboxMediaStore.DownloadPath["/sandbox".Length..] + "/{id}", Download);
-
-        // The phone page's own browser has no Graph token: it is a signed-in Admin, like the page itself.
-        app.MapGet(PhoneMediaPath + "/{id}", PhoneMedia)
-            .RequireAuthorization(new AuthorizeAttribute { Roles = SandboxAccess.Role })
-            .ExcludeFromDescription();
+        sandbox.MapGet(PhoneMediaPath["/sandbox".Length..] + "/{id}", PhoneMedia);
     }
 
     /// <summary>Reads a multipart upload (<c>file</c>, and <c>type</c> = its MIME type) and stores it if Meta's table allows.</summary>
@@ -206,8 +201,9 @@ public static class SandboxCustomerEndpoints
         return cart;
     }
 
-    private static IResult PhoneMedia(string id, SandboxMediaStore store) =>
-        store.Find(id) is { } media && store.OpenRead(id) is { } content
+    /// <summary>The phone page's browser has no Graph token: the page hands it a signed, expiring URL instead (see <see cref="SandboxMediaStore.ViewQuery"/>).</summary>
+    private static IResult PhoneMedia(string id, HttpRequest request, SandboxMediaStore store) =>
+        store.IsValidUrl(id, request.Query["exp"], request.Query["sig"]) && store.Find(id) is { } media && store.OpenRead(id) is { } content
             ? TypedResults.Stream(content, media.MimeType, enableRangeProcessing: true)
             : TypedResults.NotFound();
 

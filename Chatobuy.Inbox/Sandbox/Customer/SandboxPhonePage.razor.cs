@@ -375,12 +375,12 @@ public sealed partial class SandboxPhonePage
         return Task.CompletedTask;
     }
 
-    /// <summary>Where the browser gets an interactive message's media header: the uploaded file (for a signed-in Admin) or its link.</summary>
+    /// <summary>Where the browser gets an interactive message's media header: the uploaded file (by signed URL) or its link.</summary>
     private string? HeaderMediaUrl(SandboxInteractiveView view) =>
         view.Header is not { IsMedia: true } header
             ? null
             : header.MediaId is { } mediaId
-                ? _media?.Find(mediaId) is null ? null : $"{SandboxCustomerEndpoints.PhoneMediaPath}/{Uri.EscapeDataString(mediaId)}"
+                ? _media?.Find(mediaId) is null ? null : $"{SandboxCustomerEndpoints.PhoneMediaPath}/{Uri.EscapeDataString(mediaId)}?{_media.ViewQuery(mediaId)}"
                 : header.Link;
 
     private void OpenSheet(SandboxBusinessMessage message, SandboxInteractiveView view)
