@@ -83,6 +83,58 @@ public sealed class SandboxMessagesTests(SandboxDeliveryApp fixture) : SandboxDe
             131009,
             "at most 24 characters"
         },
+        {
+            """{"messaging_product":"whatsapp","to":"5511987654321","type":"interactive","interactive":{"type":"product","action":{"catalog_id":"999000000000000","product_retailer_id":"MUG-BLUE"}}}""",
+            100,
+            "must be the catalog linked to this WhatsApp Business Account (771000000000001), not 999000000000000"
+        },
+        {
+            """{"messaging_product":"whatsapp","to":"5511987654321","type":"interactive","interactive":{"type":"product","action":{"catalog_id":"771000000000001","product_retailer_id":"NO-SUCH-SKU"}}}""",
+            131009,
+            "Products not found in catalog 771000000000001: NO-SUCH-SKU"
+        },
+        {
+            """{"messaging_product":"whatsapp","to":"5511987654321","type":"interactive","interactive":{"type":"product","action":{"catalog_id":"771000000000001"}}}""",
+            131008,
+            "product_retailer_id"
+        },
+        {
+            """
+            {"messaging_product":"whatsapp","to":"5511987654321","type":"interactive","interactive":{"type":"product_list","body":{"text":"Picks"},
+              "action":{"catalog_id":"771000000000001","sections":[{"title":"Mugs","product_items":[{"product_retailer_id":"MUG-BLUE"}]}]}}}
+            """,
+            131008,
+            "interactive['header'] is required"
+        },
+        {
+            """
+            {"messaging_product":"whatsapp","to":"5511987654321","type":"interactive","interactive":{"type":"product_list","header":{"type":"text","text":"Picks"},"body":{"text":"Picks"},
+              "action":{"catalog_id":"771000000000001","sections":[{"title":"Mugs","product_items":[{"product_retailer_id":"MUG-BLUE"}]},{"product_items":[{"product_retailer_id":"CAP-RED"}]}]}}}
+            """,
+            131008,
+            "sections'][1]['title'] is required"
+        },
+        {
+            """
+            {"messaging_product":"whatsapp","to":"5511987654321","type":"interactive","interactive":{"type":"product_list","header":{"type":"text","text":"Picks"},"body":{"text":"Picks"},
+              "action":{"catalog_id":"771000000000001","sections":[{"title":"All","product_items":[ITEMS]}]}}}
+            """.Replace("ITEMS", string.Join(",", Enumerable.Repeat("""{"product_retailer_id":"MUG-BLUE"}""", 31))),
+            131009,
+            "at most 30 products in all, not 31"
+        },
+        {
+            """
+            {"messaging_product":"whatsapp","to":"5511987654321","type":"interactive","interactive":{"type":"product_list","header":{"type":"text","text":"Picks"},"body":{"text":"Picks"},
+              "action":{"catalog_id":"771000000000001","sections":[{"title":"Mugs","product_items":[{"product_retailer_id":"MUG-BLUE"},{"product_retailer_id":"MUG-GOLD"}]}]}}}
+            """,
+            131009,
+            "Products not found in catalog 771000000000001: MUG-GOLD"
+        },
+        {
+            """{"messaging_product":"whatsapp","to":"5511987654321","type":"interactive","interactive":{"type":"location_request_message","body":{"text":"Where?"},"action":{"name":"send_address"}}}""",
+            100,
+            "must be send_location"
+        },
         { """{"messaging_product":"whatsapp","to":"5511987654321","type":"text","text":{"body":"hi"},"biz_opaque_callback_data":"XXXX"}""".Replace("XXXX", new string('x', 513)), 100, "512 bytes" },
         { """{"messaging_product":"whatsapp","to":"5511987654321","type":"template","template":{"name":"no_such_template","language":{"code":"en_US"}}}""", 132001, "template name (no_such_template) does not exist in en_US" },
     };
@@ -250,6 +302,29 @@ public sealed class SandboxMessagesTests(SandboxDeliveryApp fixture) : SandboxDe
         var sent = Outbox.Conversation(Phone.Id, waId).ShouldHaveSingleItem();
         sent.ReplyToId.ShouldBe(inbound);
         sent.Summary.ShouldBe("Pick one [Small] [Large]");
+    }
+
+    [Fact]
+    public async Task ProductList_ProductsOfTheLinkedCatalog_AcceptedAndSummarised()
+    {
+        const string waId = "5511900000111";
+        await SendAsCustomerAsync(new JsonObject { ["type"] = "text", ["text"] = new JsonObject { ["body"] = "What's new?" } }, waId);
+
+        var (status, answer) = await SendAsBusinessAsync(JsonNode.Parse($$$$"""
+            {"messaging_product":"whatsapp","to":"{{{{waId}}}}","type":"interactive",
+             "interactive":{"type":"product_list","header":{"type":"text","text":"Autumn picks"},"body":{"text":"Tap to browse"},
+               "action":{"catalog_id":"{{{{SandboxCatalog.CatalogId}}}}","sections":[
+                 {"title":"Kitchen","product_items":[{"product_retailer_id":"MUG-BLUE"}]},
+                 {"title":"Wear","product_items":[{"product_retailer_id":"CAP-RED"},{"product_retailer_id":"TEE-BLACK-M"}]}]}}}
+            """)!.AsObject());
+        var (single, singleAnswer) = await SendAsBusinessAsync(JsonNode.Parse($$$$"""
+            {"messaging_product":"whatsapp","to":"{{{{waId}}}}","type":"interactive",
+             "interactive":{"type":"product","action":{"catalog_id":"{{{{SandboxCatalog.CatalogId}}}}","product_retailer_id":"MUG-BLUE"}}}
+            """)!.AsObject());
+
+        status.ShouldBe(HttpStatusCode.OK, answer.ToJsonString());
+        single.ShouldBe(HttpStatusCode.OK, singleAnswer.ToJsonString());
+        Outbox.Conversation(Phone.Id, waId).Select(m => m.Summary).ShouldBe(["Tap to browse [View items]", "[🛍 Blue ceramic mug]"]);
     }
 
     [Fact]

@@ -8,6 +8,7 @@ using Chatobuy.Inbox.Sandbox.Pages;
 using Chatobuy.Inbox.Sandbox.Rules;
 using Chatobuy.Inbox.Sandbox.State;
 using Chatobuy.Inbox.Tests.Support;
+using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -25,6 +26,7 @@ public sealed class SandboxPhonePageTests : ComponentTestContext
     private readonly SandboxDeliveryLog _log = new(TimeProvider.System);
     private readonly SandboxProfiles _profiles;
     private readonly SandboxUploads _uploads;
+    private readonly SandboxMediaStore _media;
 
     public SandboxPhonePageTests()
     {
@@ -35,7 +37,7 @@ public sealed class SandboxPhonePageTests : ComponentTestContext
         });
         var paths = new DataPaths(_dataDirectory);
         _state = new SandboxState(options, paths, TimeProvider.System, NullLogger<SandboxState>.Instance);
-        var media = new SandboxMediaStore(options, paths, TimeProvider.System, NullLogger<SandboxMediaStore>.Instance);
+        var media = _media = new SandboxMediaStore(options, paths, TimeProvider.System, NullLogger<SandboxMediaStore>.Instance);
         var queue = new SandboxWebhookQueue(_log);
         _customers = new SandboxCustomers(_state, media, queue, TimeProvider.System, NullLogger<SandboxCustomers>.Instance);
         Services.AddSingleton<IOptions<SandboxOptions>>(options);
@@ -223,4 +225,226 @@ public sealed class SandboxPhonePageTests : ComponentTestContext
             page.Find("[data-testid=bubble-read]").TextContent.ShouldContain("read");
         });
     }
+
+    [Fact]
+    public async Task Interactive_ReplyButtons_ShowHeaderBodyFooterAndButtons_TapSendsButtonReplyQuotingIt()
+    {
+        CustomerWrites();
+        var page = RenderPage();
+
+        var sent = BusinessSends("""
+            {"type":"button","header":{"type":"text","text":"Delivery"},"body":{"text":"Pick a slot"},"footer":{"text":"Chatobuy"},
+             "action":{"buttons":[{"type":"reply","reply":{"id":"slot-am","title":"Morning"}},{"type":"reply","reply":{"id":"slot-pm","title":"Afternoon"}}]}}
+            """);
+
+        page.WaitForAssertion(() => page.Find("[data-testid=business-interactive]").GetAttribute("data-type").ShouldBe("button"));
+        var bubble = page.Find("[data-testid=business-interactive]");
+        bubble.QuerySelector("[data-testid=interactive-header]")!.TextContent.ShouldBe("Delivery");
+        bubble.QuerySelector("[data-testid=business-bubble-text]")!.TextContent.ShouldBe("Pick a slot");
+        bubble.QuerySelector("[data-testid=interactive-footer]")!.TextContent.ShouldBe("Chatobuy");
+        page.FindAll("[data-testid=interactive-reply]").Select(b => b.TextContent).ShouldBe(["↩ Morning", "↩ Afternoon"]);
+
+        await page.Find("[data-testid=interactive-reply][data-id=slot-pm]").ClickAsync(new MouseEventArgs());
+
+        var reply = LastCustomerMessage();
+        reply.Message["type"]!.GetValue<string>().ShouldBe("interactive");
+        reply.Message["interactive"]!.ToJsonString().ShouldBe("""{"type":"button_reply","button_reply":{"id":"slot-pm","title":"Afternoon"}}""");
+        reply.Message["context"]!["id"]!.GetValue<string>().ShouldBe(sent.Id);
+        reply.Message["context"]!["from"]!.GetValue<string>().ShouldBe("15550100");
+        page.WaitForAssertion(() =>
+        {
+            var tapped = page.FindAll("[data-testid=bubble]").Last();
+            tapped.QuerySelector("[data-testid=bubble-text]")!.TextContent.ShouldBe("Tapped: Afternoon");
+            tapped.QuerySelector(".bubble-quote")!.TextContent.ShouldBe("Pick a slot [Morning] [Afternoon]");
+        });
+    }
+
+    [Fact]
+    public async Task Interactive_List_OpensItsSectionsInASheet_TheChosenRowIsSentAsListReply()
+    {
+        CustomerWrites();
+        var sent = BusinessSends("""
+            {"type":"list","header":{"type":"text","text":"Café"},"body":{"text":"Our menu"},"action":{"button":"See menu","sections":[
+              {"title":"Drinks","rows":[{"id":"tea","title":"Green tea","description":"Hot, 300 ml"},{"id":"coffee","title":"Coffee"}]},
+              {"title":"Cakes","rows":[{"id":"cheesecake","title":"Cheesecake","description":"New York style"}]}]}}
+            """);
+        var page = RenderPage();
+
+        page.Find("[data-testid=interactive-list-open]").TextContent.ShouldBe("☰ See menu");
+        page.FindAll("[data-testid=phone-sheet]").ShouldBeEmpty();
+        await page.Find("[data-testid=interactive-list-open]").ClickAsync(new MouseEventArgs());
+
+        var sheet = page.Find("[data-testid=phone-sheet]");
+        sheet.GetAttribute("aria-label").ShouldBe("See menu");
+        page.FindAll("[data-testid=sheet-section]").Select(s => s.TextContent).ShouldBe(["Drinks", "Cakes"]);
+        page.FindAll("[data-testid=sheet-row]").Select(r => r.GetAttribute("data-id")).ShouldBe(["tea", "coffee", "cheesecake"]);
+        page.Find("[data-testid=sheet-row][data-id=tea]").TextContent.ShouldContain("Hot, 300 ml");
+        page.Find("[data-testid=sheet-send-row]").HasAttribute("disabled").ShouldBeTrue();
+
+        await page.Find("[data-testid=sheet-row][data-id=cheesecake] input").ChangeAsync(true);
+        await page.Find("[data-testid=sheet-send-row]").ClickAsync(new MouseEventArgs());
+
+        var reply = LastCustomerMessage();
+        reply.Message["interactive"]!.ToJsonString().ShouldBe("""{"type":"list_reply","list_reply":{"id":"cheesecake","title":"Cheesecake","description":"New York style"}}""");
+        reply.Message["context"]!["id"]!.GetValue<string>().ShouldBe(sent.Id);
+        page.FindAll("[data-testid=phone-sheet]").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Interactive_CtaUrl_TheButtonOpensTheLinkInANewTab()
+    {
+        CustomerWrites();
+        BusinessSends("""
+            {"type":"cta_url","header":{"type":"text","text":"Order 10482"},"body":{"text":"Your parcel is on its way."},
+             "action":{"name":"cta_url","parameters":{"display_text":"Track it","url":"https://example.com/track/10482"}}}
+            """);
+        var page = RenderPage();
+
+        var link = page.Find("a[data-testid=interactive-url]");
+
+        link.TextContent.ShouldBe("🔗 Track it");
+        link.GetAttribute("href").ShouldBe("https://example.com/track/10482");
+        link.GetAttribute("target").ShouldBe("_blank");
+        link.GetAttribute("rel")!.ShouldContain("noopener");
+        page.Find("[data-testid=interactive-header]").TextContent.ShouldBe("Order 10482");
+    }
+
+    [Fact]
+    public async Task Interactive_LocationRequest_SendLocationSharesTheEditedPlaceQuotingTheRequest()
+    {
+        CustomerWrites();
+        var sent = BusinessSends("""{"type":"location_request_message","body":{"text":"Where should we deliver?"},"action":{"name":"send_location"}}""");
+        var page = RenderPage();
+
+        page.Find("[data-testid=business-bubble-text]").TextContent.ShouldBe("Where should we deliver?");
+        await page.Find("[data-testid=interactive-send-location]").ClickAsync(new MouseEventArgs());
+        page.Find("[data-testid=sheet-place-name] input, input[data-testid=sheet-place-name]").GetAttribute("value").ShouldBe("Chatobuy Store");
+        await page.Find("[data-testid=sheet-place-name] input, input[data-testid=sheet-place-name]").ChangeAsync("Home");
+        await page.Find("[data-testid=sheet-send-location]").ClickAsync(new MouseEventArgs());
+
+        var reply = LastCustomerMessage();
+        reply.Type.ShouldBe("location");
+        reply.Message["location"]!["name"]!.GetValue<string>().ShouldBe("Home");
+        reply.Message["location"]!["address"]!.GetValue<string>().ShouldBe("Av. Paulista 1000, São Paulo");
+        reply.Message["location"]!["latitude"]!.GetValue<double>().ShouldBe(-23.5614);
+        reply.Message["location"]!["longitude"]!.GetValue<double>().ShouldBe(-46.6559);
+        reply.Message["context"]!["id"]!.GetValue<string>().ShouldBe(sent.Id);
+        page.WaitForAssertion(() => page.FindAll("[data-testid=bubble-text]").Last().TextContent.ShouldBe("📍 Home"));
+    }
+
+    [Fact]
+    public async Task Interactive_MediaHeaders_ShowTheUploadedPictureAndTheLinkedVideoAndDocument()
+    {
+        CustomerWrites();
+        var stored = await _media.SaveAsync(new MemoryStream([0x89, 0x50, 0x4E, 0x47, 1, 2, 3]), "image/png", "slot.png", null, CancellationToken.None);
+        BusinessSends($$$"""{"type":"button","header":{"type":"image","image":{"id":"{{{stored.Id}}}"}},"body":{"text":"This one?"},"action":{"buttons":[{"type":"reply","reply":{"id":"y","title":"Yes"}}]}}""");
+        BusinessSends("""{"type":"button","header":{"type":"video","video":{"link":"https://example.com/tour.mp4"}},"body":{"text":"A tour"},"action":{"buttons":[{"type":"reply","reply":{"id":"y","title":"Nice"}}]}}""");
+        BusinessSends("""{"type":"button","header":{"type":"document","document":{"link":"https://example.com/menu.pdf","filename":"menu.pdf"}},"body":{"text":"Menu"},"action":{"buttons":[{"type":"reply","reply":{"id":"y","title":"Thanks"}}]}}""");
+        var page = RenderPage();
+
+        page.Find("[data-testid=interactive-header-image]").GetAttribute("src").ShouldStartWith($"/sandbox/phone/media/{stored.Id}?exp=");
+        page.Find("[data-testid=interactive-header-video]").GetAttribute("src").ShouldBe("https://example.com/tour.mp4");
+        var document = page.Find("[data-testid=interactive-header-document]");
+        document.GetAttribute("href").ShouldBe("https://example.com/menu.pdf");
+        document.TextContent.ShouldBe("📄 menu.pdf");
+    }
+
+    [Fact]
+    public async Task Interactive_SingleProduct_ShowsItsCard_TwoAddedToTheCartAndSentAsAnOrder()
+    {
+        CustomerWrites();
+        BusinessSends($$$"""{"type":"product","body":{"text":"Back in stock!"},"action":{"catalog_id":"{{{SandboxCatalog.CatalogId}}}","product_retailer_id":"MUG-BLUE"}}""");
+        var page = RenderPage();
+
+        var card = page.Find("[data-testid=product-card]");
+        card.GetAttribute("data-retailer-id").ShouldBe("MUG-BLUE");
+        card.QuerySelector("[data-testid=product-name]")!.TextContent.ShouldBe("Blue ceramic mug");
+        card.QuerySelector("[data-testid=product-price]")!.TextContent.ShouldBe("$12.50");
+        card.QuerySelector("[data-testid=product-image]")!.GetAttribute("src").ShouldBe("/sandbox/catalog/images/MUG-BLUE.svg");
+        page.Find("[data-testid=business-bubble-text]").TextContent.ShouldBe("Back in stock!");
+
+        await page.Find("[data-testid=interactive-products-open]").ClickAsync(new MouseEventArgs());
+        page.Find("[data-testid=sheet-send-cart]").HasAttribute("disabled").ShouldBeTrue();
+        await page.Find("[data-testid=sheet-more]").ClickAsync(new MouseEventArgs());
+        await page.Find("[data-testid=sheet-more]").ClickAsync(new MouseEventArgs());
+        page.Find("[data-testid=sheet-quantity]").TextContent.ShouldBe("2");
+        page.Find("[data-testid=sheet-cart-summary]").TextContent.ShouldBe("2 item(s) · 25.00 USD");
+        await page.Find("[data-testid=sheet-send-cart]").ClickAsync(new MouseEventArgs());
+
+        var order = LastCustomerMessage();
+        order.Type.ShouldBe("order");
+        order.Message["order"]!.ToJsonString().ShouldBe(
+            $$$"""{"catalog_id":"{{{SandboxCatalog.CatalogId}}}","product_items":[{"product_retailer_id":"MUG-BLUE","quantity":2,"item_price":12.5,"currency":"USD"}]}""");
+        order.Message["context"].ShouldBeNull();
+        page.FindAll("[data-testid=phone-sheet]").ShouldBeEmpty();
+        page.FindAll("[data-testid=phone-cart]").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Interactive_ProductList_CardsAndSections_CartKeptWhenTheSheetClosesAndSentWithANote()
+    {
+        CustomerWrites();
+        BusinessSends($$$"""
+            {"type":"product_list","header":{"type":"text","text":"Autumn picks"},"body":{"text":"Tap to browse"},"footer":{"text":"Prices in USD"},
+             "action":{"catalog_id":"{{{SandboxCatalog.CatalogId}}}","sections":[
+               {"title":"Kitchen","product_items":[{"product_retailer_id":"MUG-BLUE"},{"product_retailer_id":"BOTTLE-STEEL"}]},
+               {"title":"Wear","product_items":[{"product_retailer_id":"CAP-RED"},{"product_retailer_id":"TEE-BLACK-M"}]}]}}
+            """);
+        var page = RenderPage();
+
+        page.FindAll("[data-testid=interactive-products] [data-testid=product-card]").Select(c => c.GetAttribute("data-retailer-id"))
+            .ShouldBe(["MUG-BLUE", "BOTTLE-STEEL", "CAP-RED", "TEE-BLACK-M"]);
+        page.Find("[data-testid=interactive-header]").TextContent.ShouldBe("Autumn picks");
+        page.Find("[data-testid=interactive-products-open]").TextContent.ShouldBe("🛍 View items");
+
+        await page.Find("[data-testid=interactive-products-open]").ClickAsync(new MouseEventArgs());
+        page.FindAll("[data-testid=sheet-section]").Select(s => s.TextContent).ShouldBe(["Kitchen", "Wear"]);
+        var bottle = page.Find("[data-testid=sheet-product][data-retailer-id=BOTTLE-STEEL]");
+        bottle.QuerySelector("[data-testid=sheet-availability]")!.TextContent.ShouldBe("out of stock");
+        bottle.QuerySelector("[data-testid=sheet-more]")!.HasAttribute("disabled").ShouldBeTrue();
+        await page.Find("[data-testid=sheet-product][data-retailer-id=CAP-RED] [data-testid=sheet-more]").ClickAsync(new MouseEventArgs());
+        await page.Find("[data-testid=sheet-product][data-retailer-id=TEE-BLACK-M] [data-testid=sheet-more]").ClickAsync(new MouseEventArgs());
+        await page.Find("[data-testid=sheet-close]").ClickAsync(new MouseEventArgs());
+
+        page.Find("[data-testid=phone-cart]").TextContent.ShouldContain("2 item(s) in your cart");
+        await page.Find("[data-testid=phone-cart-open]").ClickAsync(new MouseEventArgs());
+        page.Find("[data-testid=sheet-cart-summary]").TextContent.ShouldBe("2 item(s) · 34.90 USD");
+        await page.Find("[data-testid=sheet-cart-note] input, input[data-testid=sheet-cart-note]").ChangeAsync("Please gift-wrap");
+        await page.Find("[data-testid=sheet-send-cart]").ClickAsync(new MouseEventArgs());
+
+        var order = LastCustomerMessage();
+        order.Message["order"]!.ToJsonString().ShouldBe($$$"""
+            {"catalog_id":"{{{SandboxCatalog.CatalogId}}}","text":"Please gift-wrap","product_items":[{"product_retailer_id":"CAP-RED","quantity":1,"item_price":15,"currency":"USD"},{"product_retailer_id":"TEE-BLACK-M","quantity":1,"item_price":19.9,"currency":"USD"}]}
+            """);
+        page.WaitForAssertion(() => page.FindAll("[data-testid=bubble-text]").Last().TextContent.ShouldBe("🛒 Order of 2 item(s)"));
+    }
+
+    [Fact]
+    public void Interactive_FailedOutsideTheWindow_NothingOnItCanBeTapped()
+    {
+        var page = RenderPage();
+
+        BusinessSends("""{"type":"button","body":{"text":"Still there?"},"action":{"buttons":[{"type":"reply","reply":{"id":"yes","title":"Yes"}}]}}""");
+
+        page.WaitForAssertion(() => page.Find("[data-testid=business-ticks]").TextContent.ShouldBe("⚠ failed"), TimeSpan.FromSeconds(5));
+        page.Find("[data-testid=interactive-reply]").HasAttribute("disabled").ShouldBeTrue();
+        _customers.Conversation(_state.PhoneNumbers[0].Id, SandboxCustomers.DefaultWaId).ShouldBeEmpty();
+    }
+
+    private void CustomerWrites() =>
+        _customers.Send(SandboxCustomers.DefaultWaId, new JsonObject
+        {
+            ["phone_number_id"] = _state.PhoneNumbers[0].Id,
+            ["type"] = "text",
+            ["text"] = new JsonObject { ["body"] = "Hello" },
+        }).Succeeded.ShouldBeTrue();
+
+    /// <summary>The business sends <paramref name="interactive"/> to the default customer, as the Graph endpoint would after its checks.</summary>
+    private SandboxBusinessMessage BusinessSends(string interactive) =>
+        _outbox.Accept(
+            _state.PhoneNumbers[0].Id,
+            new SandboxOutboundRequest("interactive", JsonNode.Parse(interactive)!, SandboxCustomers.DefaultWaId, SandboxCustomers.DefaultWaId, null, null));
+
+    private SandboxCustomerMessage LastCustomerMessage() =>
+        _customers.Conversation(_state.PhoneNumbers[0].Id, SandboxCustomers.DefaultWaId)[^1];
 }

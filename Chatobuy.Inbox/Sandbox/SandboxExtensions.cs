@@ -53,6 +53,7 @@ public static class SandboxExtensions
             SandboxGraphEndpoints.Map(app);
             SandboxCustomerEndpoints.Map(app);
             SandboxProfileEndpoints.Map(app);
+            SandboxCatalogImages.Map(app);
         }
 
         return app;

@@ -38,14 +38,18 @@ public sealed partial class SandboxPhonePage
     private string? _text;
     private string _fileKind = "image";
     private string? _caption;
-    private double _latitude = -23.5614;
-    private double _longitude = -46.6559;
-    private string? _placeName = "Chatobuy Store";
-    private string? _placeAddress = "Av. Paulista 1000, São Paulo";
+    private double _latitude = SandboxCustomerReplies.SamplePlace.Latitude;
+    private double _longitude = SandboxCustomerReplies.SamplePlace.Longitude;
+    private string? _placeName = SandboxCustomerReplies.SamplePlace.Name;
+    private string? _placeAddress = SandboxCustomerReplies.SamplePlace.Address;
     private string? _contactName;
     private string? _contactPhone;
     private string? _orderText;
     private readonly Dictionary<string, int> _quantities = [];
+
+    /// <summary>The customer's cart in this chat (WhatsApp keeps it in the thread until it is sent): quantity by retailer id.</summary>
+    private readonly Dictionary<string, int> _cart = [];
+    private PhoneSheet? _sheet;
 
     private enum ComposerMode
     {
@@ -56,8 +60,20 @@ public sealed partial class SandboxPhonePage
         Order,
     }
 
-    /// <summary>One bubble: a customer message or a business message (business reactions are chips, not bubbles).</summary>
-    private sealed record ChatItem(string Id, DateTimeOffset At, string Summary, SandboxCustomerMessage? Customer, SandboxBusinessMessage? Business);
+    /// <summary>
+    /// One bubble: a customer message or a business message (business reactions are chips, not bubbles), with what the
+    /// phone shows of an interactive one.
+    /// </summary>
+    private sealed record ChatItem(
+        string Id,
+        DateTimeOffset At,
+        string Summary,
+        SandboxCustomerMessage? Customer,
+        SandboxBusinessMessage? Business,
+        SandboxInteractiveView? Interactive = null);
+
+    /// <summary>The sheet open over the chat: a list, a location request or products of this business message.</summary>
+    private sealed record PhoneSheet(SandboxBusinessMessage Message, SandboxInteractiveView View);
 
     /// <summary>A reaction on a bubble, and who reacted.</summary>
     private sealed record ReactionChip(string Emoji, string By);
@@ -121,15 +137,23 @@ public sealed partial class SandboxPhonePage
     private void OnPhoneChanged(string phoneNumberId)
     {
         _phoneNumberId = phoneNumberId;
-        _replyTo = null;
+        LeaveChat();
         Reload();
     }
 
     private void OnCustomerChanged(string waId)
     {
         _customerWaId = waId?.Trim() ?? "";
-        _replyTo = null;
+        LeaveChat();
         Reload();
+    }
+
+    /// <summary>Another chat: the pending reply, the open sheet and the cart belong to the one left.</summary>
+    private void LeaveChat()
+    {
+        _replyTo = null;
+        _sheet = null;
+        _cart.Clear();
     }
 
     private void Reload()
@@ -137,7 +161,8 @@ public sealed partial class SandboxPhonePage
         _messages = _customers is not null && _phoneNumberId is not null ? _customers.Conversation(_phoneNumberId, _customerWaId) : [];
         _businessMessages = _outbox is not null && _phoneNumberId is not null ? _outbox.Conversation(_phoneNumberId, _customerWaId) : [];
         _timeline = _messages.Select(m => new ChatItem(m.Id, m.At, m.Summary, m, null))
-            .Concat(_businessMessages.Where(m => m.Type != "reaction").Select(m => new ChatItem(m.Id, m.At, m.Summary, null, m)))
+            .Concat(_businessMessages.Where(m => m.Type != "reaction").Select(m =>
+                new ChatItem(m.Id, m.At, m.Summary, null, m, m.Type == "interactive" ? SandboxInteractiveView.Parse(m.Content) : null)))
             .OrderBy(i => i.At)
             .ToList();
         _readMark = _outbox is not null && _phoneNumberId is not null ? _outbox.ReadMark(_phoneNumberId, _customerWaId) : null;
@@ -341,31 +366,92 @@ public sealed partial class SandboxPhonePage
 
     private Task SendOrderAsync()
     {
-        var items = new JsonArray();
-        foreach (var product in SandboxCatalog.Products.Where(p => QuantityOf(p) > 0))
-        {
-            items.Add(new JsonObject
-            {
-                ["product_retailer_id"] = product.RetailerId,
-                ["quantity"] = QuantityOf(product),
-                ["item_price"] = product.Price,
-                ["currency"] = product.Currency,
-            });
-        }
-
-        var order = new JsonObject { ["catalog_id"] = SandboxCatalog.CatalogId, ["product_items"] = items };
-        if (!string.IsNullOrWhiteSpace(_orderText))
-        {
-            order["text"] = _orderText.Trim();
-        }
-
-        if (Send("order", new JsonObject { ["order"] = order }))
+        if (SendReply(SandboxCustomerReplies.Order(SandboxCatalog.CatalogId, _quantities, _orderText)))
         {
             _quantities.Clear();
             _orderText = null;
         }
 
         return Task.CompletedTask;
+    }
+
+    /// <summary>Where the browser gets an interactive message's media header: the uploaded file (by signed URL) or its link.</summary>
+    private string? HeaderMediaUrl(SandboxInteractiveView view) =>
+        view.Header is not { IsMedia: true } header
+            ? null
+            : header.MediaId is { } mediaId
+                ? _media?.Find(mediaId) is null ? null : $"{SandboxCustomerEndpoints.PhoneMediaPath}/{Uri.EscapeDataString(mediaId)}?{_media.ViewQuery(mediaId)}"
+                : header.Link;
+
+    private void OpenSheet(SandboxBusinessMessage message, SandboxInteractiveView view)
+    {
+        _error = SandboxCustomerReplies.CannotTap(message, _outbox?.StatusOf(message.Id));
+        _sheet = _error is null ? new PhoneSheet(message, view) : null;
+    }
+
+    /// <summary>The newest product message of the chat: where "View cart" opens.</summary>
+    private PhoneSheet? LastProductMessage() =>
+        _timeline.LastOrDefault(i => i.Interactive is { IsProducts: true } && _outbox?.StatusOf(i.Id) != SandboxOutboundStatus.Failed) is { } item
+            ? new PhoneSheet(item.Business!, item.Interactive!)
+            : null;
+
+    /// <summary>A reply button or a list row: <c>button_reply</c> / <c>list_reply</c> quoting the message.</summary>
+    private void Choose(SandboxBusinessMessage message, string id)
+    {
+        if (Tappable(message) && SendReply(SandboxCustomerReplies.Choose(message, id)))
+        {
+            _sheet = null;
+        }
+    }
+
+    private void ShareLocation(SandboxBusinessMessage message, SandboxPlace place)
+    {
+        if (Tappable(message) && SendReply(SandboxCustomerReplies.ShareLocation(message, place)))
+        {
+            _sheet = null;
+        }
+    }
+
+    private void SetQuantity(KeyValuePair<string, int> line)
+    {
+        if (line.Value <= 0)
+        {
+            _cart.Remove(line.Key);
+        }
+        else
+        {
+            _cart[line.Key] = Math.Min(line.Value, 99);
+        }
+    }
+
+    /// <summary>"Send cart": the whole cart as an <c>order</c> of the message's catalog; the cart empties once it is sent.</summary>
+    private void SendCart(SandboxInteractiveView view, string? note)
+    {
+        if (SendReply(SandboxCustomerReplies.Order(view.CatalogId ?? "", _cart, note)))
+        {
+            _cart.Clear();
+            _sheet = null;
+        }
+    }
+
+    private bool Tappable(SandboxBusinessMessage message)
+    {
+        _error = SandboxCustomerReplies.CannotTap(message, _outbox?.StatusOf(message.Id));
+        return _error is null;
+    }
+
+    /// <summary>Sends what a tap built (its <c>type</c>, payload and <c>context</c>), or shows why it cannot be sent.</summary>
+    private bool SendReply((JsonObject? Fields, string? Error) reply)
+    {
+        if (reply.Fields is not { } fields)
+        {
+            _error = reply.Error;
+            return false;
+        }
+
+        var type = SandboxMessageRules.Str(fields["type"])!;
+        fields.Remove("type");
+        return Send(type, fields, asReply: false);
     }
 
     /// <summary>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Chatobuy.Inbox.Sandbox.State;
@@ -7,14 +6,58 @@ using Microsoft.Extensions.Options;
 namespace Chatobuy.Inbox.Sandbox.Graph;
 
 /// <summary>
-/// The seeded catalog's products (commerce reference §1.3): <c>GET /{catalog-id}/products</c> with <c>fields</c>,
-/// cursor paging and a <c>filter</c> on <c>retailer_id</c> (<c>is_any</c> or <c>eq</c>). Prices are display strings.
+/// The seeded catalog (commerce reference §1.2–1.3): <c>GET /{waba-id}/product_catalogs</c> (the catalog linked to
+/// every Sandbox account), <c>GET /{business-id}/owned_product_catalogs</c>, <c>GET /{catalog-id}</c> and
+/// <c>GET /{catalog-id}/products</c> with <c>fields</c>, cursor paging, <c>summary=true</c> and a <c>filter</c> on
+/// <c>retailer_id</c> (<c>is_any</c> or <c>eq</c>) or <c>name</c> (<c>i_contains</c>). Prices are display strings.
 /// </summary>
 public static partial class SandboxGraphEndpoints
 {
-    private static readonly string[] ProductFields = ["id", "retailer_id", "name", "description", "price", "currency", "availability"];
+    private static readonly string[] ProductFields =
+        ["id", "retailer_id", "name", "description", "price", "currency", "image_url", "availability"];
 
-    private static void MapCatalog(RouteGroupBuilder graph) => graph.MapGet("/{id}/products", GetCatalogProducts);
+    private static readonly IReadOnlyList<string> ProductDefaults = ["id"];
+
+    private static void MapCatalog(RouteGroupBuilder graph)
+    {
+        graph.MapGet("/{id}/products", GetCatalogProducts);
+        graph.MapGet("/{id}/product_catalogs", GetWabaCatalogs);
+        graph.MapGet("/{id}/owned_product_catalogs", GetOwnedCatalogs);
+    }
+
+    /// <summary>The catalog as a Graph node (<c>ProductCatalog</c>): id, name, vertical, product_count.</summary>
+    private static SandboxGraphNode CatalogNode() => new("ProductCatalog", new Dictionary<string, Func<JsonNode?>>
+    {
+        ["id"] = () => SandboxCatalog.CatalogId,
+        ["name"] = () => SandboxCatalog.Name,
+        ["vertical"] = () => SandboxCatalog.Vertical,
+        ["product_count"] = () => SandboxCatalog.Products.Count,
+    });
+
+    private static IResult GetWabaCatalogs(string id, HttpRequest request, SandboxState state, IOptions<SandboxOptions> options)
+    {
+        if (state.FindWaba(id) is null)
+        {
+            return state.FindPhoneNumber(id) is not null || id == state.BusinessId
+                ? SandboxGraphErrors.NonexistingField("product_catalogs", id == state.BusinessId ? "Business" : "WhatsAppBusinessPhoneNumber")
+                : SandboxGraphErrors.UnsupportedRequest("get", id);
+        }
+
+        SandboxGraphNode[] catalogs = SandboxCatalog.LinkedTo(state, id) is null ? [] : [CatalogNode()];
+        return List(request, catalogs, SandboxGraphNode.ParseFields(request.Query["fields"].FirstOrDefault(), SandboxGraphNode.NamedDefaults), options.Value.PageSize);
+    }
+
+    private static IResult GetOwnedCatalogs(string id, HttpRequest request, SandboxState state, IOptions<SandboxOptions> options)
+    {
+        if (id != state.BusinessId)
+        {
+            return state.FindWaba(id) is not null
+                ? SandboxGraphErrors.NonexistingField("owned_product_catalogs", "WhatsAppBusinessAccount")
+                : SandboxGraphErrors.UnsupportedRequest("get", id);
+        }
+
+        return List(request, [CatalogNode()], SandboxGraphNode.ParseFields(request.Query["fields"].FirstOrDefault(), SandboxGraphNode.NamedDefaults), options.Value.PageSize);
+    }
 
     private static IResult GetCatalogProducts(string id, HttpRequest request, IOptions<SandboxOptions> options)
     {
@@ -23,45 +66,62 @@ public static partial class SandboxGraphEndpoints
             return SandboxGraphErrors.UnsupportedRequest("get", id);
         }
 
-        var fields = (request.Query["fields"].FirstOrDefault() ?? "id").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var fields = SandboxGraphNode.ParseFields(request.Query["fields"].FirstOrDefault(), ProductDefaults);
         if (fields.FirstOrDefault(f => !ProductFields.Contains(f)) is { } unknown)
         {
             return SandboxGraphErrors.NonexistingField(unknown, "ProductItem");
         }
 
-        IReadOnlyCollection<string>? wanted = null;
+        Func<SandboxProduct, bool> wanted = _ => true;
         if (request.Query["filter"].FirstOrDefault() is { Length: > 0 } filter)
         {
-            wanted = RetailerIdsOf(filter);
-            if (wanted is null)
+            if (FilterOf(filter) is not { } rule)
             {
-                return SandboxGraphErrors.InvalidParameter("(#100) filter must be a valid JSON rule, e.g. {\"retailer_id\":{\"is_any\":[\"SKU-1\"]}}");
+                return SandboxGraphErrors.InvalidParameter(
+                    "(#100) filter must be a valid JSON rule the Sandbox knows: {\"retailer_id\":{\"is_any\":[\"SKU-1\"]}}, {\"retailer_id\":{\"eq\":\"SKU-1\"}} or {\"name\":{\"i_contains\":\"mug\"}}");
             }
+
+            wanted = rule;
         }
 
+        var baseUri = $"{request.Scheme}://{request.Host}{request.PathBase}";
         var products = SandboxCatalog.Products
-            .Where(p => wanted is null || wanted.Contains(p.RetailerId))
-            .Select(p => Product(p, fields))
+            .Where(wanted)
+            .Select(p => Product(p, fields, baseUri))
             .ToList();
-        return SandboxPaging.Page(request, products, options.Value.PageSize);
+        var summary = request.Query["summary"].FirstOrDefault() is "true" or "total_count"
+            ? new JsonObject { ["total_count"] = products.Count }
+            : null;
+        return SandboxPaging.Page(request, products, options.Value.PageSize, summary);
     }
 
-    /// <summary>The retailer ids a filter asks for; null when the filter is not one the Sandbox understands.</summary>
-    private static HashSet<string>? RetailerIdsOf(string filter)
+    /// <summary>The products a filter asks for; null when the filter is not one the Sandbox understands.</summary>
+    private static Func<SandboxProduct, bool>? FilterOf(string filter)
     {
         try
         {
-            if (JsonNode.Parse(filter)?["retailer_id"] is not JsonObject rule)
+            if (JsonNode.Parse(filter) is not JsonObject root)
             {
                 return null;
             }
 
-            if (rule["is_any"] is JsonArray any)
+            if (root["retailer_id"] is JsonObject byId)
             {
-                return any.Select(v => v?.GetValue<string>() ?? "").ToHashSet(StringComparer.Ordinal);
+                if (byId["is_any"] is JsonArray any)
+                {
+                    var ids = any.Select(v => v?.GetValue<string>() ?? "").ToHashSet(StringComparer.Ordinal);
+                    return p => ids.Contains(p.RetailerId);
+                }
+
+                return byId["eq"]?.GetValue<string>() is { } single ? p => p.RetailerId == single : null;
             }
 
-            return rule["eq"]?.GetValue<string>() is { } single ? [single] : null;
+            if (root["name"] is JsonObject byName && byName["i_contains"]?.GetValue<string>() is { } part)
+            {
+                return p => p.Name.Contains(part, StringComparison.OrdinalIgnoreCase);
+            }
+
+            return null;
         }
         catch (Exception exception) when (exception is JsonException or InvalidOperationException or FormatException)
         {
@@ -69,17 +129,18 @@ public static partial class SandboxGraphEndpoints
         }
     }
 
-    private static JsonObject Product(SandboxProduct product, IReadOnlyCollection<string> fields)
+    private static JsonObject Product(SandboxProduct product, IReadOnlyList<string> fields, string baseUri)
     {
         var all = new Dictionary<string, string>
         {
             ["id"] = product.Id,
             ["retailer_id"] = product.RetailerId,
             ["name"] = product.Name,
-            ["description"] = product.Name,
-            ["price"] = DisplayPrice(product),
+            ["description"] = product.Description,
+            ["price"] = product.DisplayPrice,
             ["currency"] = product.Currency,
-            ["availability"] = "in stock",
+            ["image_url"] = SandboxCatalog.ImageUrl(baseUri, product),
+            ["availability"] = product.Availability,
         };
         var item = new JsonObject();
         foreach (var field in fields.Append("id").Distinct())
@@ -89,10 +150,4 @@ public static partial class SandboxGraphEndpoints
 
         return item;
     }
-
-    /// <summary>Meta's price is a display string with the currency symbol ("$12.50"), not a number.</summary>
-    private static string DisplayPrice(SandboxProduct product) =>
-        product.Currency == "USD"
-            ? "$" + product.Price.ToString("0.00", CultureInfo.InvariantCulture)
-            : product.Price.ToString("0.00", CultureInfo.InvariantCulture) + " " + product.Currency;
 }

@@ -436,6 +436,11 @@ public static partial class SandboxGraphEndpoints
             return (SandboxGraphNode.Waba(state, waba), SandboxGraphNode.WabaDefaults);
         }
 
+        if (id == SandboxCatalog.CatalogId)
+        {
+            return (CatalogNode(), SandboxGraphNode.NamedDefaults);
+        }
+
         return state.FindPhoneNumber(id) is { } phone
             ? (SandboxGraphNode.Phone(phone), SandboxGraphNode.PhoneDefaults)
             : (null, []);

@@ -14,8 +14,11 @@ public static class SandboxPaging
     public const int MaxLimit = 100;
     private const string CursorPrefix = "sandbox-cursor:";
 
-    /// <summary>One page of <paramref name="items"/> as Graph writes it, or a code-100 error for a bad parameter.</summary>
-    public static IResult Page(HttpRequest request, IReadOnlyList<JsonObject> items, int defaultLimit)
+    /// <summary>
+    /// One page of <paramref name="items"/> as Graph writes it (with <paramref name="summary"/> after the paging when
+    /// given), or a code-100 error for a bad parameter.
+    /// </summary>
+    public static IResult Page(HttpRequest request, IReadOnlyList<JsonObject> items, int defaultLimit, JsonObject? summary = null)
     {
         var query = request.Query;
         var limit = defaultLimit;
@@ -81,6 +84,11 @@ public static class SandboxPaging
             }
 
             page["paging"] = paging;
+        }
+
+        if (summary is not null)
+        {
+            page["summary"] = summary;
         }
 
         return TypedResults.Json(page, SandboxJson.Options);

@@ -326,9 +326,14 @@ public static partial class SandboxMessageRules
                 return bodyProblem;
             }
         }
-        else if (itype is not ("product" or "product_list"))
+        else if (itype != "product")
         {
             return Problem(131008, "The parameter interactive['body'] is required.");
+        }
+
+        if (itype == "product_list" && interactive["header"] is null)
+        {
+            return Problem(131008, "The parameter interactive['header'] is required on product_list messages (a text header).");
         }
 
         if (interactive["footer"] is { } footerNode && CheckTextObject(footerNode, "interactive['footer']", 60) is { } footerProblem)
@@ -348,8 +353,116 @@ public static partial class SandboxMessageRules
             "button" => CheckButtons(action),
             "list" => CheckList(action),
             "cta_url" => CheckCtaUrl(action),
+            "product" => CheckProduct(action),
+            "product_list" => CheckProductList(action),
+            "location_request_message" => Str(action["name"]) == "send_location"
+                ? null
+                : Problem(100, "Param interactive['action']['name'] must be send_location"),
             _ => null,
         };
+    }
+
+    /// <summary>Commerce reference §3.1: the account's catalog and one of its products.</summary>
+    private static SandboxSendProblem? CheckProduct(JsonObject action)
+    {
+        if (CheckCatalogId(action) is { } catalogProblem)
+        {
+            return catalogProblem;
+        }
+
+        if (Str(action["product_retailer_id"]) is not { Length: > 0 } retailerId)
+        {
+            return Problem(131008, "The parameter interactive['action']['product_retailer_id'] is required.");
+        }
+
+        return SandboxCatalog.Find(retailerId) is null
+            ? Problem(131009, $"Products not found in catalog {SandboxCatalog.CatalogId}: {retailerId} (interactive['action']['product_retailer_id'])")
+            : null;
+    }
+
+    /// <summary>
+    /// Commerce reference §3.2 and §3.4: the account's catalog, 1–10 sections (titled when more than one, ≤ 24
+    /// characters), each with products, at most 30 products in all, every one in the catalog.
+    /// </summary>
+    private static SandboxSendProblem? CheckProductList(JsonObject action)
+    {
+        if (CheckCatalogId(action) is { } catalogProblem)
+        {
+            return catalogProblem;
+        }
+
+        if (action["sections"] is not JsonArray sections)
+        {
+            return Problem(131008, "The parameter interactive['action']['sections'] is required.");
+        }
+
+        if (sections.Count is < 1 or > 10)
+        {
+            return Problem(131009, $"Param interactive['action']['sections'] must have 1 to 10 sections, not {sections.Count}");
+        }
+
+        var total = 0;
+        var missing = new List<string>();
+        for (var s = 0; s < sections.Count; s++)
+        {
+            var name = $"interactive['action']['sections'][{s}]";
+            if (sections[s] is not JsonObject section || section["product_items"] is not JsonArray items)
+            {
+                return Problem(131008, $"The parameter {name}['product_items'] is required.");
+            }
+
+            var title = Str(section["title"]);
+            if (sections.Count > 1 && string.IsNullOrWhiteSpace(title))
+            {
+                return Problem(131008, $"The parameter {name}['title'] is required when there is more than one section.");
+            }
+
+            if (title is { Length: > 24 })
+            {
+                return Problem(131009, $"Param {name}['title'] must be at most 24 characters long");
+            }
+
+            if (items.Count == 0)
+            {
+                return Problem(131009, $"Param {name}['product_items'] must have at least one product");
+            }
+
+            total += items.Count;
+            for (var i = 0; i < items.Count; i++)
+            {
+                if (items[i] is not JsonObject item || Str(item["product_retailer_id"]) is not { Length: > 0 } retailerId)
+                {
+                    return Problem(131008, $"The parameter {name}['product_items'][{i}]['product_retailer_id'] is required.");
+                }
+
+                if (SandboxCatalog.Find(retailerId) is null && !missing.Contains(retailerId))
+                {
+                    missing.Add(retailerId);
+                }
+            }
+        }
+
+        if (total > 30)
+        {
+            return Problem(131009, $"A multi-product message may have at most 30 products in all, not {total}");
+        }
+
+        return missing.Count > 0
+            ? Problem(131009, $"Products not found in catalog {SandboxCatalog.CatalogId}: {string.Join(", ", missing)}")
+            : null;
+    }
+
+    /// <summary>The catalog a product message names must be the one linked to the account (the Sandbox links one to every account).</summary>
+    private static SandboxSendProblem? CheckCatalogId(JsonObject action)
+    {
+        if (Str(action["catalog_id"]) is not { Length: > 0 } catalogId)
+        {
+            return Problem(131008, "The parameter interactive['action']['catalog_id'] is required.");
+        }
+
+        return catalogId == SandboxCatalog.CatalogId
+            ? null
+            : Problem(100, $"Param interactive['action']['catalog_id'] must be the catalog linked to this WhatsApp Business Account ({SandboxCatalog.CatalogId}), not {catalogId}");
     }
 
     private static SandboxSendProblem? CheckHeader(string itype, JsonNode headerNode, SandboxMediaStore media)

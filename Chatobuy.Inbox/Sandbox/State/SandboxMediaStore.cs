@@ -107,6 +107,17 @@ public sealed class SandboxMediaStore
         return $"{baseUri.TrimEnd('/')}{DownloadPath}/{Uri.EscapeDataString(id)}?exp={expires.ToString(CultureInfo.InvariantCulture)}&sig={Sign(id, expires)}";
     }
 
+    /// <summary>
+    /// The <c>exp</c> and <c>sig</c> query of a URL that shows <paramref name="id"/> without a token (the customer phone's
+    /// media headers), valid for one to two hours: the expiry is rounded to the hour so the URL stays the same across
+    /// the page's renders and the browser does not fetch the file again each time.
+    /// </summary>
+    public string ViewQuery(string id)
+    {
+        var expires = (_time.GetUtcNow().ToUnixTimeSeconds() / 3600 + 2) * 3600;
+        return $"exp={expires.ToString(CultureInfo.InvariantCulture)}&sig={Sign(id, expires)}";
+    }
+
     /// <summary>True while the URL's signature matches and it has not expired.</summary>
     public bool IsValidUrl(string id, string? expires, string? signature)
     {

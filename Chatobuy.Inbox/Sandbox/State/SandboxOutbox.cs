@@ -40,6 +40,15 @@ public sealed partial class SandboxOutbox(
         }
     }
 
+    /// <summary>A message this number sent to this customer, by its wamid; null when there is none.</summary>
+    public SandboxBusinessMessage? Find(string phoneNumberId, string waId, string id)
+    {
+        lock (_gate)
+        {
+            return _conversations.TryGetValue((phoneNumberId, waId), out var list) ? list.FirstOrDefault(m => m.Id == id) : null;
+        }
+    }
+
     public SandboxOutboundStatus? StatusOf(string id)
     {
         lock (_gate)
@@ -289,11 +298,17 @@ public sealed partial class SandboxOutbox(
             "button" => (action?["buttons"] as JsonArray ?? []).Select(b => SandboxMessageRules.Str(b?["reply"]?["title"])),
             "list" => [SandboxMessageRules.Str(action?["button"])],
             "cta_url" => [SandboxMessageRules.Str(action?["parameters"]?["display_text"])],
+            "location_request_message" => ["Send location"],
+            "product" => [$"🛍 {ProductName(SandboxMessageRules.Str(action?["product_retailer_id"]))}"],
+            "product_list" => ["View items"],
             _ => [],
         };
         var buttons = string.Join(" ", choices.OfType<string>().Select(c => $"[{c}]"));
         return buttons.Length == 0 ? body : $"{body} {buttons}".Trim();
     }
+
+    private static string ProductName(string? retailerId) =>
+        retailerId is null ? "Product" : SandboxCatalog.Find(retailerId)?.Name ?? retailerId;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Sandbox accepted a business {Type} message from phone number {PhoneNumberId} (window open: {WindowOpen})")]
     private partial void LogAccepted(string type, string phoneNumberId, bool windowOpen);
