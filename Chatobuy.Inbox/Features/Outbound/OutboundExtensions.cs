@@ -1,3 +1,4 @@
+using Chatobuy.Inbox.Features.Interactive;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Chatobuy.Inbox.Features.Outbound;
@@ -16,6 +17,9 @@ public static class OutboundExtensions
         services.AddSingleton<OutboundService>();
         services.AddSingleton<OutboundSender>();
         services.AddHostedService(provider => provider.GetRequiredService<OutboundSender>());
+
+        // Saved interactive messages made ready for one contact: the composer and the send API use it.
+        services.TryAddSingleton<InteractiveSending>();
         return services;
     }
 }
