@@ -119,6 +119,7 @@ public sealed class InteractiveSendEndToEndTests(InteractiveSendFixture fixture)
         header["type"]!.GetValue<string>().ShouldBe("image");
         header["image"]!["id"]!.GetValue<string>().ShouldNotBeNullOrWhiteSpace();
         header["image"]!["link"].ShouldBeNull();
+        header["media"].ShouldBeNull("Meta's header names its media by type only");
         File.Exists(media.FullPath(kept)).ShouldBeTrue("the library still keeps its file after the send");
     }
 
@@ -231,7 +232,8 @@ public sealed class InteractiveSendEndToEndTests(InteractiveSendFixture fixture)
         message.Status.ShouldBe(MessageStatus.Read, message.ErrorDetails);
         message.Type.ShouldBe("interactive");
         message.Text.ShouldBe("Tap to browse.");
-        JsonNode.DeepEquals(ReceivedBy(customer).ShouldHaveSingleItem().Content, raw).ShouldBeTrue();
+        var content = ReceivedBy(customer).ShouldHaveSingleItem().Content;
+        JsonNode.DeepEquals(content, raw).ShouldBeTrue($"{content.ToJsonString()} / {raw.ToJsonString()}");
     }
 
     [Fact]

@@ -1,4 +1,6 @@
+using Chatobuy.Inbox.Features.Api;
 using Chatobuy.Inbox.Features.Interactive;
+using Microsoft.AspNetCore.OpenApi;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Chatobuy.Inbox.Features.Outbound;
@@ -20,6 +22,7 @@ public static class OutboundExtensions
 
         // Saved interactive messages made ready for one contact: the composer and the send API use it.
         services.TryAddSingleton<InteractiveSending>();
+        services.Configure<OpenApiOptions>(ApiDocument.Name, options => options.AddSchemaTransformer<SendMessageBodySchema>());
         return services;
     }
 }

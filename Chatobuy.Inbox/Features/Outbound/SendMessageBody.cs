@@ -16,5 +16,10 @@ public sealed record SendMessageBody(
     string? ReplyTo = null,
     [property: Description("The id of a saved interactive message of the conversation's channel (GET /api/v1/channels/{id}/interactive-messages). Its placeholders are filled for the contact; {{agent.name}} becomes the business's name.")]
     long? InteractiveMessageId = null,
-    [property: Description("Meta's interactive object as its Cloud API documents it (snake_case): type button, list, cta_url, location_request_message, product or product_list, with header, body, footer and action. Checked against Meta's limits before it is queued.")]
-    JsonElement? Interactive = null);
+    [property: Description(SendMessageBody.InteractiveDescription)]
+    JsonElement? Interactive = null)
+{
+    public const string InteractiveDescription =
+        "Meta's interactive object as its Cloud API documents it (snake_case): type button, list, cta_url, location_request_message, product or "
+        + "product_list, with header, body, footer and action. Checked against Meta's limits before it is queued.";
+}
