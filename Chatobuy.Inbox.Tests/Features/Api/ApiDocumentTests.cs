@@ -62,8 +62,20 @@ public sealed partial class ApiDocumentTests(InboxApp app) : IClassFixture<Inbox
         operation.GetProperty("responses").GetProperty("202").GetProperty("content").GetProperty("application/json").GetProperty("schema").GetRawText()
             .ShouldContain("#/components/schemas/SendAcceptedDto");
         var body = document.GetProperty("components").GetProperty("schemas").GetProperty("SendMessageBody");
-        body.GetProperty("properties").EnumerateObject().Select(p => p.Name).ShouldBe(["clientMessageId", "text", "mediaLink", "replyTo"]);
+        body.GetProperty("properties").EnumerateObject().Select(p => p.Name).ShouldBe(["clientMessageId", "text", "mediaLink", "replyTo", "interactiveMessageId", "interactive"]);
+        var interactive = body.GetProperty("properties").GetProperty("interactive");
+        interactive.GetProperty("description").GetString().ShouldNotBeNull().ShouldContain("Meta's interactive object");
+        interactive.GetProperty("type").EnumerateArray().Select(t => t.GetString()).ShouldBe(["null", "object"], ignoreOrder: true);
         body.TryGetProperty("required", out _).ShouldBeFalse("every field of the send body is optional");
+    }
+
+    [Fact]
+    public async Task Document_ListedMessages_CarryTheTappedReplysId()
+    {
+        var document = await DocumentAsync();
+
+        var message = document.GetProperty("components").GetProperty("schemas").GetProperty("MessageDto");
+        message.GetProperty("properties").TryGetProperty("replyId", out _).ShouldBeTrue();
     }
 
     [Fact]

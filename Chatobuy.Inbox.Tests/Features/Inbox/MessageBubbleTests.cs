@@ -213,4 +213,80 @@ public sealed class MessageBubbleTests : ComponentTestContext
         failure.ShouldContain("Not delivered: Something unusual — Details from Meta.");
         failure.ShouldContain("(Meta error 135999)");
     }
+
+    [Fact]
+    public void SentInteractive_ShowsTheMessageAsTheCustomerGotItWithItsTicks()
+    {
+        var message = SentButtons();
+
+        var bubble = RenderBubble(message);
+
+        var sent = bubble.Find("[data-testid=interactive-sent]");
+        sent.GetAttribute("data-interactive-type").ShouldBe("button");
+        sent.QuerySelector("[data-testid=interactive-preview]").ShouldNotBeNull();
+        sent.TextContent.ShouldContain("Pick a delivery slot, Maria");
+        sent.TextContent.ShouldContain("Morning");
+        sent.TextContent.ShouldContain("Afternoon");
+        bubble.Find("[data-testid=ticks]").GetAttribute("data-status").ShouldBe(nameof(MessageStatus.Delivered));
+        bubble.FindAll("[data-testid=interactive]").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void ButtonReply_QuotesTheMessageShowsTheTappedTitleAndTheIdOnHover()
+    {
+        var tapped = Inbound("interactive", "Morning", """{"type":"button_reply","button_reply":{"id":"slot-am","title":"Morning"}}""");
+        tapped.ReplyToWaMessageId = "wamid.sent";
+        tapped.ReplyId = "slot-am";
+
+        var bubble = RenderBubble(tapped, replyTo: SentButtons());
+
+        bubble.Find("[data-testid=quote]").TextContent.ShouldBe("Pick a delivery slot, Maria");
+        var choice = bubble.Find("[data-testid=interactive]");
+        choice.TextContent.ShouldContain("Morning");
+        choice.GetAttribute("title").ShouldBe("Reply id: slot-am");
+        choice.GetAttribute("data-reply-id").ShouldBe("slot-am");
+    }
+
+    [Fact]
+    public void TemplateQuickReply_ShowsTheTitleAndThePayloadOnHover()
+    {
+        var tapped = Inbound("button", "Talk to us", """{"payload":"talk-to-us","text":"Talk to us"}""");
+        tapped.ReplyId = "talk-to-us";
+
+        var choice = RenderBubble(tapped).Find("[data-testid=button]");
+
+        choice.TextContent.ShouldContain("Talk to us");
+        choice.GetAttribute("title").ShouldBe("Reply id: talk-to-us");
+    }
+
+    [Fact]
+    public void SentProduct_ShownAsAProductMessage()
+    {
+        var message = Inbound("interactive", "Our picks", """
+            {"type":"product","body":{"text":"Our picks"},"action":{"catalog_id":"771","product_retailer_id":"MUG-BLUE"}}
+            """);
+        message.Direction = MessageDirection.Outbound;
+        message.Status = MessageStatus.Sent;
+
+        var bubble = Render<MessageBubble>(p => p.Add(b => b.Message, message)
+            .Add(b => b.ProductNames, new Dictionary<ProductKey, string> { [new ProductKey("771", "MUG-BLUE")] = "Blue ceramic mug" }));
+
+        bubble.Find("[data-testid=interactive-sent]").GetAttribute("data-interactive-type").ShouldBe("product");
+        bubble.Find("[data-testid=interactive-sent]").TextContent.ShouldContain("Our picks");
+    }
+
+    private static Message SentButtons() => new()
+    {
+        Id = 8,
+        WaMessageId = "wamid.sent",
+        Direction = MessageDirection.Outbound,
+        Status = MessageStatus.Delivered,
+        Type = "interactive",
+        Text = "Pick a delivery slot, Maria",
+        PayloadJson = """
+            {"type":"button","action":{"buttons":[{"reply":{"id":"slot-am","title":"Morning"},"type":"reply"},{"reply":{"id":"slot-pm","title":"Afternoon"},"type":"reply"}]},
+             "body":{"text":"Pick a delivery slot, Maria"}}
+            """,
+        Timestamp = new DateTimeOffset(2026, 11, 24, 10, 0, 0, TimeSpan.Zero),
+    };
 }

@@ -3,6 +3,7 @@ using Chatobuy.Inbox.Data;
 using Chatobuy.Inbox.Events;
 using Chatobuy.Inbox.Features.Channels;
 using Chatobuy.Inbox.Features.Conversations;
+using Chatobuy.Inbox.Features.Interactive;
 using Chatobuy.Inbox.Features.Media;
 using Chatobuy.Inbox.Features.Outbound;
 using Chatobuy.Inbox.Tests.Features.Channels;
@@ -31,6 +32,9 @@ internal sealed class OutboundHarness : IAsyncDisposable
     public OutboundService Service => _services.GetRequiredService<OutboundService>();
 
     public OutboundSender Sender => _services.GetRequiredService<OutboundSender>();
+
+    /// <summary>Saved interactive messages made ready for one contact, on the harness's database and media folder.</summary>
+    public InteractiveSending Interactive => _services.GetRequiredService<InteractiveSending>();
 
     /// <summary>Starts on <paramref name="time"/>; the pacers run on <paramref name="pacingTime"/> (the wall clock unless given).</summary>
     public static async Task<OutboundHarness> StartAsync(TimeProvider time, Action<OutboundOptions>? configure = null, TimeProvider? pacingTime = null)
@@ -105,6 +109,7 @@ internal sealed class OutboundHarness : IAsyncDisposable
         services.AddSingleton<OutboundService>();
         services.AddSingleton<OutboxClaims>();
         services.AddSingleton<OutboundSender>();
+        services.AddSingleton<InteractiveSending>();
         _services = services.BuildServiceProvider();
         Notifier.Attach(_services.GetRequiredService<InboxEvents>());
 

@@ -1,3 +1,4 @@
+using Chatobuy.Inbox.CloudApi.Messages;
 using Chatobuy.Inbox.Features.Conversations;
 using Chatobuy.Inbox.Features.Outbound;
 using Chatobuy.Inbox.Tests.Features.Channels;
@@ -276,6 +277,37 @@ public sealed class OutboundSenderTests : IAsyncLifetime
         var message = await _harness.MessageAsync(result.MessageId!.Value);
         message.Type.ShouldBe("image");
         message.Status.ShouldBe(MessageStatus.Sent);
+        message.MediaState.ShouldBe(MediaState.Downloaded);
+    }
+
+    [Fact]
+    public async Task Send_InteractiveWithAHeaderFile_UploadedSentByIdAndARetryReusesTheUpload()
+    {
+        byte[] png = [0x89, 0x50, 0x4E, 0x47, 1, 2, 3];
+        var buttons = new InteractiveObject(
+            InteractiveTypes.Button,
+            new InteractiveAction { Buttons = [new InteractiveButton(new InteractiveReply("yes", "Yes")), new InteractiveButton(new InteractiveReply("no", "No"))] },
+            new InteractiveText("Is this the one?"),
+            InteractiveHeader.ForMedia("image", new MediaObject()));
+        _harness.Graph.SendBehaviours.Enqueue(FakeGraphApi.Refuse(131009));
+        var result = await _harness.Service.SendAsync(
+            new SendRequest(_conversationId, "buttons", null, Interactive: new OutboundInteractive(buttons, new OutboundMedia("image", "shoe.png", "image/png", png, null))),
+            CancellationToken.None);
+        await _harness.Sender.RunOnceAsync(CancellationToken.None);
+        (await _harness.MessageAsync(result.MessageId!.Value)).Status.ShouldBe(MessageStatus.Failed);
+
+        (await _harness.Service.RetryAsync(result.MessageId.Value, confirmUnconfirmed: false, CancellationToken.None)).Succeeded.ShouldBeTrue();
+        await _harness.Sender.RunOnceAsync(CancellationToken.None);
+
+        _harness.Graph.Uploads.ShouldBe([("shoe.png", "image/png", png.Length)]);
+        var payload = _harness.Graph.SentPayloads.Last();
+        payload["type"]!.GetValue<string>().ShouldBe("interactive");
+        payload["interactive"]!["header"]!["image"]!["id"]!.GetValue<string>().ShouldBe("media-1");
+        payload["interactive"]!["action"]!["buttons"]!.AsArray().Count.ShouldBe(2);
+        var message = await _harness.MessageAsync(result.MessageId.Value);
+        message.Status.ShouldBe(MessageStatus.Sent);
+        message.Type.ShouldBe("interactive");
+        message.Text.ShouldBe("Is this the one?");
         message.MediaState.ShouldBe(MediaState.Downloaded);
     }
 

@@ -1,5 +1,6 @@
 using Chatobuy.Inbox.Features.Conversations;
 using Chatobuy.Inbox.Components.Shared;
+using Chatobuy.Inbox.Features.Interactive;
 using Chatobuy.Inbox.Features.Outbound;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
@@ -19,6 +20,7 @@ public sealed partial class ChatPane : IDisposable
     private long _conversationShown;
     private ChatMessages? _chatNamed;
     private IReadOnlyDictionary<ProductKey, string> _productNames = new Dictionary<ProductKey, string>();
+    private IReadOnlyDictionary<ProductKey, ProductCard> _productCards = new Dictionary<ProductKey, ProductCard>();
 
     [Parameter, EditorRequired]
     public ConversationRow Conversation { get; set; } = default!;
@@ -126,6 +128,7 @@ public sealed partial class ChatPane : IDisposable
     {
         var products = ProductKey.In(Chat.Messages);
         _productNames = Products.Known(Conversation.ChannelId, products);
+        _productCards = Products.KnownCards(Conversation.ChannelId, products);
         if (products.Count > 0 && !Products.AllAnswered(Conversation.ChannelId, products))
         {
             _ = LookUpProductNamesAsync(Conversation.ChannelId, Conversation.Id, products);
@@ -142,6 +145,7 @@ public sealed partial class ChatPane : IDisposable
                 if (Conversation.Id == conversationId)
                 {
                     _productNames = names;
+                    _productCards = Products.KnownCards(channelId, products);
                     StateHasChanged();
                 }
             });

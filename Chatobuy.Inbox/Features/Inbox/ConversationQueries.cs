@@ -74,6 +74,7 @@ public sealed class ConversationQueries(IDbContextFactory<InboxDbContext> dbFact
                 m.Status,
                 m.Timestamp,
                 m.ReplyToWaMessageId,
+                m.ReplyId,
             })
             .ToListAsync(cancellationToken);
 
@@ -98,7 +99,8 @@ public sealed class ConversationQueries(IDbContextFactory<InboxDbContext> dbFact
                 r.Status,
                 r.Timestamp,
                 r.ReplyToWaMessageId,
-                r.WaMessageId is null ? [] : byTarget[r.WaMessageId].ToList()))
+                r.WaMessageId is null ? [] : byTarget[r.WaMessageId].ToList(),
+                r.ReplyId))
             .ToList();
         return new Page<MessageSummary>(items, page, pageSize, total);
     }

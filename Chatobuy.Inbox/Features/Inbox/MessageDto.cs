@@ -2,6 +2,11 @@ using Chatobuy.Inbox.Features.Conversations;
 
 namespace Chatobuy.Inbox.Features.Inbox;
 
+/// <summary>
+/// A message as the integration API lists it. <see cref="ReplyTo"/> is the wamid it quotes; <see cref="ReplyId"/> is
+/// what the customer tapped on an interactive message or a template's quick reply (the button's or row's id, or the
+/// button's payload), with the tapped title as <see cref="Text"/>.
+/// </summary>
 public sealed record MessageDto(
     long Id,
     string? WaMessageId,
@@ -13,7 +18,8 @@ public sealed record MessageDto(
     string Status,
     DateTimeOffset Timestamp,
     string? ReplyTo,
-    IReadOnlyList<ReactionDto> Reactions)
+    IReadOnlyList<ReactionDto> Reactions,
+    string? ReplyId)
 {
     /// <summary><paramref name="publicBaseUrl"/> makes the media link absolute; it is given only once the file is downloaded.</summary>
     public static MessageDto From(MessageSummary m, string publicBaseUrl) => new(
@@ -27,5 +33,6 @@ public sealed record MessageDto(
         m.Status.ToString().ToLowerInvariant(),
         m.Timestamp,
         m.ReplyToWaMessageId,
-        m.Reactions.Select(r => new ReactionDto(r.Emoji, r.By)).ToList());
+        m.Reactions.Select(r => new ReactionDto(r.Emoji, r.By)).ToList(),
+        m.ReplyId);
 }

@@ -12,4 +12,5 @@ public sealed record MessageSummary(
     MessageStatus Status,
     DateTimeOffset Timestamp,
     string? ReplyToWaMessageId,
-    IReadOnlyList<MessageReaction> Reactions);
+    IReadOnlyList<MessageReaction> Reactions,
+    string? ReplyId = null);

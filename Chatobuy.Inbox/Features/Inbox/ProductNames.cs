@@ -3,13 +3,14 @@ using System.Security.Cryptography;
 using Chatobuy.Inbox.CloudApi;
 using Chatobuy.Inbox.Data;
 using Chatobuy.Inbox.Features.Channels;
+using Chatobuy.Inbox.Features.Interactive;
 using Microsoft.EntityFrameworkCore;
 
 namespace Chatobuy.Inbox.Features.Inbox;
 
 /// <summary>
-/// Product names for the retailer ids orders carry, looked up in the catalog the channel sees (commerce reference
-/// §1.3) and kept a few minutes per channel and catalog. Nothing waits for Meta: what is not known yet is shown by its
+/// Product names (and display prices) for the retailer ids orders and product messages carry, looked up in the catalog
+/// the channel sees (commerce reference §1.3) and kept a few minutes per channel and catalog. Nothing waits for Meta: what is not known yet is shown by its
 /// id, and the page renders again once the names arrive. A catalog that cannot be read is asked again a minute later.
 /// </summary>
 public sealed partial class ProductNames(
@@ -41,6 +42,22 @@ public sealed partial class ProductNames(
         return known;
     }
 
+    /// <summary>What a product message shows of these products, as far as known (and still fresh): name and display price.</summary>
+    public IReadOnlyDictionary<ProductKey, ProductCard> KnownCards(string channelId, IEnumerable<ProductKey> products)
+    {
+        var now = time.GetUtcNow();
+        var known = new Dictionary<ProductKey, ProductCard>();
+        foreach (var product in products)
+        {
+            if (_cache.TryGetValue((channelId, product), out var entry) && entry.Until > now && entry.Name is { } name)
+            {
+                known[product] = new ProductCard(product.RetailerId, name, entry.Price, null);
+            }
+        }
+
+        return known;
+    }
+
     /// <summary>True when every product has a fresh answer (a name, or "not in the catalog").</summary>
     public bool AllAnswered(string channelId, IEnumerable<ProductKey> products)
     {
@@ -59,7 +76,8 @@ public sealed partial class ProductNames(
             var until = time.GetUtcNow() + (found is null ? RetryAfter : KeepFor);
             foreach (var product in catalog)
             {
-                _cache[(channelId, product)] = new Entry(found?.GetValueOrDefault(product.RetailerId), until);
+                var data = found?.GetValueOrDefault(product.RetailerId);
+                _cache[(channelId, product)] = new Entry(data?.Name, data?.Price, until);
             }
         }
 
@@ -67,8 +85,8 @@ public sealed partial class ProductNames(
         return Known(channelId, products);
     }
 
-    /// <summary>Names by retailer id; null when the catalog could not be read.</summary>
-    private async Task<Dictionary<string, string>?> FetchAsync(string channelId, string catalogId, IReadOnlyCollection<string> retailerIds, CancellationToken cancellationToken)
+    /// <summary>Named products by retailer id; null when the catalog could not be read.</summary>
+    private async Task<Dictionary<string, CatalogProductData>?> FetchAsync(string channelId, string catalogId, IReadOnlyCollection<string> retailerIds, CancellationToken cancellationToken)
     {
         Channel? channel;
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
@@ -104,7 +122,7 @@ public sealed partial class ProductNames(
         return result.Value!
             .Where(p => p.RetailerId is not null && !string.IsNullOrWhiteSpace(p.Name))
             .DistinctBy(p => p.RetailerId)
-            .ToDictionary(p => p.RetailerId!, p => p.Name!, StringComparer.Ordinal);
+            .ToDictionary(p => p.RetailerId!, StringComparer.Ordinal);
     }
 
     private void Prune()
@@ -127,5 +145,5 @@ public sealed partial class ProductNames(
     [LoggerMessage(Level = LogLevel.Information, Message = "Product names of catalog {CatalogId} could not be read for channel {ChannelId} (Graph error {Code}); ids are shown")]
     private partial void LogCatalogUnreadable(string channelId, string catalogId, int code);
 
-    private sealed record Entry(string? Name, DateTimeOffset Until);
+    private sealed record Entry(string? Name, string? Price, DateTimeOffset Until);
 }

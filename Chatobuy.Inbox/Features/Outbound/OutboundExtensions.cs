@@ -1,3 +1,6 @@
+using Chatobuy.Inbox.Features.Api;
+using Chatobuy.Inbox.Features.Interactive;
+using Microsoft.AspNetCore.OpenApi;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Chatobuy.Inbox.Features.Outbound;
@@ -17,6 +20,10 @@ public static class OutboundExtensions
         services.AddSingleton<OutboxClaims>();
         services.AddSingleton<OutboundSender>();
         services.AddHostedService(provider => provider.GetRequiredService<OutboundSender>());
+
+        // Saved interactive messages made ready for one contact: the composer and the send API use it.
+        services.TryAddSingleton<InteractiveSending>();
+        services.Configure<OpenApiOptions>(ApiDocument.Name, options => options.AddSchemaTransformer<SendMessageBodySchema>());
         return services;
     }
 }

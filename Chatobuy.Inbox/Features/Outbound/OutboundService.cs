@@ -65,7 +65,8 @@ public sealed partial class OutboundService(
         }
 
         string? uploadPath = null;
-        if ((request.Media ?? request.Template?.HeaderFile) is { } media)
+        var upload = UploadOf(request);
+        if (upload is { } media)
         {
             uploadPath = await StoreFileAsync(media, cancellationToken);
             message.MediaMimeType = media.MimeType;
@@ -89,8 +90,8 @@ public sealed partial class OutboundService(
                 PayloadJson = payload.ToJson(),
                 ClientMessageId = request.ClientMessageId,
                 UploadPath = uploadPath,
-                UploadMimeType = (request.Media ?? request.Template?.HeaderFile)?.MimeType,
-                UploadFileName = (request.Media ?? request.Template?.HeaderFile)?.FileName,
+                UploadMimeType = upload?.MimeType,
+                UploadFileName = upload?.FileName,
                 CreatedAt = now,
             });
             if (message.IsReaction)
@@ -254,6 +255,13 @@ public sealed partial class OutboundService(
             payload = MessageRequest.ForTemplate(template.Message);
             message.PayloadJson = TemplateDisplay.PayloadOf(template.Message, template.Display);
         }
+        else if (request.Interactive is { } interactive)
+        {
+            // The chat shows Meta's object as sent (placeholders filled), so later edits of a saved message change nothing here.
+            message.Type = "interactive";
+            message.Text = interactive.Message.Summary;
+            payload = MessageRequest.ForInteractive(interactive.ToSend());
+        }
         else if (request.MediaLink is { } link)
         {
             message.Type = link.Kind;
@@ -272,7 +280,14 @@ public sealed partial class OutboundService(
         return (message, payload.ReplyingTo(message.ReplyToWaMessageId));
     }
 
-    /// <summary>Keeps the file in the media folder by content hash: the chat shows it, the sender uploads it.</summary>
+    /// <summary>The file to upload before sending: the message's own, or a template's or interactive message's header.</summary>
+    private static OutboundMedia? UploadOf(SendRequest request) =>
+        request.Media ?? request.Template?.HeaderFile ?? request.Interactive?.HeaderFile;
+
+    /// <summary>
+    /// Keeps the file in the media folder by content hash: the chat shows it, the sender uploads it. Written from the
+    /// bytes, so a send never depends on a file another feature keeps; the outbox deletes no file.
+    /// </summary>
     private async Task<string> StoreFileAsync(OutboundMedia media, CancellationToken cancellationToken)
     {
         var temporary = mediaStore.NewTemporaryPath();

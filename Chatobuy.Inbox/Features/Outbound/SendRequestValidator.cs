@@ -1,14 +1,18 @@
+using Chatobuy.Inbox.CloudApi.Messages;
+using Chatobuy.Inbox.Features.Interactive;
 using FluentValidation;
 
 namespace Chatobuy.Inbox.Features.Outbound;
 
 /// <summary>
 /// Whether a <see cref="SendRequest"/> is well-formed: the client message id, one kind of message at a time, and
-/// Meta's limits for that kind (reference §3.3, §3.5, §4.1). It stops at the first problem, which is what the caller hears.
+/// Meta's limits for that kind (reference §3.3, §3.4, §3.5, §4.1). It stops at the first problem, which is what the caller hears.
 /// </summary>
 public sealed class SendRequestValidator : AbstractValidator<SendRequest>
 {
     public const int MaxTextLength = 4096;
+
+    private static readonly InteractiveObjectValidator InteractiveRules = new();
 
     public SendRequestValidator()
     {
@@ -18,7 +22,16 @@ public sealed class SendRequestValidator : AbstractValidator<SendRequest>
         RuleFor(r => r.ClientMessageId)
             .Must(id => !string.IsNullOrWhiteSpace(id) && id.Length <= 128).WithMessage("clientMessageId must be 1 to 128 characters.");
         RuleFor(r => r)
-            .Must(r => Kinds(r) <= 1).WithMessage("Send a text, a reaction, a template, or one file at a time.");
+            .Must(r => Kinds(r) <= 1).WithMessage("Send a text, a reaction, a template, an interactive message, or one file at a time.");
+
+        When(r => r.Interactive is not null, () =>
+        {
+            RuleFor(r => r.Interactive!)
+                .Custom((interactive, context) => Report(InteractiveProblem(interactive), context));
+            RuleFor(r => r.Interactive!.HeaderFile!)
+                .Custom(MeetMetasMediaRules)
+                .When(r => r.Interactive!.HeaderFile is not null);
+        });
 
         When(r => r.Template is not null, () =>
         {
@@ -66,7 +79,61 @@ public sealed class SendRequestValidator : AbstractValidator<SendRequest>
 
     private static int Kinds(SendRequest request) =>
         (request.ReactionTargetWaMessageId is null ? 0 : 1) + (request.Media is null ? 0 : 1) + (request.MediaLink is null ? 0 : 1)
-        + (request.Template is null ? 0 : 1);
+        + (request.Template is null ? 0 : 1) + (request.Interactive is null ? 0 : 1);
+
+    /// <summary>
+    /// The first of Meta's limits the message breaks (<see cref="InteractiveObjectValidator"/>), after the parts without
+    /// which it cannot even be checked (an object read from an integrator's JSON may lack any of them).
+    /// </summary>
+    private static string? InteractiveProblem(OutboundInteractive interactive)
+    {
+        if (interactive.Message is not { } message)
+        {
+            return "Give the interactive message.";
+        }
+
+        if (MissingPart(message) is { } missing)
+        {
+            return missing;
+        }
+
+        if (!interactive.HeaderFileFits)
+        {
+            return $"The header file is a{(interactive.HeaderFile!.Kind is "image" ? "n" : "")} {interactive.HeaderFile.Kind}, so the message needs a header of that kind.";
+        }
+
+        return InteractiveRules.Validate(interactive.ToValidate()).Errors is [var first, ..] ? first.ErrorMessage : null;
+    }
+
+    private static string? MissingPart(InteractiveObject message)
+    {
+        if (string.IsNullOrWhiteSpace(message.Type))
+        {
+            return $"Give the interactive message's type ({string.Join(", ", InteractiveTypes.All)}).";
+        }
+
+        if (message.Action is not { } action)
+        {
+            return "Give the interactive message's action (its buttons, list, link, location request or products).";
+        }
+
+        if (message.Body is { Text: null } || message.Footer is { Text: null } || message.Header is { Type: null })
+        {
+            return "A header needs its type, and a body or footer its text.";
+        }
+
+        if (action.Buttons?.Any(b => b?.Reply is not { Id: not null, Title: not null }) == true)
+        {
+            return "Each button needs its reply: an id and a title.";
+        }
+
+        if (action.Sections?.Any(s => s is null || s.Rows?.Any(r => r is null) == true || s.ProductItems?.Any(p => p is null) == true) == true)
+        {
+            return "A section cannot be empty, nor hold an empty row or product.";
+        }
+
+        return null;
+    }
 
     private static void MeetMetasMediaRules(OutboundMedia media, ValidationContext<SendRequest> context) =>
         Report(OutboundMediaRules.Check(media), context);

@@ -9,6 +9,7 @@ using Chatobuy.Inbox.Tests.Features.Outbound;
 using Chatobuy.Inbox.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Chatobuy.Inbox.Tests.Features.Templates.Sending;
 
@@ -170,6 +171,9 @@ public sealed class TemplateComponentsTests : ComponentTestContext
 
         Services.AddSingleton(harness.Service);
         Services.AddSingleton(new TemplateCatalog(new HarnessDbFactory(harness)));
+        Services.AddSingleton(harness.Interactive);
+        Services.AddSingleton(new ProductNames(null!, null!, null!, TimeProvider.System, NullLogger<ProductNames>.Instance));
+        RenderProviders();
         long? sentId = null;
         var composer = Render<Composer>(p => p.Add(c => c.ConversationId, conversation).Add(c => c.WindowOpen, false).Add(c => c.OnSent, id => sentId = id));
 
@@ -195,6 +199,9 @@ public sealed class TemplateComponentsTests : ComponentTestContext
         var conversation = await harness.AddConversationAsync("5511911110001", null);
         Services.AddSingleton(harness.Service);
         Services.AddSingleton(new TemplateCatalog(new HarnessDbFactory(harness)));
+        Services.AddSingleton(harness.Interactive);
+        Services.AddSingleton(new ProductNames(null!, null!, null!, TimeProvider.System, NullLogger<ProductNames>.Instance));
+        RenderProviders();
 
         var composer = Render<Composer>(p => p.Add(c => c.ConversationId, conversation).Add(c => c.WindowOpen, false).Add(c => c.CustomerHasWritten, false));
 
