@@ -6,6 +6,7 @@ namespace Chatobuy.Inbox.Tests.Features.Outbound;
 /// The per-number pacer, on a clock the test steps: what Meta would count in any one second, with sends that take
 /// Meta's round trip to come back.
 /// </summary>
+[Collection(SteppedClockCollection.Name)]
 public sealed class SendPacerTests
 {
     private const int Limit = 50;
@@ -203,6 +204,13 @@ public sealed class SendPacerTests
         {
             DateTime.UtcNow.ShouldBeLessThan(deadline, "the sends never finished");
             _clock.Advance(Step);
+
+            // Let whatever the step woke on the pool run before the clock moves again.
+            for (var i = 0; i < 50 && ThreadPool.PendingWorkItemCount > 0; i++)
+            {
+                Thread.Sleep(1);
+            }
+
             if (!task.IsCompleted)
             {
                 await Task.Yield();
