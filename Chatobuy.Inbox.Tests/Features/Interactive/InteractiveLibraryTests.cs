@@ -86,6 +86,7 @@ public sealed class InteractiveLibraryTests : IAsyncLifetime
         json["body"]!["text"]!.GetValue<string>().ShouldBe("Hi {{contact.name}}, pick a slot");
         json["action"]!["buttons"]![1]!["reply"]!["id"]!.GetValue<string>().ShouldBe("slot-pm");
         json["action"]!["buttons"]![1]!["type"]!.GetValue<string>().ShouldBe("reply");
+        json.AsObject().Select(p => p.Key).ShouldBe(["type", "action", "body"], ignoreOrder: true);
         InteractiveLibrary.Parse(stored).ShouldBeEquivalentTo(Slots().ToInteractive());
         saved.Id.ShouldBe(stored.Id);
     }
@@ -207,6 +208,7 @@ public sealed class InteractiveLibraryTests : IAsyncLifetime
         var header = InteractiveLibrary.Parse(saved).Header!;
         header.Type.ShouldBe("document");
         header.Document!.Filename.ShouldBe("menu.pdf");
+        JsonNode.Parse(saved.InteractiveJson)!["header"]!.ToJsonString().ShouldBe("""{"type":"document","document":{"filename":"menu.pdf"}}""");
 
         await _library.DeleteAsync(_channelId, saved.Id);
         File.Exists(file).ShouldBeTrue("the copy still uses it");

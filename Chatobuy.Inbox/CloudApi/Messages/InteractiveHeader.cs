@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Chatobuy.Inbox.CloudApi.Messages;
 
 /// <summary>
@@ -6,7 +8,8 @@ namespace Chatobuy.Inbox.CloudApi.Messages;
 /// </summary>
 public sealed record InteractiveHeader(string Type, string? Text = null, MediaObject? Image = null, MediaObject? Video = null, MediaObject? Document = null)
 {
-    /// <summary>The media object of a media header; null for text.</summary>
+    /// <summary>The media object of a media header; null for text. Not sent to Meta (it names the same object as its type's property).</summary>
+    [JsonIgnore]
     public MediaObject? Media => Type switch
     {
         "image" => Image,

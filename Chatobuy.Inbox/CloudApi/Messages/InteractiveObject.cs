@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Chatobuy.Inbox.CloudApi.Messages;
 
 /// <summary>
@@ -11,7 +13,8 @@ public sealed record InteractiveObject(
     InteractiveHeader? Header = null,
     InteractiveText? Footer = null)
 {
-    /// <summary>The text shown in conversation lists and the chat for this message: the body, else the header text.</summary>
+    /// <summary>The text shown in conversation lists and the chat for this message: the body, else the header text. Not sent to Meta.</summary>
+    [JsonIgnore]
     public string Summary => Body?.Text ?? Header?.Text ?? Type switch
     {
         InteractiveTypes.Product => "Product",
