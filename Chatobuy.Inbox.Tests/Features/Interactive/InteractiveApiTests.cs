@@ -4,6 +4,7 @@ using System.Text.Json;
 using Chatobuy.Inbox.Features.Api;
 using Chatobuy.Inbox.Features.Channels;
 using Chatobuy.Inbox.Features.Interactive;
+using Chatobuy.Inbox.Features.Users;
 using Chatobuy.Inbox.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -28,6 +29,12 @@ public sealed class InteractiveApiTests(InteractiveApiTests.Shop shop) : IClassF
         public async Task InitializeAsync()
         {
             await App.InitializeAsync();
+            await using (var setup = App.CreateScope())
+            {
+                // Past the first-run set-up, as on an installation in use.
+                (await setup.ServiceProvider.GetRequiredService<UserAdministration>().CreateFirstAdminAsync("ada@example.com", "Ada", "correct horse battery")).Succeeded.ShouldBeTrue();
+            }
+
             Channel = await SandboxChannel.ConnectAsync(App, "Shop");
             await using var scope = App.CreateScope();
             var library = scope.ServiceProvider.GetRequiredService<InteractiveLibrary>();

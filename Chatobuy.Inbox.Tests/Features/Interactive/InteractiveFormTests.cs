@@ -121,6 +121,7 @@ public sealed class InteractiveFormTests : ComponentTestContext
         form.Find("[data-testid=row-title]").Input("Tomato soup");
         form.Find("[data-testid=row-description]").Input("With basil");
         form.Find("[data-testid=add-section]").Click();
+        form.FindAll("[data-testid=section-editor]").Count.ShouldBe(2, form.Find("[data-testid=add-section]").OuterHtml);
         form.FindAll("[data-testid=section-title]")[0].Input("Starters");
         form.FindAll("[data-testid=section-title]")[1].Input("Mains");
         form.FindAll("[data-testid=row-title]")[1].Input("Risotto");
@@ -294,7 +295,7 @@ public sealed class InteractiveFormTests : ComponentTestContext
     public async Task ImageHeader_FileChosen_IsNamedAndPreviewed()
     {
         RenderProviders();
-        var draft = new InteractiveMessageDraft { Name = "Promo", Body = "New in", HeaderKind = InteractiveHeaderKind.Image };
+        var draft = new InteractiveMessageDraft { Name = "Promo", Body = "New in", HeaderKind = InteractiveHeaderKind.Image, Buttons = [new() { Title = "Show me" }] };
         var form = RenderForm(draft);
 
         await form.InvokeAsync(() => form.Instance.UseHeaderFile(new InteractiveHeaderFile("mug.png", "image/png", [137, 80, 78, 71])));

@@ -19,7 +19,7 @@ public sealed class InteractiveLibraryTests : IAsyncLifetime
 
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), $"chatobuy-library-{Guid.NewGuid():N}");
     private readonly FakeTimeProvider _time = new(Start);
-    private DbContextFactory _dbFactory = default!;
+    private IDbContextFactory<InboxDbContext> _dbFactory = default!;
     private MediaStore _media = default!;
     private InteractiveLibrary _library = default!;
     private string _channelId = "";
@@ -39,7 +39,7 @@ public sealed class InteractiveLibraryTests : IAsyncLifetime
         (_channelId, _otherChannelId) = (channel.Id, other.Id);
 
         _media = new MediaStore(new DataPaths(_dataDirectory));
-        _library = new InteractiveLibrary(_dbFactory, new InteractiveMessageDraftValidator(new InteractiveObjectValidator()), _media, _time, NullLogger<InteractiveLibrary>.Instance);
+        _library = new InteractiveLibrary(_dbFactory, new InteractiveMessageDraftValidator(), _media, _time, NullLogger<InteractiveLibrary>.Instance);
     }
 
     public Task DisposeAsync()

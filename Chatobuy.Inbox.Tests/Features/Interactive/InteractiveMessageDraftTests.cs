@@ -6,7 +6,7 @@ namespace Chatobuy.Inbox.Tests.Features.Interactive;
 /// <summary>What the builder saves for each type, and what it checks besides Meta's limits: the name and a header file.</summary>
 public sealed class InteractiveMessageDraftTests
 {
-    private readonly InteractiveMessageDraftValidator _validator = new(new InteractiveObjectValidator());
+    private readonly InteractiveMessageDraftValidator _validator = new();
 
     private static InteractiveMessageDraft Buttons() => new()
     {

@@ -117,7 +117,7 @@ public sealed class InteractiveMessagesPageTests : ComponentTestContext
         var page = RenderPage();
         page.WaitForAssertion(() => page.FindAll("[data-testid=interactive-name]").Count.ShouldBe(2));
 
-        page.Find("[data-testid=search] input").Input("like your");
+        page.Find("[data-testid=search]").Input("like your");
 
         page.WaitForAssertion(() => page.FindAll("[data-testid=interactive-name]").Select(n => n.TextContent).ShouldBe(["Feedback"]));
     }

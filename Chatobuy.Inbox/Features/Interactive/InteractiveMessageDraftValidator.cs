@@ -12,8 +12,9 @@ public sealed class InteractiveMessageDraftValidator : AbstractValidator<Interac
 {
     public const int MaxName = 100;
 
-    public InteractiveMessageDraftValidator(InteractiveObjectValidator objectValidator)
+    public InteractiveMessageDraftValidator()
     {
+        var objectValidator = new InteractiveObjectValidator();
         RuleFor(d => d.Name)
             .Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage("Give the message a name agents will recognise.")
             .Must(n => n.Trim().Length <= MaxName).WithMessage(d => $"The name can be at most {MaxName} characters; it has {d.Name.Trim().Length}.");
