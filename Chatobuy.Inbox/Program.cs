@@ -7,6 +7,7 @@ using Chatobuy.Inbox.Features.Channels;
 using Chatobuy.Inbox.Features.Contacts;
 using Chatobuy.Inbox.Features.Health;
 using Chatobuy.Inbox.Features.Inbox;
+using Chatobuy.Inbox.Features.Interactive;
 using Chatobuy.Inbox.Features.Media;
 using Chatobuy.Inbox.Features.Outbound;
 using Chatobuy.Inbox.Features.Profile;
@@ -39,6 +40,7 @@ builder.Services.AddTemplateSending();
 builder.Services.AddContacts();
 builder.Services.AddIntegrationApi();
 builder.Services.AddTemplates();
+builder.Services.AddInteractive();
 builder.AddSandbox();
 
 var app = builder.Build();
@@ -72,7 +74,8 @@ app.MapApiV1()
     .MapStartConversationApi()
     .MapOutboundApi()
     .MapProfileApi()
-    .MapTemplatesApi();
+    .MapTemplatesApi()
+    .MapInteractiveApi();
 app.MapSandbox();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

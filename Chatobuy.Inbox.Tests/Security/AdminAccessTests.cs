@@ -23,6 +23,8 @@ public sealed partial class AdminAccessTests(InboxApp app) : IClassFixture<Inbox
         "/api-keys",
         "/channels",
         "/channels/new",
+        "/channels/{ChannelId}/interactive-messages/new",
+        "/channels/{ChannelId}/interactive-messages/{MessageId:long}/edit",
         "/channels/{Id}/profile",
         "/channels/{ChannelId}/templates",
         "/channels/{ChannelId}/templates/new",

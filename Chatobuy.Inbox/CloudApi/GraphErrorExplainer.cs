@@ -167,6 +167,7 @@ public static partial class GraphErrorExplainer
         GraphOperation.ListPhoneNumbers or GraphOperation.SubscribeApp or GraphOperation.UnsubscribeApp or GraphOperation.SetWebhook
             or GraphOperation.GetBusinessProfile or GraphOperation.UpdateBusinessProfile or GraphOperation.ResumableUpload
             => " (whatsapp_business_management)",
+        GraphOperation.ReadCatalog => " (catalog_management)",
         _ => "",
     };
 }

@@ -24,4 +24,7 @@ public enum GraphOperation
     CreateTemplate,
     EditTemplate,
     DeleteTemplate,
+
+    // Catalogs (commerce reference §1).
+    ReadCatalog,
 }

@@ -70,6 +70,24 @@ public interface IGraphApi
         int limit,
         CancellationToken cancellationToken);
 
+    /// <summary>Commerce reference §1.3: one page of a catalog's products, unfiltered (the library's product pickers).</summary>
+    [Get("/{catalogId}/products")]
+    Task<GraphPage<CatalogProductData>> ListCatalogProductsAsync(
+        [Property(GraphConnection.OptionKey)] GraphConnection connection,
+        string catalogId,
+        string fields,
+        int limit,
+        string? after,
+        CancellationToken cancellationToken);
+
+    /// <summary>Commerce reference §1.2: the catalog linked to a WhatsApp Business Account (an empty list when none is).</summary>
+    [Get("/{wabaId}/product_catalogs")]
+    Task<GraphPage<ProductCatalogData>> GetWabaCatalogsAsync(
+        [Property(GraphConnection.OptionKey)] GraphConnection connection,
+        string wabaId,
+        string fields,
+        CancellationToken cancellationToken);
+
     /// <summary>Reference §4.2: a short-lived download URL (5 minutes) and the file's type, hash and size.</summary>
     [Get("/{mediaId}")]
     Task<MediaInfo> GetMediaAsync(

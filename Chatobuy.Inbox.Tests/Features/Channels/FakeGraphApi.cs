@@ -59,6 +59,27 @@ internal sealed class FakeGraphApi : IGraphApi
         return Answer(new GraphPage<CatalogProductData>([], null));
     }
 
+    /// <summary>The catalog <c>GET /{waba-id}/product_catalogs</c> answers (null: none linked).</summary>
+    public ProductCatalogData? LinkedCatalog { get; set; }
+
+    /// <summary>The products <c>GET /{catalog-id}/products</c> lists, two per page.</summary>
+    public List<CatalogProductData> CatalogProducts { get; } = [];
+
+    public Task<GraphPage<CatalogProductData>> ListCatalogProductsAsync(GraphConnection connection, string catalogId, string fields, int limit, string? after, CancellationToken cancellationToken)
+    {
+        Calls.Add($"catalog_products:{catalogId}:{after}");
+        var start = after is null ? 0 : int.Parse(after, System.Globalization.CultureInfo.InvariantCulture);
+        var page = CatalogProducts.Skip(start).Take(2).ToList();
+        var next = start + 2 < CatalogProducts.Count ? (start + 2).ToString(System.Globalization.CultureInfo.InvariantCulture) : null;
+        return Answer(new GraphPage<CatalogProductData>(page, next is null ? null : new GraphPaging(new GraphCursors(null, next), $"http://graph.test/next?after={next}", null)));
+    }
+
+    public Task<GraphPage<ProductCatalogData>> GetWabaCatalogsAsync(GraphConnection connection, string wabaId, string fields, CancellationToken cancellationToken)
+    {
+        Calls.Add($"product_catalogs:{wabaId}");
+        return Answer(new GraphPage<ProductCatalogData>(LinkedCatalog is null ? [] : [LinkedCatalog], null));
+    }
+
     public Task<SubscribedAppsResponse> GetSubscribedAppsAsync(GraphConnection connection, string wabaId, CancellationToken cancellationToken) =>
         Answer(new SubscribedAppsResponse([]));
 

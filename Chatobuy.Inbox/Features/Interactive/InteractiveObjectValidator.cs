@@ -31,8 +31,9 @@ public sealed class InteractiveObjectValidator : AbstractValidator<InteractiveOb
     {
         RuleFor(i => i.Type).Must(InteractiveTypes.All.Contains).WithMessage(i => $"\"{i.Type}\" is not an interactive type the inbox sends ({string.Join(", ", InteractiveTypes.All)}).");
 
-        RuleFor(i => i.Body!.Text).Must(t => !string.IsNullOrWhiteSpace(t)).WithName("Body.Text").WithMessage("Write the message's body.")
+        RuleFor(i => i.Body).Must(b => !string.IsNullOrWhiteSpace(b?.Text)).OverridePropertyName("Body.Text").WithMessage("Write the message's body.")
             .When(i => i.Type != InteractiveTypes.Product || i.Body is not null);
+        RuleFor(i => i.Action).NotNull().WithMessage("Say what the message offers (its action).");
         RuleFor(i => i.Body!.Text).MaximumLength(MaxBody).WithName("Body.Text").WithMessage(i => $"The body can be at most {MaxBody} characters; it has {i.Body!.Text.Length}.")
             .When(i => i.Body is not null);
         RuleFor(i => i.Footer!.Text).MaximumLength(MaxFooter).WithName("Footer.Text").WithMessage(i => $"The footer can be at most {MaxFooter} characters; it has {i.Footer!.Text.Length}.")
@@ -47,7 +48,7 @@ public sealed class InteractiveObjectValidator : AbstractValidator<InteractiveOb
             .WithMessage("Choose the header's file (or give its https link).")
             .When(i => i.Header is { } h && MediaHeaders.Contains(h.Type));
 
-        When(i => i.Type == InteractiveTypes.Button, () =>
+        When(i => i.Action is not null && i.Type == InteractiveTypes.Button, () =>
         {
             RuleFor(i => i.Action.Buttons).Must(b => b is { Count: >= 1 and <= MaxButtons }).WithName("Action.Buttons")
                 .WithMessage($"Give 1 to {MaxButtons} buttons.");
@@ -65,7 +66,7 @@ public sealed class InteractiveObjectValidator : AbstractValidator<InteractiveOb
                 .WithMessage("Each button needs its own callback ID.").When(i => i.Action.Buttons is not null);
         });
 
-        When(i => i.Type == InteractiveTypes.List, () =>
+        When(i => i.Action is not null && i.Type == InteractiveTypes.List, () =>
         {
             RuleFor(i => i.Action.Button).Must(b => !string.IsNullOrWhiteSpace(b)).WithName("Action.Button").WithMessage("Give the list's button a label.")
                 .MaximumLength(MaxListButton).WithMessage(i => $"The list button's label can be at most {MaxListButton} characters; it has {i.Action.Button!.Length}.");
@@ -92,7 +93,7 @@ public sealed class InteractiveObjectValidator : AbstractValidator<InteractiveOb
             }).OverridePropertyName("Action.Sections");
         });
 
-        When(i => i.Type == InteractiveTypes.CtaUrl, () =>
+        When(i => i.Action is not null && i.Type == InteractiveTypes.CtaUrl, () =>
         {
             RuleFor(i => i.Action.Name).Equal("cta_url").WithName("Action.Name").WithMessage("A URL button's action is named cta_url.");
             RuleFor(i => i.Action.Parameters!.DisplayText).Must(t => !string.IsNullOrWhiteSpace(t)).WithName("Action.Parameters.DisplayText").WithMessage("Give the button's text.")
@@ -104,23 +105,23 @@ public sealed class InteractiveObjectValidator : AbstractValidator<InteractiveOb
             RuleFor(i => i.Action.Parameters).NotNull().WithName("Action.Parameters").WithMessage("Give the button's text and address.");
         });
 
-        When(i => i.Type == InteractiveTypes.LocationRequest, () =>
+        When(i => i.Action is not null && i.Type == InteractiveTypes.LocationRequest, () =>
         {
             RuleFor(i => i.Action.Name).Equal("send_location").WithName("Action.Name").WithMessage("A location request's action is named send_location.");
         });
 
-        When(i => i.Type is InteractiveTypes.Product or InteractiveTypes.ProductList, () =>
+        When(i => i.Action is not null && i.Type is InteractiveTypes.Product or InteractiveTypes.ProductList, () =>
         {
             RuleFor(i => i.Action.CatalogId).Must(c => !string.IsNullOrWhiteSpace(c)).WithName("Action.CatalogId")
                 .WithMessage("Link a catalog to this channel's WhatsApp Business Account first: products are sent from it.");
         });
 
-        When(i => i.Type == InteractiveTypes.Product, () =>
+        When(i => i.Action is not null && i.Type == InteractiveTypes.Product, () =>
         {
             RuleFor(i => i.Action.ProductRetailerId).Must(p => !string.IsNullOrWhiteSpace(p)).WithName("Action.ProductRetailerId").WithMessage("Choose the product.");
         });
 
-        When(i => i.Type == InteractiveTypes.ProductList, () =>
+        When(i => i.Action is not null && i.Type == InteractiveTypes.ProductList, () =>
         {
             RuleFor(i => i.Action.Sections).Must(s => s is { Count: >= 1 and <= MaxSections }).WithName("Action.Sections")
                 .WithMessage($"Give 1 to {MaxSections} sections.");
