@@ -135,7 +135,7 @@ public sealed class InteractiveApiTests(InteractiveApiTests.Shop shop) : IClassF
         (await client.GetAsync(InteractiveMediaController.UrlOf(shop.Menu))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
-    [Fact(Skip = "Needs the Sandbox's GET /{waba-id}/product_catalogs and product image_url (helper iphone's branch).")]
+    [Fact]
     public async Task Catalog_OfASandboxChannel_IsTheSeededCatalogWithEveryProduct()
     {
         var catalogs = shop.App.Services.GetRequiredService<InteractiveCatalogs>();
