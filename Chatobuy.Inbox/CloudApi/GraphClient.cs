@@ -19,7 +19,7 @@ public sealed partial class GraphClient(IGraphApi api, IHttpClientFactory httpCl
 
     private const string WabaFields = "id,name,currency,timezone_id,message_template_namespace";
     private const string PhoneFields = "id,display_phone_number,verified_name,quality_rating,code_verification_status,name_status,status,platform_type,throughput";
-    private const string ProductFields = "id,retailer_id,name,price,currency";
+    private const string ProductFields = "id,retailer_id,name,price,currency,image_url";
     private const int PageSize = 100;
 
     public Task<GraphResult<DebugTokenData>> CheckTokenAsync(GraphConnection connection, CancellationToken cancellationToken) =>

@@ -51,7 +51,7 @@ public sealed partial class ProductNames(
         {
             if (_cache.TryGetValue((channelId, product), out var entry) && entry.Until > now && entry.Name is { } name)
             {
-                known[product] = new ProductCard(product.RetailerId, name, entry.Price, null);
+                known[product] = new ProductCard(product.RetailerId, name, entry.Price, entry.ImageUrl);
             }
         }
 
@@ -77,7 +77,7 @@ public sealed partial class ProductNames(
             foreach (var product in catalog)
             {
                 var data = found?.GetValueOrDefault(product.RetailerId);
-                _cache[(channelId, product)] = new Entry(data?.Name, data?.Price, until);
+                _cache[(channelId, product)] = new Entry(data?.Name, data?.Price, data?.ImageUrl, until);
             }
         }
 
@@ -145,5 +145,5 @@ public sealed partial class ProductNames(
     [LoggerMessage(Level = LogLevel.Information, Message = "Product names of catalog {CatalogId} could not be read for channel {ChannelId} (Graph error {Code}); ids are shown")]
     private partial void LogCatalogUnreadable(string channelId, string catalogId, int code);
 
-    private sealed record Entry(string? Name, string? Price, DateTimeOffset Until);
+    private sealed record Entry(string? Name, string? Price, string? ImageUrl, DateTimeOffset Until);
 }

@@ -8,6 +8,9 @@ namespace Chatobuy.Inbox.Features.Interactive;
 /// </summary>
 public sealed record InteractiveChoice(long Id, string Name, string Type, InteractiveObject Interactive, DateTimeOffset UpdatedAt)
 {
+    /// <summary>Where a preview shows the kept header file from, when the message has one.</summary>
+    public string? HeaderMediaUrl { get; init; }
+
     /// <summary>What agents call each type.</summary>
     public string TypeLabel => LabelOf(Type);
 

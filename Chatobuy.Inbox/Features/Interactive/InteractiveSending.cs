@@ -49,6 +49,9 @@ public sealed class InteractiveSending(IDbContextFactory<InboxDbContext> dbFacto
         return saved
             .Select(m => Read(m.InteractiveJson) is { } interactive
                 ? new InteractiveChoice(m.Id, m.Name, m.Type, InteractivePlaceholders.Fill(interactive, recipient.Values), m.UpdatedAt)
+                {
+                    HeaderMediaUrl = m.HeaderMediaPath is null ? null : InteractiveMediaController.UrlOf(m),
+                }
                 : null)
             .OfType<InteractiveChoice>()
             .ToList();
