@@ -217,14 +217,13 @@ public sealed partial class WebhookIngestion(
     /// </summary>
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var group = new List<PendingDelivery>();
+        // A new list for each group: the last one may still be waiting for the disk (see SyncLoopAsync).
+        List<PendingDelivery> group = [];
         var syncing = Task.Run(SyncLoopAsync, CancellationToken.None);
         try
         {
             while (await _queue.Reader.WaitToReadAsync(stoppingToken))
             {
-                // A new list each time: the last one may still be waiting for the disk (see SyncLoopAsync).
-                group = [];
                 var updates = 0;
                 while (group.Count < MaxGroupDeliveries && updates < MaxGroupUpdates && _queue.Reader.TryRead(out var next))
                 {
@@ -253,6 +252,9 @@ public sealed partial class WebhookIngestion(
                     LogWriterFailed(logger, exception);
                     group.ForEach(p => p.Finish(new IngestResult(IngestOutcome.TransientFailure)));
                 }
+
+                // Answered, or handed to the flush: not the stopping writer's to answer 503 below.
+                group = [];
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
