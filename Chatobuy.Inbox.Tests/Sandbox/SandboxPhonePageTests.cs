@@ -244,7 +244,7 @@ public sealed class SandboxPhonePageTests : ComponentTestContext
         bubble.QuerySelector("[data-testid=interactive-footer]")!.TextContent.ShouldBe("Chatobuy");
         page.FindAll("[data-testid=interactive-reply]").Select(b => b.TextContent).ShouldBe(["↩ Morning", "↩ Afternoon"]);
 
-        await page.Find("[data-testid=interactive-reply][data-id=slot-pm]").ClickAsync(new MouseEventArgs());
+        await TapAsync(page, "[data-testid=interactive-reply][data-id=slot-pm]");
 
         var reply = LastCustomerMessage();
         reply.Message["type"]!.GetValue<string>().ShouldBe("interactive");
@@ -272,7 +272,7 @@ public sealed class SandboxPhonePageTests : ComponentTestContext
 
         page.Find("[data-testid=interactive-list-open]").TextContent.ShouldBe("☰ See menu");
         page.FindAll("[data-testid=phone-sheet]").ShouldBeEmpty();
-        await page.Find("[data-testid=interactive-list-open]").ClickAsync(new MouseEventArgs());
+        await TapAsync(page, "[data-testid=interactive-list-open]");
 
         var sheet = page.Find("[data-testid=phone-sheet]");
         sheet.GetAttribute("aria-label").ShouldBe("See menu");
@@ -282,7 +282,7 @@ public sealed class SandboxPhonePageTests : ComponentTestContext
         page.Find("[data-testid=sheet-send-row]").HasAttribute("disabled").ShouldBeTrue();
 
         await page.Find("[data-testid=sheet-row][data-id=cheesecake] input").ChangeAsync(true);
-        await page.Find("[data-testid=sheet-send-row]").ClickAsync(new MouseEventArgs());
+        await TapAsync(page, "[data-testid=sheet-send-row]");
 
         var reply = LastCustomerMessage();
         reply.Message["interactive"]!.ToJsonString().ShouldBe("""{"type":"list_reply","list_reply":{"id":"cheesecake","title":"Cheesecake","description":"New York style"}}""");
@@ -317,10 +317,10 @@ public sealed class SandboxPhonePageTests : ComponentTestContext
         var page = RenderPage();
 
         page.Find("[data-testid=business-bubble-text]").TextContent.ShouldBe("Where should we deliver?");
-        await page.Find("[data-testid=interactive-send-location]").ClickAsync(new MouseEventArgs());
+        await TapAsync(page, "[data-testid=interactive-send-location]");
         page.Find("[data-testid=sheet-place-name] input, input[data-testid=sheet-place-name]").GetAttribute("value").ShouldBe("Chatobuy Store");
-        await page.Find("[data-testid=sheet-place-name] input, input[data-testid=sheet-place-name]").ChangeAsync("Home");
-        await page.Find("[data-testid=sheet-send-location]").ClickAsync(new MouseEventArgs());
+        await page.InvokeAsync(() => page.Find("[data-testid=sheet-place-name] input, input[data-testid=sheet-place-name]").ChangeAsync("Home"));
+        await TapAsync(page, "[data-testid=sheet-send-location]");
 
         var reply = LastCustomerMessage();
         reply.Type.ShouldBe("location");
@@ -363,13 +363,13 @@ public sealed class SandboxPhonePageTests : ComponentTestContext
         card.QuerySelector("[data-testid=product-image]")!.GetAttribute("src").ShouldBe("/sandbox/catalog/images/MUG-BLUE.svg");
         page.Find("[data-testid=business-bubble-text]").TextContent.ShouldBe("Back in stock!");
 
-        await page.Find("[data-testid=interactive-products-open]").ClickAsync(new MouseEventArgs());
+        await TapAsync(page, "[data-testid=interactive-products-open]");
         page.Find("[data-testid=sheet-send-cart]").HasAttribute("disabled").ShouldBeTrue();
-        await page.Find("[data-testid=sheet-more]").ClickAsync(new MouseEventArgs());
-        await page.Find("[data-testid=sheet-more]").ClickAsync(new MouseEventArgs());
+        await TapAsync(page, "[data-testid=sheet-more]");
+        await TapAsync(page, "[data-testid=sheet-more]");
         page.Find("[data-testid=sheet-quantity]").TextContent.ShouldBe("2");
         page.Find("[data-testid=sheet-cart-summary]").TextContent.ShouldBe("2 item(s) · 25.00 USD");
-        await page.Find("[data-testid=sheet-send-cart]").ClickAsync(new MouseEventArgs());
+        await TapAsync(page, "[data-testid=sheet-send-cart]");
 
         var order = LastCustomerMessage();
         order.Type.ShouldBe("order");
@@ -397,20 +397,20 @@ public sealed class SandboxPhonePageTests : ComponentTestContext
         page.Find("[data-testid=interactive-header]").TextContent.ShouldBe("Autumn picks");
         page.Find("[data-testid=interactive-products-open]").TextContent.ShouldBe("🛍 View items");
 
-        await page.Find("[data-testid=interactive-products-open]").ClickAsync(new MouseEventArgs());
+        await TapAsync(page, "[data-testid=interactive-products-open]");
         page.FindAll("[data-testid=sheet-section]").Select(s => s.TextContent).ShouldBe(["Kitchen", "Wear"]);
         var bottle = page.Find("[data-testid=sheet-product][data-retailer-id=BOTTLE-STEEL]");
         bottle.QuerySelector("[data-testid=sheet-availability]")!.TextContent.ShouldBe("out of stock");
         bottle.QuerySelector("[data-testid=sheet-more]")!.HasAttribute("disabled").ShouldBeTrue();
-        await page.Find("[data-testid=sheet-product][data-retailer-id=CAP-RED] [data-testid=sheet-more]").ClickAsync(new MouseEventArgs());
-        await page.Find("[data-testid=sheet-product][data-retailer-id=TEE-BLACK-M] [data-testid=sheet-more]").ClickAsync(new MouseEventArgs());
-        await page.Find("[data-testid=sheet-close]").ClickAsync(new MouseEventArgs());
+        await TapAsync(page, "[data-testid=sheet-product][data-retailer-id=CAP-RED] [data-testid=sheet-more]");
+        await TapAsync(page, "[data-testid=sheet-product][data-retailer-id=TEE-BLACK-M] [data-testid=sheet-more]");
+        await TapAsync(page, "[data-testid=sheet-close]");
 
         page.Find("[data-testid=phone-cart]").TextContent.ShouldContain("2 item(s) in your cart");
-        await page.Find("[data-testid=phone-cart-open]").ClickAsync(new MouseEventArgs());
+        await TapAsync(page, "[data-testid=phone-cart-open]");
         page.Find("[data-testid=sheet-cart-summary]").TextContent.ShouldBe("2 item(s) · 34.90 USD");
-        await page.Find("[data-testid=sheet-cart-note] input, input[data-testid=sheet-cart-note]").ChangeAsync("Please gift-wrap");
-        await page.Find("[data-testid=sheet-send-cart]").ClickAsync(new MouseEventArgs());
+        await page.InvokeAsync(() => page.Find("[data-testid=sheet-cart-note] input, input[data-testid=sheet-cart-note]").ChangeAsync("Please gift-wrap"));
+        await TapAsync(page, "[data-testid=sheet-send-cart]");
 
         var order = LastCustomerMessage();
         order.Message["order"]!.ToJsonString().ShouldBe($$$"""
@@ -447,4 +447,11 @@ public sealed class SandboxPhonePageTests : ComponentTestContext
 
     private SandboxCustomerMessage LastCustomerMessage() =>
         _customers.Conversation(_state.PhoneNumbers[0].Id, SandboxCustomers.DefaultWaId)[^1];
+
+    /// <summary>
+    /// Finds and clicks in one go on the page's renderer: the Sandbox's status timers re-render the page meanwhile, and a
+    /// button found before such a render is no longer the one in the tree.
+    /// </summary>
+    private static Task TapAsync(IRenderedComponent<SandboxPhonePage> page, string selector) =>
+        page.InvokeAsync(() => page.Find(selector).ClickAsync(new MouseEventArgs()));
 }
