@@ -8,6 +8,7 @@ using Chatobuy.Inbox.Features.Contacts;
 using Chatobuy.Inbox.Features.Health;
 using Chatobuy.Inbox.Features.Inbox;
 using Chatobuy.Inbox.Features.Interactive;
+using Chatobuy.Inbox.Features.Payments;
 using Chatobuy.Inbox.Features.Media;
 using Chatobuy.Inbox.Features.Outbound;
 using Chatobuy.Inbox.Features.Profile;
@@ -41,6 +42,7 @@ builder.Services.AddContacts();
 builder.Services.AddIntegrationApi();
 builder.Services.AddTemplates();
 builder.Services.AddInteractive();
+builder.Services.AddPayments();
 builder.AddSandbox();
 
 var app = builder.Build();

@@ -2,7 +2,9 @@ using Chatobuy.Inbox.Features.Api;
 using Chatobuy.Inbox.Features.Channels;
 using Chatobuy.Inbox.Features.Conversations;
 using Chatobuy.Inbox.Features.Interactive;
+using Chatobuy.Inbox.Features.Orders;
 using Chatobuy.Inbox.Features.Outbound;
+using Chatobuy.Inbox.Features.Payments;
 using Chatobuy.Inbox.Features.Templates;
 using Chatobuy.Inbox.Features.Users;
 using Chatobuy.Inbox.Features.Webhooks;
@@ -39,6 +41,14 @@ public sealed class InboxDbContext(DbContextOptions<InboxDbContext> options)
     public DbSet<MessageTemplate> MessageTemplates => Set<MessageTemplate>();
 
     public DbSet<InteractiveMessage> InteractiveMessages => Set<InteractiveMessage>();
+
+    public DbSet<Order> Orders => Set<Order>();
+
+    public DbSet<OrderItem> OrderItems => Set<OrderItem>();
+
+    public DbSet<OrderChange> OrderChanges => Set<OrderChange>();
+
+    public DbSet<PaymentSettings> PaymentSettings => Set<PaymentSettings>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
