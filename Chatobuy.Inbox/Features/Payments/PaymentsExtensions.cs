@@ -8,6 +8,7 @@ public static class PaymentsExtensions
         services.AddSingleton<PaymentCredentials>();
         services.AddSingleton<IPaymentPartner, CustomLinkPartner>();
         services.AddSingleton<PaymentLinks>();
+        services.AddSingleton<OrderPayments>();
         return services;
     }
 }
