@@ -22,6 +22,7 @@ public static class WebhooksExtensions
 
     public static WebApplication MapWebhooks(this WebApplication app)
     {
+        app.MapWhatsAppWebhooks();
         app.MapControllers();
         return app;
     }
