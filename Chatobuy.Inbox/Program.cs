@@ -14,6 +14,7 @@ using Chatobuy.Inbox.Features.Outbound;
 using Chatobuy.Inbox.Features.Profile;
 using Chatobuy.Inbox.Features.Templates;
 using Chatobuy.Inbox.Features.Templates.Sending;
+using Chatobuy.Inbox.Features.Usage;
 using Chatobuy.Inbox.Features.Users;
 using Chatobuy.Inbox.Features.Webhooks;
 using Chatobuy.Inbox.Hosting;
@@ -43,6 +44,7 @@ builder.Services.AddIntegrationApi();
 builder.Services.AddTemplates();
 builder.Services.AddInteractive();
 builder.Services.AddPayments();
+builder.Services.AddUsage();
 builder.AddSandbox();
 
 var app = builder.Build();
@@ -77,7 +79,8 @@ app.MapApiV1()
     .MapOutboundApi()
     .MapProfileApi()
     .MapTemplatesApi()
-    .MapInteractiveApi();
+    .MapInteractiveApi()
+    .MapUsageApi();
 app.MapSandbox();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

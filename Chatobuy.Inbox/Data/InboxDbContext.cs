@@ -6,6 +6,7 @@ using Chatobuy.Inbox.Features.Orders;
 using Chatobuy.Inbox.Features.Outbound;
 using Chatobuy.Inbox.Features.Payments;
 using Chatobuy.Inbox.Features.Templates;
+using Chatobuy.Inbox.Features.Usage;
 using Chatobuy.Inbox.Features.Users;
 using Chatobuy.Inbox.Features.Webhooks;
 using Microsoft.AspNetCore.Identity;
@@ -49,6 +50,10 @@ public sealed class InboxDbContext(DbContextOptions<InboxDbContext> options)
     public DbSet<OrderChange> OrderChanges => Set<OrderChange>();
 
     public DbSet<PaymentSettings> PaymentSettings => Set<PaymentSettings>();
+
+    public DbSet<ChannelUsageMonth> ChannelUsageMonths => Set<ChannelUsageMonth>();
+
+    public DbSet<UsageTallyState> UsageTallyStates => Set<UsageTallyState>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

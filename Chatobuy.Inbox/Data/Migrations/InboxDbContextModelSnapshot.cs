@@ -933,6 +933,72 @@ namespace Chatobuy.Inbox.Data.Migrations
                     b.ToTable("MessageTemplates");
                 });
 
+            modelBuilder.Entity("Chatobuy.Inbox.Features.Usage.ChannelUsageMonth", b =>
+                {
+                    b.Property<string>("ChannelId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Month")
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AllowanceReachedSentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AllowanceWarningSentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BillableAuthentication")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BillableMarketing")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BillableOther")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BillableService")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BillableUtility")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ConversationsOpened")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MessagesReceived")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MessagesSent")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ChannelId", "Month");
+
+                    b.HasIndex("Month");
+
+                    b.ToTable("ChannelUsageMonths");
+                });
+
+            modelBuilder.Entity("Chatobuy.Inbox.Features.Usage.UsageTallyState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastConversationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastMessageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastStatusUpdateId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("UsageTallyStates");
+                });
+
             modelBuilder.Entity("Chatobuy.Inbox.Features.Users.AppUser", b =>
                 {
                     b.Property<string>("Id")

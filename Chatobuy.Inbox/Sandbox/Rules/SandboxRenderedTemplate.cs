@@ -1,6 +1,6 @@
 namespace Chatobuy.Inbox.Sandbox.Rules;
 
-/// <summary>A template message as it reaches the customer: every variable filled in.</summary>
+/// <summary>A template message as it reaches the customer: every variable filled in; <paramref name="Category"/> is the template's (MARKETING, UTILITY, AUTHENTICATION), for pricing.</summary>
 public sealed record SandboxRenderedTemplate(
     string Name,
     string Language,
@@ -10,4 +10,5 @@ public sealed record SandboxRenderedTemplate(
     string? HeaderMediaId,
     string Body,
     string? Footer,
-    IReadOnlyList<SandboxTemplateButton> Buttons);
+    IReadOnlyList<SandboxTemplateButton> Buttons,
+    string Category = "UTILITY");

@@ -180,7 +180,7 @@ public static partial class SandboxTemplateSends
             buttons.Add(new SandboxTemplateButton(type, text, url, phone, type == "QUICK_REPLY" ? payload ?? text : null));
         }
 
-        return (new SandboxRenderedTemplate(name, language, definition.HeaderFormat, headerText, headerLink, headerId, body, definition.Footer, buttons), null);
+        return (new SandboxRenderedTemplate(name, language, definition.HeaderFormat, headerText, headerLink, headerId, body, definition.Footer, buttons, template.Category), null);
     }
 
     /// <summary>The text a customer's phone shows in a one-line list: header and body.</summary>

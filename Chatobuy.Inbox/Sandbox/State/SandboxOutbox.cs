@@ -251,13 +251,17 @@ public sealed partial class SandboxOutbox(
         }
         else
         {
-            var template = message.Type == "template";
+            // Per-message pricing (reference §8.5): marketing and authentication templates are charged; utility
+            // templates are free inside the customer service window; free-form (service) messages are free.
+            var category = message.Template?.Category.ToLowerInvariant() ?? "service";
+            var charged = category is "marketing" or "authentication"
+                || (category == "utility" && !IsWindowOpen(message.PhoneNumberId, message.WaId));
             item["pricing"] = new JsonObject
             {
-                ["billable"] = template,
+                ["billable"] = charged,
                 ["pricing_model"] = "PMP",
-                ["category"] = template ? "utility" : "service",
-                ["type"] = template ? "regular" : "free_customer_service",
+                ["category"] = category,
+                ["type"] = charged ? "regular" : "free_customer_service",
             };
         }
 
