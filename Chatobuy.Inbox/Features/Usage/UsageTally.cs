@@ -23,6 +23,9 @@ public sealed partial class UsageTally(
 {
     private static readonly TimeSpan WaitForMessage = TimeSpan.FromMinutes(10);
 
+    // One pass at a time in this process: two would read the same marks and the second would fail to commit.
+    private readonly SemaphoreSlim _pass = new(1, 1);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var interval = TimeSpan.FromSeconds(options.Value.TallyIntervalSeconds);
@@ -56,6 +59,19 @@ public sealed partial class UsageTally(
 
     /// <summary>One pass; returns the most rows of one kind it read (a full batch means more may be waiting).</summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        await _pass.WaitAsync(cancellationToken);
+        try
+        {
+            return await PassAsync(cancellationToken);
+        }
+        finally
+        {
+            _pass.Release();
+        }
+    }
+
+    private async Task<int> PassAsync(CancellationToken cancellationToken)
     {
         var batch = options.Value.BatchSize;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);

@@ -1,0 +1,159 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Chatobuy.Inbox.Events;
+using Chatobuy.Inbox.Features.Channels;
+using Chatobuy.Inbox.Features.Conversations;
+using Chatobuy.Inbox.Features.Outbound;
+using Chatobuy.Inbox.Features.Templates.Sending;
+using Chatobuy.Inbox.Features.Usage;
+using Chatobuy.Inbox.Tests.Features.Webhooks;
+using Chatobuy.Inbox.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Chatobuy.Inbox.Tests.Integration;
+
+/// <summary>
+/// A month of a channel's usage counted from real traffic through the Sandbox: what the customer wrote, what the
+/// agents sent, and what Meta's pricing objects say it bills; read back through the integration API.
+/// </summary>
+public sealed class UsageEndToEndTests : IAsyncLifetime
+{
+    private readonly InboxApp _app = new();
+    private readonly List<UsageThresholdCrossed> _thresholds = [];
+    private Channel _channel = default!;
+    private IDisposable? _subscription;
+
+    public async Task InitializeAsync()
+    {
+        _app.Settings["Sandbox:StatusDelaysMilliseconds"] = "30,80,150";
+        _app.Settings["Usage:MonthlyAllowance"] = "4";
+        // The test runs the passes itself.
+        _app.Settings["Usage:TallyIntervalSeconds"] = "3600";
+        await _app.InitializeAsync();
+        _channel = await SandboxChannel.ConnectAsync(_app, "Usage");
+        await TemplateRows.CopyFromSandboxAsync(_app, _channel.WabaId);
+        _subscription = _app.Services.GetRequiredService<InboxEvents>().Subscribe<UsageThresholdCrossed>(e =>
+        {
+            lock (_thresholds)
+            {
+                _thresholds.Add(e);
+            }
+
+            return Task.CompletedTask;
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        _subscription?.Dispose();
+        await _app.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task AMonthOfTraffic_CountsReceivedSentAndOnlyWhatMetaBills_AndTheAllowanceAlertOnce()
+    {
+        const string customer = "5511900000041";
+        var conversation = await SandboxCustomer.WritesAsync(_app, _channel, customer, "Do you ship to Lisbon?");
+        var outbound = _app.Services.GetRequiredService<OutboundService>();
+
+        // Inside the window: a reply (service, free), a marketing template (billed) and a utility template (free).
+        var reply = await outbound.SendAsync(new SendRequest(conversation, "usage-reply", "Yes, in 3 days."), CancellationToken.None);
+        var marketing = await SendTemplateAsync(conversation, "follow_up", ["Ana"], headerLink: "https://example.com/lisbon.jpg");
+        var utility = await SendTemplateAsync(conversation, "order_update", ["Ana", "#7", "Monday"], ["7"]);
+        foreach (var sent in new[] { reply, marketing, utility })
+        {
+            (await SandboxCustomer.WaitForMessageAsync(_app, sent.MessageId!.Value, m => m.Status == MessageStatus.Read)).Status.ShouldBe(MessageStatus.Read);
+        }
+
+        await TallyAsync();
+        var usage = await UsageAsync();
+
+        usage["conversationsOpened"]!.GetValue<int>().ShouldBe(1);
+        usage["messagesReceived"]!.GetValue<int>().ShouldBe(1);
+        usage["messagesSent"]!.GetValue<int>().ShouldBe(3);
+        usage["billable"]!["total"]!.GetValue<int>().ShouldBe(1);
+        usage["billable"]!["marketing"]!.GetValue<int>().ShouldBe(1);
+        usage["billable"]!["utility"]!.GetValue<int>().ShouldBe(0);
+        usage["monthlyAllowance"]!.GetValue<int>().ShouldBe(4);
+        usage["allowanceUsedPercent"]!.GetValue<int>().ShouldBe(100);
+        ThresholdsRaised().ShouldBe([100], "4 of 4 messages: one alert, at 100 % (80 % was passed in the same count)");
+
+        // Outside the window a utility template is billed too; counting again adds only what is new.
+        await CloseWindowAsync(conversation, customer);
+        var late = await SendTemplateAsync(conversation, "order_update", ["Ana", "#8", "Friday"], ["8"]);
+        (await SandboxCustomer.WaitForMessageAsync(_app, late.MessageId!.Value, m => m.Status == MessageStatus.Read)).Status.ShouldBe(MessageStatus.Read);
+        await TallyAsync();
+        await TallyAsync();
+        usage = await UsageAsync();
+
+        usage["messagesSent"]!.GetValue<int>().ShouldBe(4);
+        usage["billable"]!["total"]!.GetValue<int>().ShouldBe(2);
+        usage["billable"]!["utility"]!.GetValue<int>().ShouldBe(1);
+        ThresholdsRaised().ShouldBe([100]);
+    }
+
+    [Fact]
+    public async Task UsageApi_BadMonthOrUnknownChannel_SaysWhat()
+    {
+        using var client = await ApiClients.WithNewKeyAsync(_app);
+
+        var badMonth = await client.GetAsync($"/api/v1/channels/{_channel.Id}/usage?month=December");
+        var unknown = await client.GetAsync("/api/v1/channels/nope/usage");
+        var empty = await client.GetFromJsonAsync<JsonObject>($"/api/v1/channels/{_channel.Id}/usage?month=2020-01");
+
+        badMonth.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await ApiResponses.ErrorOfAsync(badMonth)).ShouldStartWith("month \"December\" is not a month: write it as yyyy-MM");
+        unknown.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        empty!["month"]!.GetValue<string>().ShouldBe("2020-01");
+        empty["messagesSent"]!.GetValue<int>().ShouldBe(0);
+    }
+
+    private async Task TallyAsync()
+    {
+        var tally = _app.Services.GetRequiredService<UsageTally>();
+        while (await tally.RunOnceAsync(CancellationToken.None) > 0)
+        {
+        }
+    }
+
+    private async Task<JsonObject> UsageAsync()
+    {
+        using var client = await ApiClients.WithNewKeyAsync(_app);
+        return (await client.GetFromJsonAsync<JsonObject>($"/api/v1/channels/{_channel.Id}/usage"))!;
+    }
+
+    private List<int> ThresholdsRaised()
+    {
+        lock (_thresholds)
+        {
+            return _thresholds.Where(t => t.ChannelId == _channel.Id).Select(t => t.Percent).ToList();
+        }
+    }
+
+    private async Task<SendResult> SendTemplateAsync(long conversation, string name, string[] body, string[]? buttons = null, string? headerLink = null)
+    {
+        var catalog = _app.Services.GetRequiredService<TemplateCatalog>();
+        var option = (await catalog.FindAsync(_channel.Id, name, "en_US")).ShouldNotBeNull();
+        var model = TemplateSendModel.For(option);
+        model.Fill(TemplateFieldPart.Body, body);
+        model.Fill(TemplateFieldPart.UrlButton, buttons ?? []);
+        model.HeaderMediaLink = headerLink;
+        var sent = await _app.Services.GetRequiredService<OutboundService>()
+            .SendAsync(new SendRequest(conversation, Guid.NewGuid().ToString("N"), null, Template: TemplatePayload.Build(model)), CancellationToken.None);
+        sent.Error.ShouldBeNull();
+        return sent;
+    }
+
+    private async Task CloseWindowAsync(long conversation, string customer)
+    {
+        using var client = _app.CreateHttpClient();
+        (await client.PostAsJsonAsync($"/sandbox/customers/{customer}/last-seen", new JsonObject { ["phone_number_id"] = _channel.PhoneNumberId, ["hours_ago"] = 25 }))
+            .EnsureSuccessStatusCode();
+        await using var db = await _app.DbAsync();
+        var row = await db.Conversations.SingleAsync(c => c.Id == conversation);
+        row.LastInboundAt = DateTimeOffset.UtcNow.AddHours(-25);
+        await db.SaveChangesAsync();
+    }
+}
