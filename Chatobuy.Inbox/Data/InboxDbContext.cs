@@ -5,6 +5,7 @@ using Chatobuy.Inbox.Features.Interactive;
 using Chatobuy.Inbox.Features.Orders;
 using Chatobuy.Inbox.Features.Outbound;
 using Chatobuy.Inbox.Features.Payments;
+using Chatobuy.Inbox.Features.Store;
 using Chatobuy.Inbox.Features.Templates;
 using Chatobuy.Inbox.Features.Users;
 using Chatobuy.Inbox.Features.Webhooks;
@@ -49,6 +50,10 @@ public sealed class InboxDbContext(DbContextOptions<InboxDbContext> options)
     public DbSet<OrderChange> OrderChanges => Set<OrderChange>();
 
     public DbSet<PaymentSettings> PaymentSettings => Set<PaymentSettings>();
+
+    public DbSet<CatalogProduct> CatalogProducts => Set<CatalogProduct>();
+
+    public DbSet<ChannelStore> ChannelStores => Set<ChannelStore>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

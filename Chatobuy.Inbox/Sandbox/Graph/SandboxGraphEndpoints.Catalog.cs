@@ -7,7 +7,7 @@ namespace Chatobuy.Inbox.Sandbox.Graph;
 
 /// <summary>
 /// The business's catalogs (commerce reference §1–2): <c>GET /{business-id}/owned_product_catalogs</c>,
-/// <c>GET/POST/DELETE /{waba-id}/product_catalogs</c> (the account's one linked catalog; link with <c>catalog_id</c>,
+/// <c>GET /{business-id}/client_product_catalogs</c> (none are shared), <c>GET/POST/DELETE /{waba-id}/product_catalogs</c> (the account's one linked catalog; link with <c>catalog_id</c>,
 /// a second one is refused with subcode 2388027), <c>GET /{catalog-id}</c>, <c>GET /{catalog-id}/products</c> with
 /// <c>fields</c>, cursor paging, <c>summary=true</c> and a <c>filter</c> on <c>retailer_id</c> (<c>is_any</c> or
 /// <c>eq</c>) or <c>name</c> (<c>i_contains</c>), and <c>GET/POST /{phone-number-id}/whatsapp_commerce_settings</c>.
@@ -30,6 +30,7 @@ public static partial class SandboxGraphEndpoints
         graph.MapPost("/{id}/" + CatalogsEdge, LinkCatalogAsync);
         graph.MapDelete("/{id}/" + CatalogsEdge, UnlinkCatalog);
         graph.MapGet("/{id}/owned_product_catalogs", GetOwnedCatalogs);
+        graph.MapGet("/{id}/client_product_catalogs", GetClientCatalogs);
         graph.MapGet("/{id}/" + CommerceEdge, GetCommerceSettings);
         graph.MapPost("/{id}/" + CommerceEdge, PostCommerceSettingsAsync);
     }
@@ -153,6 +154,19 @@ public static partial class SandboxGraphEndpoints
         }
 
         return List(request, catalogs.Owned.Select(CatalogNode), SandboxGraphNode.ParseFields(request.Query["fields"].FirstOrDefault(), SandboxGraphNode.NamedDefaults), options.Value.PageSize);
+    }
+
+    /// <summary>Catalogs other businesses share with this one: none in the Sandbox.</summary>
+    private static IResult GetClientCatalogs(string id, HttpRequest request, SandboxState state, IOptions<SandboxOptions> options)
+    {
+        if (id != state.BusinessId)
+        {
+            return state.FindWaba(id) is not null
+                ? SandboxGraphErrors.NonexistingField("client_product_catalogs", "WhatsAppBusinessAccount")
+                : SandboxGraphErrors.UnsupportedRequest("get", id);
+        }
+
+        return List(request, [], SandboxGraphNode.ParseFields(request.Query["fields"].FirstOrDefault(), SandboxGraphNode.NamedDefaults), options.Value.PageSize);
     }
 
     private static IResult GetCatalogProducts(string id, HttpRequest request, SandboxCatalogs catalogs, IOptions<SandboxOptions> options)
