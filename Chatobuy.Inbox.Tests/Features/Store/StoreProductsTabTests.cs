@@ -70,12 +70,12 @@ public sealed class StoreProductsTabTests : StoreTabsTestContext
         var tab = RenderTab();
         tab.WaitForAssertion(() => tab.FindAll("[data-testid=product-name]").Count.ShouldBe(5));
 
-        tab.Find("[data-testid=product-search] input").Input("scarf");
+        tab.Find("input[data-testid=product-search]").Input("scarf");
 
         tab.WaitForAssertion(() => tab.FindAll("[data-testid=product-name]").Select(n => n.TextContent).ShouldBe(["Silk scarf"]));
         tab.Find("[data-testid=product-count]").TextContent.ShouldContain("1 of 5 products match \"scarf\"");
 
-        tab.Find("[data-testid=product-search] input").Input("sku-4");
+        tab.Find("input[data-testid=product-search]").Input("sku-4");
         tab.WaitForAssertion(() => tab.FindAll("[data-testid=product-name]").Select(n => n.TextContent).ShouldBe(["Product 4"]));
     }
 
