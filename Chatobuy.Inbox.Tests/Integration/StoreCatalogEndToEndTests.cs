@@ -67,7 +67,7 @@ public sealed class StoreCatalogEndToEndTests : IAsyncLifetime
         scarf.Amount.ShouldBe(300m);
         scarf.Currency.ShouldBe("HKD");
         scarf.CatalogId.ShouldBe(SandboxOutletCatalog.CatalogId);
-        scarf.ImageUrl.ShouldBe(_app.BaseAddress + "sandbox/catalog/images/HK-SILK-SCARF-RUST.svg");
+        scarf.ImageUrl.ShouldNotBeNull().ShouldEndWith("/sandbox/catalog/images/HK-SILK-SCARF-RUST.svg");
         (await products.SearchAsync(_channel.Id, "LINEN")).Select(p => p.RetailerId).ShouldBe(
             ["HK-LINEN-SHIRT-NAVY", "HK-LINEN-SHIRT-OLIVE", "HK-LINEN-SHIRT-RUST", "HK-LINEN-SHIRT-SAND", "HK-LINEN-SHIRT-STONE"]);
 
