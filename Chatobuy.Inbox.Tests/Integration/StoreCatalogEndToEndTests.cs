@@ -1,4 +1,5 @@
 using Chatobuy.Inbox.Features.Channels;
+using Chatobuy.Inbox.Features.Interactive;
 using Chatobuy.Inbox.Features.Store;
 using Chatobuy.Inbox.Sandbox.State;
 using Chatobuy.Inbox.Tests.Features.Webhooks;
@@ -34,6 +35,8 @@ public sealed class StoreCatalogEndToEndTests : IAsyncLifetime
         var store = scope.ServiceProvider.GetRequiredService<StoreCatalogService>();
         var sync = scope.ServiceProvider.GetRequiredService<CatalogSync>();
         var products = scope.ServiceProvider.GetRequiredService<CatalogProducts>();
+        var builderCatalogs = scope.ServiceProvider.GetRequiredService<InteractiveCatalogs>();
+        (await builderCatalogs.GetAsync(_channel.Id)).CatalogId.ShouldBe(SandboxCatalog.CatalogId);
 
         // What the Catalog tab shows first: both catalogs, the seeded shop linked, Meta's default commerce settings.
         var state = await store.LoadAsync(_channel.Id);
@@ -55,6 +58,9 @@ public sealed class StoreCatalogEndToEndTests : IAsyncLifetime
         (await store.UnlinkAsync(_channel.Id, SandboxCatalog.CatalogId)).Succeeded.ShouldBeTrue();
         (await store.LinkAsync(_channel.Id, SandboxOutletCatalog.CatalogId)).Succeeded.ShouldBeTrue();
         (await store.LoadAsync(_channel.Id)).Linked!.Id.ShouldBe(SandboxOutletCatalog.CatalogId);
+        var builderCatalog = await builderCatalogs.GetAsync(_channel.Id);
+        builderCatalog.CatalogId.ShouldBe(SandboxOutletCatalog.CatalogId);
+        builderCatalog.Products.Count.ShouldBe(60);
 
         var first = await sync.SyncAsync(_channel.Id);
 

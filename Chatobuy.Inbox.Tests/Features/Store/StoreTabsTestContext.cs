@@ -32,6 +32,7 @@ public abstract class StoreTabsTestContext : ComponentTestContext
         Services.AddHttpClient();
         Services.AddScoped<GraphClient>();
         Services.AddSingleton(Options.Create(new StoreOptions()));
+        Services.AddSingleton<Chatobuy.Inbox.Features.Interactive.InteractiveCatalogs>();
         Services.AddScoped<StoreCatalogService>();
         Services.AddSingleton<CatalogSync>();
         Services.AddSingleton<CatalogProducts>();

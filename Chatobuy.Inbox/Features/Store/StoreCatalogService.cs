@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Chatobuy.Inbox.CloudApi;
 using Chatobuy.Inbox.Data;
 using Chatobuy.Inbox.Features.Channels;
+using Chatobuy.Inbox.Features.Interactive;
 using Microsoft.EntityFrameworkCore;
 
 namespace Chatobuy.Inbox.Features.Store;
@@ -9,12 +10,14 @@ namespace Chatobuy.Inbox.Features.Store;
 /// <summary>
 /// Store Settings → Catalog at Meta, with the channel's token: the business's catalogs (commerce reference §1.1), the
 /// account's linked catalog and linking or unlinking one (§1.2), and the number's commerce settings (§2). Nothing here
-/// is stored locally; <see cref="CatalogSync"/> copies the linked catalog's products.
+/// is stored locally; <see cref="CatalogSync"/> copies the linked catalog's products. After a link or unlink, the
+/// interactive-message builder's kept catalogs are dropped so it shows the new one.
 /// </summary>
 public sealed partial class StoreCatalogService(
     IDbContextFactory<InboxDbContext> dbFactory,
     ChannelSecrets secrets,
     GraphClient graph,
+    InteractiveCatalogs interactiveCatalogs,
     ILogger<StoreCatalogService> logger)
 {
     public const string NotFoundMessage = "This channel no longer exists.";
@@ -58,6 +61,7 @@ public sealed partial class StoreCatalogService(
             return new StoreResult(false, result.Error!.ForUser);
         }
 
+        interactiveCatalogs.Forget();
         LogLinked(channel.Id, catalogId, channel.WabaId);
         return StoreResult.Ok;
     }
@@ -77,6 +81,7 @@ public sealed partial class StoreCatalogService(
             return new StoreResult(false, result.Error!.ForUser);
         }
 
+        interactiveCatalogs.Forget();
         LogUnlinked(channel.Id, catalogId, channel.WabaId);
         return StoreResult.Ok;
     }
