@@ -12,6 +12,7 @@ using Chatobuy.Inbox.Features.Payments;
 using Chatobuy.Inbox.Features.Media;
 using Chatobuy.Inbox.Features.Outbound;
 using Chatobuy.Inbox.Features.Profile;
+using Chatobuy.Inbox.Features.Store;
 using Chatobuy.Inbox.Features.Templates;
 using Chatobuy.Inbox.Features.Templates.Sending;
 using Chatobuy.Inbox.Features.Usage;
@@ -45,6 +46,7 @@ builder.Services.AddTemplates();
 builder.Services.AddInteractive();
 builder.Services.AddPayments();
 builder.Services.AddUsage();
+builder.Services.AddStore();
 builder.AddSandbox();
 
 var app = builder.Build();

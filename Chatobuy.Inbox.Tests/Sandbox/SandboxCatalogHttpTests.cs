@@ -97,7 +97,7 @@ public sealed class SandboxCatalogHttpTests(InboxApp app) : SandboxTestBase(app)
         var owned = JsonNode.Parse(await client.GetStringAsync($"/sandbox/graph/v23.0/{State.BusinessId}/owned_product_catalogs?fields=id,name"))!;
 
         node.ToJsonString().ShouldBe($$"""{"name":"Chatobuy Sandbox Shop","product_count":{{SandboxCatalog.Products.Count}},"id":"{{SandboxCatalog.CatalogId}}"}""");
-        owned["data"]!.AsArray().ShouldHaveSingleItem()!["id"]!.GetValue<string>().ShouldBe(SandboxCatalog.CatalogId);
+        owned["data"]![0]!["id"]!.GetValue<string>().ShouldBe(SandboxCatalog.CatalogId);
     }
 
     [Fact]

@@ -26,6 +26,7 @@ public sealed partial class AdminAccessTests(InboxApp app) : IClassFixture<Inbox
         "/channels/{ChannelId}/interactive-messages/new",
         "/channels/{ChannelId}/interactive-messages/{MessageId:long}/edit",
         "/channels/{Id}/profile",
+        "/channels/{ChannelId}/store",
         "/channels/{ChannelId}/templates",
         "/channels/{ChannelId}/templates/new",
         "/channels/{ChannelId}/templates/{TemplateId:long}/edit",

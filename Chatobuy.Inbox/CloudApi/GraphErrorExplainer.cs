@@ -34,7 +34,7 @@ public static partial class GraphErrorExplainer
         GraphOperation operation,
         string? details = null)
     {
-        var (explanation, next) = ForTemplates(code, subcode, operation) ?? code switch
+        var (explanation, next) = ForTemplates(code, subcode, operation) ?? ForCatalogs(code, subcode, operation) ?? code switch
         {
             Unconfirmed => (
                 "The request may have reached Meta, but no answer came back in time.",
@@ -167,7 +167,8 @@ public static partial class GraphErrorExplainer
         GraphOperation.ListPhoneNumbers or GraphOperation.SubscribeApp or GraphOperation.UnsubscribeApp or GraphOperation.SetWebhook
             or GraphOperation.GetBusinessProfile or GraphOperation.UpdateBusinessProfile or GraphOperation.ResumableUpload
             => " (whatsapp_business_management)",
-        GraphOperation.ReadCatalog => " (catalog_management)",
+        GraphOperation.ReadCatalog or GraphOperation.ListCatalogs or GraphOperation.LinkCatalog or GraphOperation.UnlinkCatalog => " (catalog_management)",
+        GraphOperation.ReadCommerceSettings or GraphOperation.UpdateCommerceSettings => " (whatsapp_business_management)",
         _ => "",
     };
 }

@@ -25,6 +25,11 @@ public enum GraphOperation
     EditTemplate,
     DeleteTemplate,
 
-    // Catalogs (commerce reference §1).
+    // Catalogs (commerce reference §1) and commerce settings (§2).
     ReadCatalog,
+    ListCatalogs,
+    LinkCatalog,
+    UnlinkCatalog,
+    ReadCommerceSettings,
+    UpdateCommerceSettings,
 }

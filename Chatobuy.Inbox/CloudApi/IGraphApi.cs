@@ -88,6 +88,58 @@ public interface IGraphApi
         string fields,
         CancellationToken cancellationToken);
 
+    /// <summary>Commerce reference §1.1: one page of the catalogs a business owns.</summary>
+    [Get("/{businessId}/owned_product_catalogs")]
+    Task<GraphPage<ProductCatalogData>> GetOwnedCatalogsAsync(
+        [Property(GraphConnection.OptionKey)] GraphConnection connection,
+        string businessId,
+        string fields,
+        int limit,
+        string? after,
+        CancellationToken cancellationToken);
+
+    /// <summary>Commerce reference §1.1: one page of the catalogs other businesses share with this one.</summary>
+    [Get("/{businessId}/client_product_catalogs")]
+    Task<GraphPage<ProductCatalogData>> GetClientCatalogsAsync(
+        [Property(GraphConnection.OptionKey)] GraphConnection connection,
+        string businessId,
+        string fields,
+        int limit,
+        string? after,
+        CancellationToken cancellationToken);
+
+    /// <summary>Commerce reference §1.2: links a catalog to the account (<c>catalog_id</c> in the query string).</summary>
+    [Post("/{wabaId}/product_catalogs")]
+    Task<SuccessResponse> LinkCatalogAsync(
+        [Property(GraphConnection.OptionKey)] GraphConnection connection,
+        string wabaId,
+        [Query, AliasAs("catalog_id")] string catalogId,
+        CancellationToken cancellationToken);
+
+    /// <summary>Commerce reference §1.2: unlinks the account's catalog (<c>?catalog_id=</c>).</summary>
+    [Delete("/{wabaId}/product_catalogs")]
+    Task<SuccessResponse> UnlinkCatalogAsync(
+        [Property(GraphConnection.OptionKey)] GraphConnection connection,
+        string wabaId,
+        [AliasAs("catalog_id")] string catalogId,
+        CancellationToken cancellationToken);
+
+    /// <summary>Commerce reference §2: the number's commerce settings (<c>data</c> holds one element).</summary>
+    [Get("/{phoneNumberId}/whatsapp_commerce_settings")]
+    Task<GraphPage<CommerceSettingsData>> GetCommerceSettingsAsync(
+        [Property(GraphConnection.OptionKey)] GraphConnection connection,
+        string phoneNumberId,
+        CancellationToken cancellationToken);
+
+    /// <summary>Commerce reference §2: changes the settings given, as query parameters <c>"true"</c>/<c>"false"</c> (a null is left out).</summary>
+    [Post("/{phoneNumberId}/whatsapp_commerce_settings")]
+    Task<SuccessResponse> SetCommerceSettingsAsync(
+        [Property(GraphConnection.OptionKey)] GraphConnection connection,
+        string phoneNumberId,
+        [Query, AliasAs("is_cart_enabled")] string? isCartEnabled,
+        [Query, AliasAs("is_catalog_visible")] string? isCatalogVisible,
+        CancellationToken cancellationToken);
+
     /// <summary>Reference §4.2: a short-lived download URL (5 minutes) and the file's type, hash and size.</summary>
     [Get("/{mediaId}")]
     Task<MediaInfo> GetMediaAsync(

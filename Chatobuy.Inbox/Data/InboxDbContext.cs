@@ -5,6 +5,7 @@ using Chatobuy.Inbox.Features.Interactive;
 using Chatobuy.Inbox.Features.Orders;
 using Chatobuy.Inbox.Features.Outbound;
 using Chatobuy.Inbox.Features.Payments;
+using Chatobuy.Inbox.Features.Store;
 using Chatobuy.Inbox.Features.Templates;
 using Chatobuy.Inbox.Features.Usage;
 using Chatobuy.Inbox.Features.Users;
@@ -54,6 +55,10 @@ public sealed class InboxDbContext(DbContextOptions<InboxDbContext> options)
     public DbSet<ChannelUsageMonth> ChannelUsageMonths => Set<ChannelUsageMonth>();
 
     public DbSet<UsageTallyState> UsageTallyStates => Set<UsageTallyState>();
+
+    public DbSet<CatalogProduct> CatalogProducts => Set<CatalogProduct>();
+
+    public DbSet<ChannelStore> ChannelStores => Set<ChannelStore>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -27,6 +27,7 @@ public static class SandboxExtensions
         builder.Services.AddSingleton<SandboxMediaStore>();
         builder.Services.AddSingleton<SandboxUploads>();
         builder.Services.AddSingleton<SandboxProfiles>();
+        builder.Services.AddSingleton<SandboxCatalogs>();
         builder.Services.AddSingleton<SandboxDeliveryLog>();
         builder.Services.AddSingleton<SandboxWebhookQueue>();
         builder.Services.AddSingleton<SandboxCustomers>();

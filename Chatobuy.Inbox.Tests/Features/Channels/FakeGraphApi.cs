@@ -74,6 +74,52 @@ internal sealed class FakeGraphApi : IGraphApi
         return Answer(new GraphPage<CatalogProductData>(page, next is null ? null : new GraphPaging(new GraphCursors(null, next), $"http://graph.test/next?after={next}", null)));
     }
 
+    /// <summary>The catalogs the business owns (<c>owned_product_catalogs</c>).</summary>
+    public List<ProductCatalogData> OwnedCatalogs { get; } = [];
+
+    /// <summary>What <c>whatsapp_commerce_settings</c> answers, and what a POST changes.</summary>
+    public CommerceSettingsData CommerceSettings { get; set; } = CommerceSettingsData.Default;
+
+    public Task<GraphPage<ProductCatalogData>> GetOwnedCatalogsAsync(GraphConnection connection, string businessId, string fields, int limit, string? after, CancellationToken cancellationToken)
+    {
+        Calls.Add($"owned_product_catalogs:{businessId}");
+        return Answer(new GraphPage<ProductCatalogData>(OwnedCatalogs.ToList(), null));
+    }
+
+    public Task<GraphPage<ProductCatalogData>> GetClientCatalogsAsync(GraphConnection connection, string businessId, string fields, int limit, string? after, CancellationToken cancellationToken) =>
+        Answer(new GraphPage<ProductCatalogData>([], null));
+
+    public Task<SuccessResponse> LinkCatalogAsync(GraphConnection connection, string wabaId, string catalogId, CancellationToken cancellationToken)
+    {
+        Calls.Add($"link:{wabaId}:{catalogId}");
+        LinkedCatalog = OwnedCatalogs.FirstOrDefault(c => c.Id == catalogId) ?? new ProductCatalogData(catalogId, null);
+        return Answer(new SuccessResponse(true));
+    }
+
+    public Task<SuccessResponse> UnlinkCatalogAsync(GraphConnection connection, string wabaId, string catalogId, CancellationToken cancellationToken)
+    {
+        Calls.Add($"unlink:{wabaId}:{catalogId}");
+        LinkedCatalog = null;
+        return Answer(new SuccessResponse(true));
+    }
+
+    public Task<GraphPage<CommerceSettingsData>> GetCommerceSettingsAsync(GraphConnection connection, string phoneNumberId, CancellationToken cancellationToken)
+    {
+        Calls.Add($"commerce_settings:{phoneNumberId}");
+        return Answer(new GraphPage<CommerceSettingsData>([CommerceSettings], null));
+    }
+
+    public Task<SuccessResponse> SetCommerceSettingsAsync(GraphConnection connection, string phoneNumberId, string? isCartEnabled, string? isCatalogVisible, CancellationToken cancellationToken)
+    {
+        Calls.Add($"set_commerce_settings:{phoneNumberId}:{isCartEnabled}:{isCatalogVisible}");
+        CommerceSettings = CommerceSettings with
+        {
+            IsCartEnabled = isCartEnabled is null ? CommerceSettings.IsCartEnabled : isCartEnabled == "true",
+            IsCatalogVisible = isCatalogVisible is null ? CommerceSettings.IsCatalogVisible : isCatalogVisible == "true",
+        };
+        return Answer(new SuccessResponse(true));
+    }
+
     public Task<GraphPage<ProductCatalogData>> GetWabaCatalogsAsync(GraphConnection connection, string wabaId, string fields, CancellationToken cancellationToken)
     {
         Calls.Add($"product_catalogs:{wabaId}");

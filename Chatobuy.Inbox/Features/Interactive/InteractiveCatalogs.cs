@@ -40,6 +40,12 @@ public sealed partial class InteractiveCatalogs(
         return catalog;
     }
 
+    /// <summary>
+    /// Drops every kept catalog (Store Settings linked or unlinked one: every channel of the account sees the change),
+    /// so the next <see cref="GetAsync"/> asks Meta again.
+    /// </summary>
+    public void Forget() => _cache.Clear();
+
     private async Task<ChannelCatalog> ReadAsync(string channelId, CancellationToken cancellationToken)
     {
         Channel? channel;

@@ -108,6 +108,7 @@ public static class SandboxCustomerEndpoints
         HttpRequest request,
         SandboxCustomers customers,
         SandboxOutbox outbox,
+        SandboxCatalogs catalogs,
         CancellationToken cancellationToken)
     {
         var (body, error) = await ReadJsonObjectAsync(request, cancellationToken);
@@ -139,7 +140,7 @@ public static class SandboxCustomerEndpoints
                 ? SandboxCustomerReplies.ShareLocation(message, place)
                 : (null, "(#100) location needs numeric latitude and longitude"),
             "product" or "product_list" => CartOf(body["cart"], view) is { } cart
-                ? SandboxCustomerReplies.Order(view.CatalogId ?? "", cart, SandboxMessageRules.Str(body["text"]))
+                ? SandboxCustomerReplies.Order(catalogs.LinkedToPhone(phoneNumberId), catalogs.CommerceSettings(phoneNumberId), view.CatalogId ?? "", cart, SandboxMessageRules.Str(body["text"]))
                 : (null, $"(#100) cart must list products this message shows ({string.Join(", ", view.RetailerIds)}) with whole quantities"),
             _ => SandboxMessageRules.Str(body["id"]) is { Length: > 0 } id
                 ? SandboxCustomerReplies.Choose(message, id)

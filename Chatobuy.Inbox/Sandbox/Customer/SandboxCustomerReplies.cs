@@ -82,12 +82,26 @@ public static class SandboxCustomerReplies
     /// <summary>
     /// "Send cart": an <c>order</c> of the catalog's products with their quantities, each at the catalog's price as a
     /// number in major units (<c>12.5</c>, as Meta writes it) and its currency, and the customer's note when there is one.
+    /// <paramref name="linked"/> is the catalog linked to the business number's account (null when none is), and a
+    /// number whose cart is turned off (commerce reference §2) takes no cart.
     /// </summary>
-    public static (JsonObject? Fields, string? Error) Order(string catalogId, IEnumerable<KeyValuePair<string, int>> cart, string? text)
+    public static (JsonObject? Fields, string? Error) Order(
+        SandboxCatalogInfo? linked,
+        SandboxCommerceSettings settings,
+        string catalogId,
+        IEnumerable<KeyValuePair<string, int>> cart,
+        string? text)
     {
-        if (catalogId != SandboxCatalog.CatalogId)
+        if (!settings.IsCartEnabled)
         {
-            return (null, $"(#100) Catalog {catalogId} is not the Sandbox's catalog ({SandboxCatalog.CatalogId})");
+            return (null, "(#100) This business has turned the cart off (is_cart_enabled is false), so WhatsApp shows no cart to send");
+        }
+
+        if (linked is null || catalogId != linked.Id)
+        {
+            return (null, linked is null
+                ? "(#100) This business has no catalog linked to its WhatsApp Business Account"
+                : $"(#100) Catalog {catalogId} is not the catalog linked to this business ({linked.Id})");
         }
 
         var items = new JsonArray();
@@ -98,7 +112,7 @@ public static class SandboxCustomerReplies
                 continue;
             }
 
-            if (SandboxCatalog.Find(retailerId) is not { } product)
+            if (linked.Find(retailerId) is not { } product)
             {
                 return (null, $"(#100) Product {retailerId} is not in catalog {catalogId}");
             }

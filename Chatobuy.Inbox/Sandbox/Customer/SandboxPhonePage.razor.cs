@@ -19,6 +19,7 @@ public sealed partial class SandboxPhonePage
     private SandboxDeliveryLog? _deliveries;
     private SandboxOutbox? _outbox;
     private SandboxProfiles? _profiles;
+    private SandboxCatalogs? _catalogs;
     private TimeProvider _time = TimeProvider.System;
     private ITimer? _typingTimer;
 
@@ -105,6 +106,7 @@ public sealed partial class SandboxPhonePage
         _deliveries = Services.GetService<SandboxDeliveryLog>();
         _outbox = Services.GetService<SandboxOutbox>();
         _profiles = Services.GetService<SandboxProfiles>();
+        _catalogs = Services.GetService<SandboxCatalogs>();
         _time = Services.GetService<TimeProvider>() ?? TimeProvider.System;
         if (_state is null || _customers is null)
         {
@@ -240,6 +242,16 @@ public sealed partial class SandboxPhonePage
 
     private static bool IsValidWaId(string? waId) => waId is not null && WaIdPattern().IsMatch(waId);
 
+    /// <summary>
+    /// The catalog linked to the business number's account (what its customers browse and order from); null when none
+    /// is. A host without the Sandbox's catalog state shows the seeded shop.
+    /// </summary>
+    private SandboxCatalogInfo? PhoneCatalog =>
+        _catalogs is null ? SandboxCatalogs.Shop : _phoneNumberId is null ? null : _catalogs.LinkedToPhone(_phoneNumberId);
+
+    private SandboxCommerceSettings PhoneCommerceSettings =>
+        _catalogs is null || _phoneNumberId is null ? SandboxCommerceSettings.Default : _catalogs.CommerceSettings(_phoneNumberId);
+
     private int QuantityOf(SandboxProduct product) => _quantities.GetValueOrDefault(product.RetailerId);
 
     private static string AcceptFor(string kind) =>
@@ -366,7 +378,7 @@ public sealed partial class SandboxPhonePage
 
     private Task SendOrderAsync()
     {
-        if (SendReply(SandboxCustomerReplies.Order(SandboxCatalog.CatalogId, _quantities, _orderText)))
+        if (SendReply(SandboxCustomerReplies.Order(PhoneCatalog, PhoneCommerceSettings, PhoneCatalog?.Id ?? "", _quantities, _orderText)))
         {
             _quantities.Clear();
             _orderText = null;
@@ -427,7 +439,7 @@ public sealed partial class SandboxPhonePage
     /// <summary>"Send cart": the whole cart as an <c>order</c> of the message's catalog; the cart empties once it is sent.</summary>
     private void SendCart(SandboxInteractiveView view, string? note)
     {
-        if (SendReply(SandboxCustomerReplies.Order(view.CatalogId ?? "", _cart, note)))
+        if (SendReply(SandboxCustomerReplies.Order(PhoneCatalog, PhoneCommerceSettings, view.CatalogId ?? "", _cart, note)))
         {
             _cart.Clear();
             _sheet = null;

@@ -34,7 +34,7 @@ public static class SandboxCatalogImages
 
     private static IResult Image(string file, HttpContext http)
     {
-        if (!file.EndsWith(".svg", StringComparison.Ordinal) || SandboxCatalog.Find(file[..^4]) is not { } product)
+        if (!file.EndsWith(".svg", StringComparison.Ordinal) || SandboxCatalogs.FindSeededProduct(file[..^4]) is not { } product)
         {
             return TypedResults.NotFound();
         }

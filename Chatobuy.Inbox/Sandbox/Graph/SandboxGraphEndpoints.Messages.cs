@@ -25,6 +25,7 @@ public static partial class SandboxGraphEndpoints
         SandboxOutbox outbox,
         SandboxThroughput throughput,
         SandboxTemplates templates,
+        SandboxCatalogs catalogs,
         IOptions<SandboxOptions> options,
         CancellationToken cancellationToken)
     {
@@ -54,7 +55,7 @@ public static partial class SandboxGraphEndpoints
             return MarkRead(phone, body, outbox);
         }
 
-        var (send, problem) = SandboxMessageRules.Validate(body, media);
+        var (send, problem) = SandboxMessageRules.Validate(body, media, catalogs.LinkedTo(phone.WabaId));
         if (send is null)
         {
             return SandboxGraphErrors.WhatsApp(problem!.Code, problem.Details);

@@ -122,8 +122,20 @@ public static partial class SandboxGraphEndpoints
         return TypedResults.Json(new DebugTokenResponse(data), SandboxJson.Options);
     }
 
-    private static IResult GetObject(string id, HttpRequest request, SandboxState state, SandboxMediaStore media, SandboxUploads uploads, SandboxTemplates templates)
+    private static IResult GetObject(
+        string id,
+        HttpRequest request,
+        SandboxState state,
+        SandboxMediaStore media,
+        SandboxUploads uploads,
+        SandboxTemplates templates,
+        SandboxCatalogs catalogs)
     {
+        if (catalogs.Find(id) is { } catalog)
+        {
+            return Single(request, CatalogNode(catalog), SandboxGraphNode.NamedDefaults);
+        }
+
         if (SandboxUploads.IsSessionId(id))
         {
             return UploadProgress(id, request, uploads);
@@ -434,11 +446,6 @@ public static partial class SandboxGraphEndpoints
         if (state.FindWaba(id) is { } waba)
         {
             return (SandboxGraphNode.Waba(state, waba), SandboxGraphNode.WabaDefaults);
-        }
-
-        if (id == SandboxCatalog.CatalogId)
-        {
-            return (CatalogNode(), SandboxGraphNode.NamedDefaults);
         }
 
         return state.FindPhoneNumber(id) is { } phone

@@ -55,6 +55,17 @@ public static class SandboxGraphErrors
             SandboxJson.Options,
             statusCode: StatusCodes.Status400BadRequest);
 
+    /// <summary>HTTP 403, code 200: the token's system user may not do this (a permission or a task on the asset is missing).</summary>
+    public static IResult PermissionDenied(string message) =>
+        Error(StatusCodes.Status403Forbidden, message, "OAuthException", 200);
+
+    /// <summary>
+    /// HTTP 400, code 100 with a subcode and Meta's user-facing title and message, e.g. 2388027 when an account that
+    /// already has a catalog is given a second one (commerce reference §1.2).
+    /// </summary>
+    public static IResult Refused(int subcode, string title, string userMessage) =>
+        TemplateRefused(new SandboxTemplateRefusal(subcode, title, userMessage));
+
     /// <summary>HTTP 400, code 2200: the callback did not pass the verification handshake.</summary>
     public static IResult CallbackVerificationFailed(string details) =>
         Error(StatusCodes.Status400BadRequest, $"(#2200) Callback verification failed with the following errors: {details}", "OAuthException", 2200);

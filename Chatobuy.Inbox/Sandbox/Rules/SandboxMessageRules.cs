@@ -25,8 +25,11 @@ public static partial class SandboxMessageRules
     private static readonly string[] InteractiveTypes =
         ["button", "list", "cta_url", "flow", "product", "product_list", "catalog_message", "location_request_message"];
 
-    /// <summary>The send, or the first problem Meta would report.</summary>
-    public static (SandboxOutboundRequest? Request, SandboxSendProblem? Problem) Validate(JsonObject body, SandboxMediaStore media)
+    /// <summary>
+    /// The send, or the first problem Meta would report. Product messages are checked against <paramref name="catalog"/>,
+    /// the catalog linked to the sending number's account (null when none is).
+    /// </summary>
+    public static (SandboxOutboundRequest? Request, SandboxSendProblem? Problem) Validate(JsonObject body, SandboxMediaStore media, SandboxCatalogInfo? catalog)
     {
         if (Str(body["recipient_type"]) is { } recipientType && recipientType != "individual")
         {
@@ -121,7 +124,7 @@ public static partial class SandboxMessageRules
             ("text", JsonObject text) => CheckText(text),
             ("location", JsonObject location) => CheckLocation(location),
             ("reaction", JsonObject reaction) => CheckReaction(reaction),
-            ("interactive", JsonObject interactive) => CheckInteractive(interactive, media),
+            ("interactive", JsonObject interactive) => CheckInteractive(interactive, media, catalog),
             ("template", JsonObject template) => CheckTemplate(template),
             (_, JsonObject file) => CheckMedia(type, file, media, "", allowCaption: CaptionTypes.Contains(type)),
             _ => Problem(100, $"Param {type} must be an object"),
@@ -302,7 +305,7 @@ public static partial class SandboxMessageRules
         return null;
     }
 
-    private static SandboxSendProblem? CheckInteractive(JsonObject interactive, SandboxMediaStore media)
+    private static SandboxSendProblem? CheckInteractive(JsonObject interactive, SandboxMediaStore media, SandboxCatalogInfo? catalog)
     {
         if (interactive["type"] is null)
         {
@@ -353,8 +356,9 @@ public static partial class SandboxMessageRules
             "button" => CheckButtons(action),
             "list" => CheckList(action),
             "cta_url" => CheckCtaUrl(action),
-            "product" => CheckProduct(action),
-            "product_list" => CheckProductList(action),
+            "product" => CheckProduct(action, catalog),
+            "product_list" => CheckProductList(action, catalog),
+            "catalog_message" => CheckCatalogMessage(action, catalog),
             "location_request_message" => Str(action["name"]) == "send_location"
                 ? null
                 : Problem(100, "Param interactive['action']['name'] must be send_location"),
@@ -363,9 +367,9 @@ public static partial class SandboxMessageRules
     }
 
     /// <summary>Commerce reference §3.1: the account's catalog and one of its products.</summary>
-    private static SandboxSendProblem? CheckProduct(JsonObject action)
+    private static SandboxSendProblem? CheckProduct(JsonObject action, SandboxCatalogInfo? catalog)
     {
-        if (CheckCatalogId(action) is { } catalogProblem)
+        if (CheckCatalogId(action, catalog) is { } catalogProblem)
         {
             return catalogProblem;
         }
@@ -375,18 +379,37 @@ public static partial class SandboxMessageRules
             return Problem(131008, "The parameter interactive['action']['product_retailer_id'] is required.");
         }
 
-        return SandboxCatalog.Find(retailerId) is null
-            ? Problem(131009, $"Products not found in catalog {SandboxCatalog.CatalogId}: {retailerId} (interactive['action']['product_retailer_id'])")
+        return catalog!.Find(retailerId) is null
+            ? Problem(131009, $"Products not found in catalog {catalog.Id}: {retailerId} (interactive['action']['product_retailer_id'])")
             : null;
     }
+
+    /// <summary>
+    /// Commerce reference §3.3: the whole catalog of the account, so one must be linked; the thumbnail, when named, is
+    /// one of its products.
+    /// </summary>
+    private static SandboxSendProblem? CheckCatalogMessage(JsonObject action, SandboxCatalogInfo? catalog)
+    {
+        if (catalog is null)
+        {
+            return NoCatalog();
+        }
+
+        return Str(action["parameters"]?["thumbnail_product_retailer_id"]) is { Length: > 0 } thumbnail && catalog.Find(thumbnail) is null
+            ? Problem(131009, $"Products not found in catalog {catalog.Id}: {thumbnail} (interactive['action']['parameters']['thumbnail_product_retailer_id'])")
+            : null;
+    }
+
+    private static SandboxSendProblem NoCatalog() =>
+        Problem(131009, "No product catalog is linked to this WhatsApp Business Account; link one in Commerce Manager before sending products");
 
     /// <summary>
     /// Commerce reference §3.2 and §3.4: the account's catalog, 1–10 sections (titled when more than one, ≤ 24
     /// characters), each with products, at most 30 products in all, every one in the catalog.
     /// </summary>
-    private static SandboxSendProblem? CheckProductList(JsonObject action)
+    private static SandboxSendProblem? CheckProductList(JsonObject action, SandboxCatalogInfo? catalog)
     {
-        if (CheckCatalogId(action) is { } catalogProblem)
+        if (CheckCatalogId(action, catalog) is { } catalogProblem)
         {
             return catalogProblem;
         }
@@ -435,7 +458,7 @@ public static partial class SandboxMessageRules
                     return Problem(131008, $"The parameter {name}['product_items'][{i}]['product_retailer_id'] is required.");
                 }
 
-                if (SandboxCatalog.Find(retailerId) is null && !missing.Contains(retailerId))
+                if (catalog!.Find(retailerId) is null && !missing.Contains(retailerId))
                 {
                     missing.Add(retailerId);
                 }
@@ -448,21 +471,26 @@ public static partial class SandboxMessageRules
         }
 
         return missing.Count > 0
-            ? Problem(131009, $"Products not found in catalog {SandboxCatalog.CatalogId}: {string.Join(", ", missing)}")
+            ? Problem(131009, $"Products not found in catalog {catalog!.Id}: {string.Join(", ", missing)}")
             : null;
     }
 
-    /// <summary>The catalog a product message names must be the one linked to the account (the Sandbox links one to every account).</summary>
-    private static SandboxSendProblem? CheckCatalogId(JsonObject action)
+    /// <summary>The catalog a product message names must be the one linked to the account (commerce reference §3).</summary>
+    private static SandboxSendProblem? CheckCatalogId(JsonObject action, SandboxCatalogInfo? catalog)
     {
         if (Str(action["catalog_id"]) is not { Length: > 0 } catalogId)
         {
             return Problem(131008, "The parameter interactive['action']['catalog_id'] is required.");
         }
 
-        return catalogId == SandboxCatalog.CatalogId
+        if (catalog is null)
+        {
+            return NoCatalog();
+        }
+
+        return catalogId == catalog.Id
             ? null
-            : Problem(100, $"Param interactive['action']['catalog_id'] must be the catalog linked to this WhatsApp Business Account ({SandboxCatalog.CatalogId}), not {catalogId}");
+            : Problem(100, $"Param interactive['action']['catalog_id'] must be the catalog linked to this WhatsApp Business Account ({catalog.Id}), not {catalogId}");
     }
 
     private static SandboxSendProblem? CheckHeader(string itype, JsonNode headerNode, SandboxMediaStore media)

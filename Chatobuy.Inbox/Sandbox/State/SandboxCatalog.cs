@@ -1,9 +1,10 @@
 namespace Chatobuy.Inbox.Sandbox.State;
 
 /// <summary>
-/// The seeded catalog, linked to every Sandbox WhatsApp Business Account (one catalog per account, commerce reference
-/// §1.2): what product messages name and what the customer phone orders from. Product pictures are small SVGs the
-/// Sandbox serves itself at <see cref="ImagePath"/>, so nothing leaves the machine.
+/// The seeded shop catalog, linked to every Sandbox WhatsApp Business Account at first (one catalog per account,
+/// commerce reference §1.2; <see cref="SandboxCatalogs"/> keeps the links): what product messages name and what the
+/// customer phone orders from until the inbox links another. Product pictures are small SVGs the Sandbox serves itself
+/// at <see cref="ImagePath"/>, so nothing leaves the machine.
 /// </summary>
 public static class SandboxCatalog
 {
@@ -23,9 +24,6 @@ public static class SandboxCatalog
         new("NOTEBOOK-A5", "A5 dotted notebook", 6.75m, "USD") { Id = "7710000000000107", Description = "120 pages, lay-flat binding", Color = "#43a047" },
         new("HOODIE-GREY-L", "Grey hoodie (L)", 39.90m, "USD") { Id = "7710000000000108", Description = "Brushed fleece, large", Availability = "preorder", Color = "#757575" },
     ];
-
-    /// <summary>The catalog linked to <paramref name="wabaId"/>: the seeded one for every Sandbox account.</summary>
-    public static string? LinkedTo(SandboxState state, string wabaId) => state.FindWaba(wabaId) is null ? null : CatalogId;
 
     public static SandboxProduct? Find(string retailerId) => Products.FirstOrDefault(p => p.RetailerId == retailerId);
 

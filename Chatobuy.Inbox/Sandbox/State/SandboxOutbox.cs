@@ -312,7 +312,7 @@ public sealed partial class SandboxOutbox(
     }
 
     private static string ProductName(string? retailerId) =>
-        retailerId is null ? "Product" : SandboxCatalog.Find(retailerId)?.Name ?? retailerId;
+        retailerId is null ? "Product" : SandboxCatalogs.FindSeededProduct(retailerId)?.Name ?? retailerId;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Sandbox accepted a business {Type} message from phone number {PhoneNumberId} (window open: {WindowOpen})")]
     private partial void LogAccepted(string type, string phoneNumberId, bool windowOpen);
