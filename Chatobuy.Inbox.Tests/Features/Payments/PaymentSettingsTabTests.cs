@@ -1,7 +1,10 @@
+using System.Security.Claims;
 using Bunit;
+using Bunit.TestDoubles;
 using Chatobuy.Inbox.Data;
 using Chatobuy.Inbox.Features.Channels;
 using Chatobuy.Inbox.Features.Payments;
+using Chatobuy.Inbox.Features.Users;
 using Chatobuy.Inbox.Tests.Support;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
@@ -20,6 +23,7 @@ public sealed class PaymentSettingsTabTests : ComponentTestContext
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), $"chatobuy-bunit-{Guid.NewGuid():N}");
     private readonly Channel _channel;
     private readonly FakeConnectionCheck _check = new();
+    private readonly BunitAuthorizationContext _auth;
 
     public PaymentSettingsTabTests()
     {
@@ -32,6 +36,10 @@ public sealed class PaymentSettingsTabTests : ComponentTestContext
         Services.AddSingleton(Options.Create(new InboxOptions { PublicBaseUrl = "https://inbox.example.com" }));
         Services.AddSingleton<IPaymentConnectionCheck>(_check);
         Services.AddScoped<PaymentSettingsService>();
+        _auth = AddAuthorization();
+        _auth.SetAuthorized("Ada");
+        _auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, "ada"));
+        _auth.SetPolicies(Policies.Admin);
 
         using var db = Services.GetRequiredService<IDbContextFactory<InboxDbContext>>().CreateDbContext();
         db.Database.Migrate();
@@ -53,6 +61,18 @@ public sealed class PaymentSettingsTabTests : ComponentTestContext
     {
         await using var db = await Services.GetRequiredService<IDbContextFactory<InboxDbContext>>().CreateDbContextAsync();
         return await db.PaymentSettings.AsNoTracking().SingleAsync(s => s.ChannelId == _channel.Id);
+    }
+
+    [Fact]
+    public void Agent_SeesNoSettings()
+    {
+        _auth.SetPolicies();
+        RenderProviders();
+
+        var tab = Render<PaymentSettingsTab>(p => p.Add(c => c.ChannelId, _channel.Id));
+
+        tab.Find("[data-testid=payment-admins-only]").TextContent.ShouldBe("Only an Admin can change the payment settings.");
+        tab.FindAll("[data-testid=payment-settings]").ShouldBeEmpty();
     }
 
     [Fact]
