@@ -73,6 +73,7 @@ app.MapStaticAssets().AllowAnonymous();
 app.MapHealth();
 app.MapUsers();
 app.MapWebhooks();
+app.MapPayments();
 app.MapInbox();
 app.MapApiV1()
     .MapChannelsApi()

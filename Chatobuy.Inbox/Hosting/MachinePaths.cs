@@ -10,6 +10,7 @@ public static class MachinePaths
     [
         "/webhooks", "/api", "/hubs", "/healthz", "/_blazor",
         "/sandbox/graph", "/sandbox/customers", "/sandbox/statuses", "/sandbox/media", "/sandbox/throughput", "/sandbox/numbers",
+        "/sandbox/stripe", "/sandbox/yedpay", "/sandbox/checkout",
     ];
 
     public static bool Matches(PathString path) => Prefixes.Any(prefix => path.StartsWithSegments(prefix));

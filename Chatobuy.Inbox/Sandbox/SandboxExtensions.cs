@@ -1,6 +1,7 @@
 using Chatobuy.Inbox.Sandbox.Customer;
 using Chatobuy.Inbox.Sandbox.Delivery;
 using Chatobuy.Inbox.Sandbox.Graph;
+using Chatobuy.Inbox.Sandbox.Payments;
 using Chatobuy.Inbox.Sandbox.State;
 
 namespace Chatobuy.Inbox.Sandbox;
@@ -38,6 +39,13 @@ public static class SandboxExtensions
         builder.Services.AddSingleton<SandboxTemplateReview>();
         builder.Services.AddHostedService(provider => provider.GetRequiredService<SandboxTemplateReview>());
         builder.Services.AddHostedService<SandboxWebhookSender>();
+        builder.Services.AddSingleton<SandboxPayments>();
+        builder.Services.AddSingleton<SandboxPaymentNotifier>();
+
+        // Stripe and Yedpay do not follow redirects either.
+        builder.Services.AddHttpClient(SandboxPaymentNotifier.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30))
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false })
+            .RemoveAllLoggers();
 
         // Meta does not follow redirects; each POST gets its own timeout from the options.
         builder.Services.AddHttpClient(SandboxWebhookSender.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
@@ -55,6 +63,9 @@ public static class SandboxExtensions
             SandboxCustomerEndpoints.Map(app);
             SandboxProfileEndpoints.Map(app);
             SandboxCatalogImages.Map(app);
+            SandboxStripeEndpoints.Map(app);
+            SandboxYedpayEndpoints.Map(app);
+            SandboxCheckoutEndpoints.Map(app);
         }
 
         return app;

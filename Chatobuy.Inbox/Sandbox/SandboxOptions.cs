@@ -66,6 +66,10 @@ public sealed class SandboxOptions
     [Required, ValidateObjectMembers]
     public SandboxTemplateOptions Templates { get; set; } = new();
 
+    /// <summary>The test keys the payment emulator accepts and signs with.</summary>
+    [Required, ValidateObjectMembers]
+    public Payments.SandboxPaymentOptions Payments { get; set; } = new();
+
     public static bool IsEnabled(IConfiguration configuration, IHostEnvironment environment) =>
         configuration.GetValue<bool?>($"{SectionName}:{nameof(Enabled)}") ?? environment.IsDevelopment();
 }
