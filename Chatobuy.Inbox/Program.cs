@@ -10,6 +10,7 @@ using Chatobuy.Inbox.Features.Inbox;
 using Chatobuy.Inbox.Features.Interactive;
 using Chatobuy.Inbox.Features.Payments;
 using Chatobuy.Inbox.Features.Media;
+using Chatobuy.Inbox.Features.Orders;
 using Chatobuy.Inbox.Features.Outbound;
 using Chatobuy.Inbox.Features.Profile;
 using Chatobuy.Inbox.Features.Templates;
@@ -43,6 +44,7 @@ builder.Services.AddIntegrationApi();
 builder.Services.AddTemplates();
 builder.Services.AddInteractive();
 builder.Services.AddPayments();
+builder.Services.AddOrders();
 builder.AddSandbox();
 
 var app = builder.Build();
@@ -77,7 +79,8 @@ app.MapApiV1()
     .MapOutboundApi()
     .MapProfileApi()
     .MapTemplatesApi()
-    .MapInteractiveApi();
+    .MapInteractiveApi()
+    .MapOrdersApi();
 app.MapSandbox();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
