@@ -1,15 +1,13 @@
 using System.Globalization;
 using Chatobuy.Inbox.Data;
 using Chatobuy.Inbox.Events;
-using Chatobuy.Inbox.Features.Inbox;
 using Chatobuy.Inbox.Features.Payments;
 using Microsoft.EntityFrameworkCore;
 
 namespace Chatobuy.Inbox.Features.Orders;
 
 /// <summary>
-/// Orders for the Orders page, the chat and the API: lists and details, orders agents and integrations put together,
-/// and the moves people make (mark paid for custom-link orders, fulfil, cancel). Payment outcomes go through
+/// What people and integrations do to orders: the orders agents and integrations put together, and the moves people make (mark paid for custom-link orders, fulfil, cancel). Payment outcomes go through
 /// <see cref="OrderPayments"/> only; every committed change is published as <see cref="OrderChanged"/>.
 /// </summary>
 public sealed partial class OrderService(
@@ -24,108 +22,6 @@ public sealed partial class OrderService(
     public const string ConversationNotFound = "Conversation not found";
 
     private static readonly NewOrderValidator Validator = new();
-
-    /// <summary>A page of orders, newest first.</summary>
-    public async Task<Page<OrderRow>> ListAsync(OrderFilter filter, int page, int pageSize, CancellationToken cancellationToken)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var query = Rows(db);
-        if (filter.Status is { } status)
-        {
-            query = query.Where(r => r.Order.Status == status);
-        }
-
-        if (!string.IsNullOrEmpty(filter.ChannelId))
-        {
-            query = query.Where(r => r.Order.ChannelId == filter.ChannelId);
-        }
-
-        var zone = time.LocalTimeZone;
-        if (filter.From is { } from)
-        {
-            var start = Start(from, zone);
-            query = query.Where(r => r.Order.CreatedAt >= start);
-        }
-
-        if (filter.To is { } to)
-        {
-            var end = Start(to.AddDays(1), zone);
-            query = query.Where(r => r.Order.CreatedAt < end);
-        }
-
-        if (filter.Search?.Trim() is { Length: > 0 } search)
-        {
-            var digits = new string(search.Where(char.IsAsciiDigit).ToArray());
-            var id = long.TryParse(search.TrimStart('#'), NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number - Order.NumberOffset : (long?)null;
-            var pattern = $"%{search.Replace("%", "", StringComparison.Ordinal)}%";
-            query = query.Where(r => r.Order.Id == id
-                || (r.Contact.ProfileName != null && EF.Functions.Like(r.Contact.ProfileName, pattern))
-                || (digits.Length >= 3 && r.Contact.WaId.Contains(digits)));
-        }
-
-        var total = await query.CountAsync(cancellationToken);
-        var rows = await query
-            .OrderByDescending(r => r.Order.Id)
-            .Skip((page - 1) * pageSize)
-            .Take(pageSize)
-            .Select(r => new { r.Order, r.Order.Items, r.Contact.WaId, r.Contact.ProfileName, r.ChannelTitle })
-            .AsNoTracking()
-            .ToListAsync(cancellationToken);
-        return new Page<OrderRow>(rows.Select(r => Row(r.Order, r.Items, r.WaId, r.ProfileName, r.ChannelTitle)).ToList(), page, pageSize, total);
-    }
-
-    /// <summary>The orders of the conversation's customer on its channel, newest first (the chat's order panel).</summary>
-    public async Task<IReadOnlyList<OrderRow>> ForConversationAsync(long conversationId, CancellationToken cancellationToken)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var conversation = await db.Conversations.AsNoTracking()
-            .Where(c => c.Id == conversationId)
-            .Select(c => new { c.ChannelId, c.ContactId })
-            .FirstOrDefaultAsync(cancellationToken);
-        if (conversation is null)
-        {
-            return [];
-        }
-
-        var rows = await Rows(db)
-            .Where(r => r.Order.ContactId == conversation.ContactId && r.Order.ChannelId == conversation.ChannelId)
-            .OrderByDescending(r => r.Order.Id)
-            .Take(50)
-            .Select(r => new { r.Order, r.Order.Items, r.Contact.WaId, r.Contact.ProfileName, r.ChannelTitle })
-            .AsNoTracking()
-            .ToListAsync(cancellationToken);
-        return rows.Select(r => Row(r.Order, r.Items, r.WaId, r.ProfileName, r.ChannelTitle)).ToList();
-    }
-
-    /// <summary>The order with its items, history, customer and channel; null when there is none.</summary>
-    public async Task<OrderView?> GetAsync(long id, CancellationToken cancellationToken)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var order = await db.Orders.AsNoTracking().Include(o => o.Items).Include(o => o.Changes)
-            .FirstOrDefaultAsync(o => o.Id == id, cancellationToken);
-        if (order is null)
-        {
-            return null;
-        }
-
-        order.Items = [.. order.Items.OrderBy(i => i.Id)];
-        order.Changes = [.. order.Changes.OrderBy(c => c.At).ThenBy(c => c.Id)];
-        var contact = await db.Contacts.AsNoTracking().Where(c => c.Id == order.ContactId)
-            .Select(c => new { c.WaId, c.ProfileName }).FirstOrDefaultAsync(cancellationToken);
-        var channel = await db.Channels.AsNoTracking().Where(c => c.Id == order.ChannelId).Select(c => c.Title).FirstOrDefaultAsync(cancellationToken);
-        var partner = await PartnerOfAsync(db, order.ChannelId, cancellationToken);
-        return new OrderView(order, contact?.WaId ?? "", contact?.ProfileName, channel ?? order.ChannelId)
-        {
-            PaidByHand = PaidByHand(order, partner),
-        };
-    }
-
-    /// <summary>The channel's payment partner (<see cref="PaymentPartnerKind.None"/> when nothing is set up).</summary>
-    public async Task<PaymentPartnerKind> PartnerOfChannelAsync(string channelId, CancellationToken cancellationToken)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await PartnerOfAsync(db, channelId, cancellationToken);
-    }
 
     /// <summary>
     /// Creates an order for the conversation's customer, pending payment, opened by <paramref name="actor"/>. Products
@@ -231,7 +127,7 @@ public sealed partial class OrderService(
         detail = string.IsNullOrWhiteSpace(detail) ? null : detail.Trim();
         if (to == OrderStatus.Paid)
         {
-            if (!PaidByHand(order, await PartnerOfAsync(db, order.ChannelId, cancellationToken)))
+            if (!PaidByHand(order, await OrderQueries.PartnerOfAsync(db, order.ChannelId, cancellationToken)))
             {
                 return OrderCommandResult.Refused(
                     $"Order {order.Number} is paid through {PartnerName(order.PaymentPartner)}, which reports the payment itself; it cannot be marked paid by hand.");
@@ -242,7 +138,9 @@ public sealed partial class OrderService(
                 return OrderCommandResult.Refused($"Order {order.Number} changed meanwhile; it was not marked paid.");
             }
 
-            return await GetAsync(order.Id, cancellationToken) is { } paid ? OrderCommandResult.Done(paid.Order) : OrderCommandResult.NotFound();
+            await using var reread = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var paid = await reread.Orders.AsNoTracking().Include(o => o.Items).Include(o => o.Changes).FirstAsync(o => o.Id == order.Id, cancellationToken);
+            return OrderCommandResult.Done(paid);
         }
 
         order.MoveTo(to, actor, time.GetUtcNow(), detail);
@@ -284,43 +182,10 @@ public sealed partial class OrderService(
     };
 
     private static string PartnerName(string? partner) => partner ?? "its payment partner";
-
-    private static async Task<PaymentPartnerKind> PartnerOfAsync(InboxDbContext db, string channelId, CancellationToken cancellationToken) =>
-        await db.PaymentSettings.AsNoTracking().Where(s => s.ChannelId == channelId).Select(s => (PaymentPartnerKind?)s.Partner).FirstOrDefaultAsync(cancellationToken)
-            ?? PaymentPartnerKind.None;
-
-    private static IQueryable<Joined> Rows(InboxDbContext db) =>
-        from order in db.Orders
-        join contact in db.Contacts on order.ContactId equals contact.Id
-        join channel in db.Channels on order.ChannelId equals channel.Id into channels
-        from channel in channels.DefaultIfEmpty()
-        select new Joined { Order = order, Contact = contact, ChannelTitle = channel == null ? order.ChannelId : channel.Title };
-
-    private static OrderRow Row(Order order, List<OrderItem> items, string waId, string? name, string channelTitle)
-    {
-        order.Items = items;
-        return new OrderRow(order.Id, order.Number, order.ChannelId, channelTitle, order.ContactId, waId, name, order.ConversationId, order.SourceMessageId,
-            items.Sum(i => i.Quantity), order.Total, order.Currency, order.TotalText, order.Status, order.CreatedAt, order.UpdatedAt);
-    }
-
-    private static DateTimeOffset Start(DateOnly day, TimeZoneInfo zone)
-    {
-        var local = day.ToDateTime(TimeOnly.MinValue);
-        return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
-    }
-
     [LoggerMessage(Level = LogLevel.Information, Message = "Order {OrderId} created by hand ({Items} items)")]
     private partial void LogCreated(long orderId, int items);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Order {OrderId} moved to {Status}")]
     private partial void LogMoved(long orderId, OrderStatus status);
 
-    private sealed class Joined
-    {
-        public required Order Order { get; init; }
-
-        public required Chatobuy.Inbox.Features.Conversations.Contact Contact { get; init; }
-
-        public required string ChannelTitle { get; init; }
-    }
 }

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Security.Claims;
 using Chatobuy.Inbox.Data;
 using Chatobuy.Inbox.Features.Api;
-using Chatobuy.Inbox.Features.Channels;
 using Chatobuy.Inbox.Features.Inbox;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -33,7 +32,7 @@ public static class OrdersApi
         string? channelId,
         string? page,
         string? pageSize,
-        OrderService orders,
+        OrderQueries orders,
         CancellationToken cancellationToken)
     {
         var number = 1;
@@ -58,7 +57,7 @@ public static class OrdersApi
         return TypedResults.Ok(new PagedDto<OrderDto>(result.Items.Select(OrderDto.From).ToList(), result.PageNumber, result.PageSize, result.Total));
     }
 
-    private static async Task<Results<Ok<OrderDto>, NotFound<ApiError>>> GetAsync(long id, OrderService orders, CancellationToken cancellationToken) =>
+    private static async Task<Results<Ok<OrderDto>, NotFound<ApiError>>> GetAsync(long id, OrderQueries orders, CancellationToken cancellationToken) =>
         await orders.GetAsync(id, cancellationToken) is { } view
             ? TypedResults.Ok(OrderDto.From(view.Order, view.ContactWaId, view.ContactName))
             : TypedResults.NotFound(new ApiError(OrderService.NotFoundMessage));
@@ -136,10 +135,9 @@ public static class OrdersApi
         HttpRequest request,
         ClaimsPrincipal user,
         PaymentLinkSender sender,
-        GraphTargets targets,
         CancellationToken cancellationToken)
     {
-        var baseUrl = targets.PublicBaseUrl($"{request.Scheme}://{request.Host}{request.PathBase}");
+        var baseUrl = $"{request.Scheme}://{request.Host}{request.PathBase}";
         var send = body?.Send == true ? new PaymentLinkSend(body.Message) : null;
         var result = await sender.CreateAsync(id, Actor(user), baseUrl, send, cancellationToken);
         if (!result.Succeeded)
@@ -164,6 +162,7 @@ public static class OrdersApi
         OrderStatusBody? body,
         ClaimsPrincipal user,
         OrderService orders,
+        OrderQueries queries,
         CancellationToken cancellationToken)
     {
         if (OrderStatusText.FromApiName(body?.Status?.Trim().ToLowerInvariant()) is not { } to)
@@ -174,7 +173,7 @@ public static class OrdersApi
         var result = await orders.MoveAsync(id, to, Actor(user), body!.Detail, cancellationToken);
         return result.Kind switch
         {
-            OrderRefusal.None => await orders.GetAsync(id, cancellationToken) is { } view
+            OrderRefusal.None => await queries.GetAsync(id, cancellationToken) is { } view
                 ? TypedResults.Ok(OrderDto.From(view.Order, view.ContactWaId, view.ContactName))
                 : TypedResults.NotFound(new ApiError(OrderService.NotFoundMessage)),
             OrderRefusal.NotFound => TypedResults.NotFound(new ApiError(OrderService.NotFoundMessage)),

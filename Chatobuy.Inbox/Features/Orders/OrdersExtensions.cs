@@ -8,6 +8,7 @@ public static class OrdersExtensions
         services.AddSingleton<OrderCatalog>();
         services.AddSingleton<OrderIntake>();
         services.AddHostedService<OrderIntakeWorker>();
+        services.AddSingleton<OrderQueries>();
         services.AddSingleton<OrderService>();
         services.AddSingleton<PaymentLinkSender>();
         return services;

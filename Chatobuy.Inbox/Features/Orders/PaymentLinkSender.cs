@@ -1,11 +1,13 @@
 using System.Globalization;
 using Chatobuy.Inbox.Data;
 using Chatobuy.Inbox.Events;
+using Chatobuy.Inbox.Features.Channels;
 using Chatobuy.Inbox.Features.Conversations;
 using Chatobuy.Inbox.Features.Outbound;
 using Chatobuy.Inbox.Features.Payments;
 using Chatobuy.Inbox.Features.Templates.Sending;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Chatobuy.Inbox.Features.Orders;
 
@@ -20,6 +22,7 @@ public sealed partial class PaymentLinkSender(
     PaymentLinks links,
     OutboundService outbound,
     TemplateCatalog templates,
+    IOptions<InboxOptions> inbox,
     InboxEvents events,
     TimeProvider time,
     ILogger<PaymentLinkSender> logger)
@@ -38,9 +41,14 @@ public sealed partial class PaymentLinkSender(
     public async Task<IReadOnlyList<TemplateOption>> TemplatesAsync(string channelId, CancellationToken cancellationToken) =>
         (await templates.ForChannelAsync(channelId, cancellationToken)).Where(PaymentLinkTemplate.Usable).ToList();
 
-    /// <summary>Makes a new link for the order; with <paramref name="send"/>, sends it to the order's conversation.</summary>
-    public async Task<PaymentLinkSendResult> CreateAsync(long orderId, string actor, string publicBaseUrl, PaymentLinkSend? send, CancellationToken cancellationToken)
+    /// <summary>
+    /// Makes a new link for the order; with <paramref name="send"/>, sends it to the order's conversation.
+    /// <paramref name="currentBaseUri"/> is the address the request came in on, used unless a public one is configured.
+    /// </summary>
+    public async Task<PaymentLinkSendResult> CreateAsync(long orderId, string actor, string currentBaseUri, PaymentLinkSend? send, CancellationToken cancellationToken)
     {
+        var configured = inbox.Value.PublicBaseUrl;
+        var publicBaseUrl = (string.IsNullOrWhiteSpace(configured) ? currentBaseUri : configured).TrimEnd('/');
         Order? order;
         Conversation? conversation = null;
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
