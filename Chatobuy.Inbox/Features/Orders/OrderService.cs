@@ -163,7 +163,7 @@ public sealed partial class OrderService(
         {
             _ when order.Status == to => $"Order {order.Number} is already {now}.",
             (_, OrderStatus.Fulfilled) => $"Order {order.Number} is {now}: only a paid order can be marked fulfilled.",
-            (OrderStatus.Paid or OrderStatus.Fulfilled, OrderStatus.Cancelled) => $"Order {order.Number} is {now}: a paid order cannot be cancelled here; refund it with the payment partner first.",
+            (OrderStatus.Paid, OrderStatus.Cancelled) => $"Order {order.Number} is {now}: a paid order cannot be cancelled here; refund it with the payment partner first.",
             (OrderStatus.Cancelled, _) => $"Order {order.Number} is cancelled: nothing more can happen to it.",
             (OrderStatus.Fulfilled, _) => $"Order {order.Number} is fulfilled: nothing more can happen to it.",
             (OrderStatus.Expired, OrderStatus.Paid) => $"Order {order.Number}'s payment link expired: send a new payment link first.",
