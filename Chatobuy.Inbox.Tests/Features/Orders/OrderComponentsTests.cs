@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Bunit;
 using Bunit.TestDoubles;
 using Chatobuy.Inbox.Components.Shared;
-using Chatobuy.Inbox.Data;
 using Chatobuy.Inbox.Events;
 using Chatobuy.Inbox.Features.Orders;
 using Chatobuy.Inbox.Features.Users;
@@ -24,7 +23,6 @@ public sealed class OrderComponentsTests : ComponentTestContext, IClassFixture<O
     {
         _fixture = fixture;
         var app = fixture.App.Services;
-        Services.AddSingleton(app.GetRequiredService<IDbContextFactory<InboxDbContext>>());
         Services.AddSingleton(app.GetRequiredService<InboxEvents>());
         Services.AddSingleton(app.GetRequiredService<OrderQueries>());
         Services.AddSingleton(app.GetRequiredService<OrderService>());

@@ -1,11 +1,9 @@
 using Chatobuy.Inbox.Components.Shared;
-using Chatobuy.Inbox.Data;
 using Chatobuy.Inbox.Features.Payments;
 using Chatobuy.Inbox.Features.Templates.Sending;
 using Chatobuy.Inbox.Features.Users;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
-using Microsoft.EntityFrameworkCore;
 using MudBlazor;
 
 namespace Chatobuy.Inbox.Features.Orders;
@@ -74,9 +72,6 @@ public sealed partial class GeneratePaymentLinkDialog
     private People People { get; set; } = default!;
 
     [Inject]
-    private IDbContextFactory<InboxDbContext> DbFactory { get; set; } = default!;
-
-    [Inject]
     private NavigationManager Navigation { get; set; } = default!;
 
     [Inject]
@@ -105,11 +100,7 @@ public sealed partial class GeneratePaymentLinkDialog
         var settings = await Sender.SettingsAsync(_setup.ChannelId, CancellationToken.None);
         _message = settings.LinkMessage;
         _currency = settings.Currency;
-        await using (var db = await DbFactory.CreateDbContextAsync())
-        {
-            var lastInboundAt = await db.Conversations.AsNoTracking().Where(c => c.Id == ConversationId).Select(c => c.LastInboundAt).FirstOrDefaultAsync();
-            _windowOpen = Chatobuy.Inbox.Features.Conversations.CustomerServiceWindow.IsOpen(lastInboundAt, Time.GetUtcNow());
-        }
+        _windowOpen = Chatobuy.Inbox.Features.Conversations.CustomerServiceWindow.IsOpen(_setup.LastInboundAt, Time.GetUtcNow());
 
         _startedFrom = OrderId is { } orderId
             ? (await Orders.GetAsync(orderId, CancellationToken.None))?.Order

@@ -125,12 +125,15 @@ public sealed class OrderQueries(IDbContextFactory<InboxDbContext> dbFactory, Ti
         return order is { Status: OrderStatus.PendingPayment or OrderStatus.Failed or OrderStatus.Expired } ? order : null;
     }
 
-    /// <summary>The conversation's channel and that channel's payment partner; null when the conversation does not exist.</summary>
+    /// <summary>The conversation's channel, that channel's payment partner and the window; null when the conversation does not exist.</summary>
     public async Task<PaymentSetup?> PaymentSetupAsync(long conversationId, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var channelId = await db.Conversations.AsNoTracking().Where(c => c.Id == conversationId).Select(c => c.ChannelId).FirstOrDefaultAsync(cancellationToken);
-        return channelId is null ? null : new PaymentSetup(channelId, await PartnerOfAsync(db, channelId, cancellationToken));
+        var conversation = await db.Conversations.AsNoTracking().Where(c => c.Id == conversationId)
+            .Select(c => new { c.ChannelId, c.LastInboundAt }).FirstOrDefaultAsync(cancellationToken);
+        return conversation is null
+            ? null
+            : new PaymentSetup(conversation.ChannelId, await PartnerOfAsync(db, conversation.ChannelId, cancellationToken), conversation.LastInboundAt);
     }
 
     /// <summary>The channels orders can be filtered by, by title.</summary>
