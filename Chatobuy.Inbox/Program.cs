@@ -10,6 +10,7 @@ using Chatobuy.Inbox.Features.Inbox;
 using Chatobuy.Inbox.Features.Interactive;
 using Chatobuy.Inbox.Features.Payments;
 using Chatobuy.Inbox.Features.Media;
+using Chatobuy.Inbox.Features.Orders;
 using Chatobuy.Inbox.Features.Outbound;
 using Chatobuy.Inbox.Features.Profile;
 using Chatobuy.Inbox.Features.Store;
@@ -47,6 +48,7 @@ builder.Services.AddInteractive();
 builder.Services.AddPayments();
 builder.Services.AddUsage();
 builder.Services.AddStore();
+builder.Services.AddOrders();
 builder.AddSandbox();
 
 var app = builder.Build();
@@ -83,7 +85,8 @@ app.MapApiV1()
     .MapProfileApi()
     .MapTemplatesApi()
     .MapInteractiveApi()
-    .MapUsageApi();
+    .MapUsageApi()
+    .MapOrdersApi();
 app.MapSandbox();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

@@ -39,8 +39,8 @@ public sealed class ProductNamesTests(ProductNamesTests.ShopApp shop) : IClassFi
         var order = await CustomerOrdersAsync("5511944440001", ("MUG-BLUE", 2), ("TEE-BLACK-M", 1));
         var products = ProductKey.In([order]);
         products.ShouldBe([new(SandboxCatalog.CatalogId, "MUG-BLUE"), new(SandboxCatalog.CatalogId, "TEE-BLACK-M")], ignoreOrder: true);
+        // The order made of the cart may already have asked for these names (same cache): the lookup answers either way.
         var names = _app.Services.GetRequiredService<ProductNames>();
-        names.Known(_channel.Id, products).ShouldBeEmpty();
 
         var found = await names.LookUpAsync(_channel.Id, products, CancellationToken.None);
 

@@ -60,6 +60,14 @@ public sealed partial class ChatPane : IDisposable
     [Parameter]
     public RenderFragment? ChildContent { get; set; }
 
+    /// <summary>More in the header, before the window chip (the customer's orders).</summary>
+    [Parameter]
+    public RenderFragment? HeaderContent { get; set; }
+
+    /// <summary>The order each cart became, by the cart message's id: its bubble links to it.</summary>
+    [Parameter]
+    public IReadOnlyDictionary<long, Chatobuy.Inbox.Features.Orders.OrderBadge>? Orders { get; set; }
+
     /// <summary>Other agents on this conversation.</summary>
     [Parameter]
     public PresenceEvent? Presence { get; set; }

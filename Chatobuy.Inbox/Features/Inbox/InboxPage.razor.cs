@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Chatobuy.Inbox.Events;
 using Chatobuy.Inbox.Features.Channels;
 using Chatobuy.Inbox.Features.Conversations;
+using Chatobuy.Inbox.Features.Orders;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
@@ -26,6 +27,7 @@ public sealed partial class InboxPage
     private DateTimeOffset _now;
     private string _userId = "";
     private bool _loaded;
+    private IReadOnlyDictionary<long, OrderBadge> _orderBadges = new Dictionary<long, OrderBadge>();
 
     [Parameter]
     public long? ConversationId { get; set; }
@@ -106,6 +108,10 @@ public sealed partial class InboxPage
         _replyTo = null;
         Navigation.NavigateTo($"/inbox/{id}");
     }
+
+    /// <summary>The open conversation's orders: each cart's bubble links to its order.</summary>
+    private void ShowOrders(IReadOnlyList<OrderRow> orders) =>
+        _orderBadges = orders.Where(o => o.SourceMessageId is not null).ToDictionary(o => o.SourceMessageId!.Value, o => new OrderBadge(o.Id, o.Number, o.Status));
 
     private async Task OnSentAsync()
     {
