@@ -5,6 +5,7 @@ using Chatobuy.Inbox.Events;
 using Chatobuy.Inbox.Features.Api;
 using Chatobuy.Inbox.Features.Channels;
 using Chatobuy.Inbox.Features.Contacts;
+using Chatobuy.Inbox.Features.Forwarding;
 using Chatobuy.Inbox.Features.Health;
 using Chatobuy.Inbox.Features.Inbox;
 using Chatobuy.Inbox.Features.Interactive;
@@ -43,6 +44,7 @@ builder.Services.AddIntegrationApi();
 builder.Services.AddTemplates();
 builder.Services.AddInteractive();
 builder.Services.AddPayments();
+builder.Services.AddForwarding();
 builder.AddSandbox();
 
 var app = builder.Build();
@@ -77,7 +79,8 @@ app.MapApiV1()
     .MapOutboundApi()
     .MapProfileApi()
     .MapTemplatesApi()
-    .MapInteractiveApi();
+    .MapInteractiveApi()
+    .MapForwardingApi();
 app.MapSandbox();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
