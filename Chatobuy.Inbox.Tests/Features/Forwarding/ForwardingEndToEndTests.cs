@@ -78,10 +78,13 @@ public sealed class ForwardingEndToEndTests : IAsyncLifetime
             sent.Error.ShouldBeNull();
         }
 
-        var inbox = _app.Services.GetRequiredService<InboxService>();
-        var agent = (await inbox.AgentsAsync()).FirstOrDefault();
-        (await inbox.AssignAsync(conversationId, agent?.Id)).ShouldBeNull();
-        (await inbox.SetStatusAsync(conversationId, ConversationStatus.Resolved)).ShouldBeNull();
+        await using (var scope = _app.CreateScope())
+        {
+            var inbox = scope.ServiceProvider.GetRequiredService<InboxService>();
+            var agent = (await inbox.AgentsAsync()).FirstOrDefault();
+            (await inbox.AssignAsync(conversationId, agent?.Id)).ShouldBeNull();
+            (await inbox.SetStatusAsync(conversationId, ConversationStatus.Resolved)).ShouldBeNull();
+        }
 
         var all = await _receiver.WaitForAsync(r =>
             r.Any(e => e.Type == ForwardingEventTypes.ConversationResolved)

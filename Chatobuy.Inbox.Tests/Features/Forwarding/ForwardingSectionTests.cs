@@ -13,12 +13,12 @@ namespace Chatobuy.Inbox.Tests.Features.Forwarding;
 /// <summary>Channel details → Forwarding: status, secret, test event, the delivery log with its filter and Replay.</summary>
 public sealed class ForwardingSectionTests : ChannelComponentTestContext
 {
-    public ForwardingSectionTests()
+    protected override void AddServices(IServiceCollection services)
     {
-        Services.AddSingleton(Options.Create(new ForwardingOptions()));
-        Services.AddSingleton(typeof(WakeSignal<>));
-        Services.AddSingleton<ForwardingQueue>();
-        Services.AddSingleton<ForwardingService>();
+        services.AddSingleton(Options.Create(new ForwardingOptions()));
+        services.AddSingleton(typeof(WakeSignal<>));
+        services.AddSingleton<ForwardingQueue>();
+        services.AddSingleton<ForwardingService>();
     }
 
     [Fact]
@@ -56,11 +56,11 @@ public sealed class ForwardingSectionTests : ChannelComponentTestContext
         rows[1].TextContent.ShouldContain("message.received");
         rows[1].TextContent.ShouldContain("35 ms");
 
-        section.Find("[data-testid=forwarding-failed-only] input").Change(true);
+        section.Find(FailedOnly).Change(true);
         section.WaitForAssertion(() => section.FindAll("[data-testid=delivery-row]").Count.ShouldBe(1));
         section.Find("[data-testid=delivery-row]").TextContent.ShouldContain("message.status");
 
-        section.Find("[data-testid=forwarding-failed-only] input").Change(false);
+        section.Find(FailedOnly).Change(false);
         section.WaitForAssertion(() => section.FindAll("[data-testid=delivery-row]").Count.ShouldBe(2));
         section.FindAll("[data-testid=delivery-replay]")[1].Click();
 
@@ -144,6 +144,9 @@ public sealed class ForwardingSectionTests : ChannelComponentTestContext
         section.FindAll("[data-testid=forwarding-paused]").ShouldBeEmpty();
         section.Find("[data-testid=delivery-state]").TextContent.ShouldBe("retrying");
     }
+
+    /// <summary>The switch's checkbox, wherever MudBlazor puts the test id.</summary>
+    private const string FailedOnly = "input[data-testid=forwarding-failed-only], [data-testid=forwarding-failed-only] input";
 
     private async Task<ChannelView> ForwardingChannelAsync()
     {

@@ -319,6 +319,17 @@ public sealed partial class ForwardingQueue(
         {
             cursor = new ForwardingCursor { Name = name, Position = await ids.MaxAsync(cancellationToken) ?? 0 };
             db.Set<ForwardingCursor>().Add(cursor);
+            try
+            {
+                // Saved at once: a cursor started again later would skip what arrived meanwhile.
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException exception) when (exception.IsUniqueViolation())
+            {
+                // Another instance started it first: read on from there.
+                db.ChangeTracker.Clear();
+                cursor = await db.Set<ForwardingCursor>().FirstAsync(c => c.Name == name, cancellationToken);
+            }
         }
 
         return cursor;
