@@ -31,6 +31,9 @@ public sealed partial class ForwardingQueue(
     public const string MessagesCursor = "outbound-messages";
     private const int BatchSize = 100;
 
+    /// <summary>One pass at a time: the loop's and the one before an own event's.</summary>
+    private readonly SemaphoreSlim _pass = new(1, 1);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var interval = TimeSpan.FromMilliseconds(options.Value.PollIntervalMilliseconds);
@@ -42,19 +45,11 @@ public sealed partial class ForwardingQueue(
             },
             ownInstanceOnly: true,
             filter: e => e is MessageCreated or ConversationChanged or StoredChannelEvent);
-        using var assigned = events.Subscribe<ConversationAssigned>(
-            e => AddOwnAsync(e.ChannelId, ForwardingEventTypes.ConversationAssigned, e.ConversationId, w => w.WriteString("assigneeUserId", e.AssigneeUserId), stoppingToken),
-            ownInstanceOnly: true);
-        using var resolved = events.Subscribe<ConversationResolved>(
-            e => AddOwnAsync(e.ChannelId, ForwardingEventTypes.ConversationResolved, e.ConversationId, null, stoppingToken),
-            ownInstanceOnly: true);
-        using var orders = events.Subscribe<OrderChanged>(
-            e => AddOwnAsync(e.ChannelId, ForwardingEventTypes.OrderUpdated, e.ConversationId, w =>
-            {
-                w.WriteNumber("orderId", e.OrderId);
-                w.WriteString("status", JsonNamingPolicy.SnakeCaseLower.ConvertName(e.Status.ToString()));
-            }, stoppingToken),
-            ownInstanceOnly: true);
+        // One subscription for our own events, so that they are queued in the order they were published.
+        using var own = events.Subscribe<object>(
+            e => AddOwnAsync(e, stoppingToken),
+            ownInstanceOnly: true,
+            filter: e => e is ConversationAssigned or ConversationResolved or OrderChanged);
 
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -82,11 +77,41 @@ public sealed partial class ForwardingQueue(
     /// <summary>Reads what was committed since the last pass into the queue; returns how many source rows it read at most in one table.</summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
-        // Agents' messages first: a message's "sent" goes before the statuses Meta reports for it.
-        var messages = await ReadMessagesAsync(cancellationToken);
-        var deliveries = await ReadDeliveriesAsync(cancellationToken);
-        return Math.Max(messages, deliveries);
+        await _pass.WaitAsync(cancellationToken);
+        try
+        {
+            // Agents' messages first: a message's "sent" goes before the statuses Meta reports for it.
+            var messages = await ReadMessagesAsync(cancellationToken);
+            var deliveries = await ReadDeliveriesAsync(cancellationToken);
+            return Math.Max(messages, deliveries);
+        }
+        finally
+        {
+            _pass.Release();
+        }
     }
+
+    /// <summary>
+    /// Queues one of our own events after whatever was committed before it (a reply sent just before a resolve goes
+    /// first in the conversation's lane).
+    /// </summary>
+    private async Task AddOwnAsync(object change, CancellationToken cancellationToken)
+    {
+        await RunOnceAsync(cancellationToken);
+        await AddOwnEventAsync(change, cancellationToken);
+    }
+
+    private Task AddOwnEventAsync(object change, CancellationToken cancellationToken) => change switch
+    {
+        ConversationAssigned e => AddOwnAsync(e.ChannelId, ForwardingEventTypes.ConversationAssigned, e.ConversationId, w => w.WriteString("assigneeUserId", e.AssigneeUserId), cancellationToken),
+        ConversationResolved e => AddOwnAsync(e.ChannelId, ForwardingEventTypes.ConversationResolved, e.ConversationId, null, cancellationToken),
+        OrderChanged e => AddOwnAsync(e.ChannelId, ForwardingEventTypes.OrderUpdated, e.ConversationId, w =>
+        {
+            w.WriteNumber("orderId", e.OrderId);
+            w.WriteString("status", JsonNamingPolicy.SnakeCaseLower.ConvertName(e.Status.ToString()));
+        }, cancellationToken),
+        _ => Task.CompletedTask,
+    };
 
     /// <summary>Queues one of our own events (assignment, resolution, order, test) for the channel, when it forwards.</summary>
     public async Task<ForwardedEvent?> AddOwnAsync(string channelId, string type, long? conversationId, Action<Utf8JsonWriter>? data, CancellationToken cancellationToken)
