@@ -1,23 +1,10 @@
 using System.Net;
-using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 
 namespace Chatobuy.Inbox.Tests.Features.Forwarding;
-
-/// <summary>One forwarded POST as an integrator's endpoint got it: the exact bytes, the headers, and what it answered.</summary>
-public sealed record ReceivedEvent(byte[] Body, string? Signature, string? EventId, int AnsweredWith)
-{
-    public JsonObject Json => JsonNode.Parse(Body)!.AsObject();
-
-    public string Type => Json["type"]!.GetValue<string>();
-
-    public long? ConversationId => Json["conversationId"]?.GetValue<long>();
-
-    public string Text => Encoding.UTF8.GetString(Body);
-}
 
 /// <summary>
 /// An integrator's forwarding endpoint on its own loopback Kestrel port: records every POST and answers 200, or what

@@ -97,7 +97,16 @@ public sealed partial class ForwardingQueue(
     /// </summary>
     private async Task AddOwnAsync(object change, CancellationToken cancellationToken)
     {
-        await RunOnceAsync(cancellationToken);
+        try
+        {
+            await RunOnceAsync(cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // The loop's next pass reads them; the event itself is not to be lost for it.
+            LogPassFailed(logger, exception);
+        }
+
         await AddOwnEventAsync(change, cancellationToken);
     }
 
