@@ -5,6 +5,7 @@ using Chatobuy.Inbox.Events;
 using Chatobuy.Inbox.Features.Api;
 using Chatobuy.Inbox.Features.Channels;
 using Chatobuy.Inbox.Features.Contacts;
+using Chatobuy.Inbox.Features.Forwarding;
 using Chatobuy.Inbox.Features.Health;
 using Chatobuy.Inbox.Features.Inbox;
 using Chatobuy.Inbox.Features.Interactive;
@@ -49,6 +50,7 @@ builder.Services.AddPayments();
 builder.Services.AddUsage();
 builder.Services.AddStore();
 builder.Services.AddOrders();
+builder.Services.AddForwarding();
 builder.AddSandbox();
 
 var app = builder.Build();
@@ -86,7 +88,8 @@ app.MapApiV1()
     .MapTemplatesApi()
     .MapInteractiveApi()
     .MapUsageApi()
-    .MapOrdersApi();
+    .MapOrdersApi()
+    .MapForwardingApi();
 app.MapSandbox();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

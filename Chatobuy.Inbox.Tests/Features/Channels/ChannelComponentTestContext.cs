@@ -54,9 +54,15 @@ public abstract class ChannelComponentTestContext : ComponentTestContext
         Services.AddSingleton<Chatobuy.Inbox.Features.Profile.ProfileSnapshots>();
         Services.AddScoped<Chatobuy.Inbox.Features.Profile.ProfileService>();
         AddAuthorization();
+        AddServices(Services);
 
         using var db = Services.GetRequiredService<IDbContextFactory<InboxDbContext>>().CreateDbContext();
         db.Database.Migrate();
+    }
+
+    /// <summary>Services a derived context adds, before any is resolved.</summary>
+    protected virtual void AddServices(IServiceCollection services)
+    {
     }
 
     protected async Task<List<Channel>> StoredChannelsAsync()

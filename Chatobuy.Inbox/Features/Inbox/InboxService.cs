@@ -121,7 +121,11 @@ public sealed class InboxService(
             return "This conversation no longer exists.";
         }
 
-        await NotifyConversationAsync(db, conversationId, cancellationToken);
+        if (await NotifyConversationAsync(db, conversationId, cancellationToken) is { } channelId)
+        {
+            events.Publish(new ConversationAssigned(channelId, conversationId, userId));
+        }
+
         return null;
     }
 
@@ -141,10 +145,16 @@ public sealed class InboxService(
             return "This customer already has an open conversation on this channel; continue there.";
         }
 
+        var resolving = status == ConversationStatus.Resolved && conversation.Status != ConversationStatus.Resolved;
         conversation.SetStatus(status);
 
         await db.SaveChangesAsync(cancellationToken);
         await NotifyConversationAsync(db, conversationId, cancellationToken);
+        if (resolving)
+        {
+            events.Publish(new ConversationResolved(conversation.ChannelId, conversationId));
+        }
+
         return null;
     }
 
@@ -158,14 +168,16 @@ public sealed class InboxService(
 
     public DateTimeOffset Now => time.GetUtcNow();
 
-    private async Task NotifyConversationAsync(InboxDbContext db, long conversationId, CancellationToken cancellationToken)
+    /// <summary>Tells live views the conversation changed; returns its channel (null when it no longer exists).</summary>
+    private async Task<string?> NotifyConversationAsync(InboxDbContext db, long conversationId, CancellationToken cancellationToken)
     {
         var channelId = await db.Conversations.Where(c => c.Id == conversationId).Select(c => c.ChannelId).FirstOrDefaultAsync(cancellationToken);
         if (channelId is null)
         {
-            return;
+            return null;
         }
 
         events.Publish(new ConversationUpdated(channelId, conversationId));
+        return channelId;
     }
 }
