@@ -2,6 +2,7 @@ using Chatobuy.Inbox.Sandbox.Customer;
 using Chatobuy.Inbox.Sandbox.Delivery;
 using Chatobuy.Inbox.Sandbox.Graph;
 using Chatobuy.Inbox.Sandbox.State;
+using Chatobuy.Inbox.Sandbox.Switches;
 
 namespace Chatobuy.Inbox.Sandbox;
 
@@ -34,6 +35,7 @@ public static class SandboxExtensions
         builder.Services.AddSingleton<SandboxThroughput>();
         builder.Services.AddSingleton<IStartupFilter, SandboxArrivalStartupFilter>();
         builder.Services.AddSingleton<SandboxTemplates>();
+        builder.Services.AddSingleton<SandboxSwitches>();
         builder.Services.AddSingleton<SandboxTemplateReview>();
         builder.Services.AddHostedService(provider => provider.GetRequiredService<SandboxTemplateReview>());
         builder.Services.AddHostedService<SandboxWebhookSender>();
@@ -54,6 +56,7 @@ public static class SandboxExtensions
             SandboxCustomerEndpoints.Map(app);
             SandboxProfileEndpoints.Map(app);
             SandboxCatalogImages.Map(app);
+            SandboxSwitchEndpoints.Map(app);
         }
 
         return app;

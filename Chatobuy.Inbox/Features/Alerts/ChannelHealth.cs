@@ -526,14 +526,26 @@ public sealed partial class ChannelHealth(
     private async Task<IReadOnlyList<string>> ChannelsOfAsync(StoredChannelEvent stored, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var ofAccount = await db.Channels.AsNoTracking().Where(c => c.WabaId == stored.WabaId).Select(c => c.Id).ToListAsync(cancellationToken);
-        if (stored.Field == "phone_number_quality_update" && stored.ChannelId is { } own)
+        var ofAccount = await db.Channels.AsNoTracking()
+            .Where(c => c.WabaId == stored.WabaId)
+            .Select(c => new { c.Id, c.DisplayPhoneNumber })
+            .ToListAsync(cancellationToken);
+        if (stored.Field == "phone_number_quality_update")
         {
-            return [own];
+            // It names the number by its display digits only.
+            using var document = JsonDocument.Parse(stored.ValueJson);
+            var digits = Digits(Text(document.RootElement, "display_phone_number") ?? "");
+            var matching = ofAccount.Where(c => digits.Length > 0 && Digits(c.DisplayPhoneNumber) == digits).Select(c => c.Id).ToList();
+            if (matching.Count > 0)
+            {
+                return matching;
+            }
         }
 
-        return ofAccount.Count > 0 ? ofAccount : stored.ChannelId is { } channelId ? [channelId] : [];
+        return ofAccount.Count > 0 ? ofAccount.Select(c => c.Id).ToList() : stored.ChannelId is { } channelId ? [channelId] : [];
     }
+
+    private static string Digits(string text) => new(text.Where(char.IsAsciiDigit).ToArray());
 
     private static ChannelNotice Notice(string channelId, ChannelNoticeKind kind, AlertText text, DateTimeOffset now) => new()
     {
