@@ -117,6 +117,7 @@ public sealed partial class ChannelHealth(
 
         LogDisconnected(channelId, cause);
         events.Publish(new ChannelUpdated(channelId));
+        events.Publish(new ChannelStatusChanged(channelId, Connected: false));
         mailer.Enqueue(channelId, alert);
         return true;
     }
@@ -153,6 +154,7 @@ public sealed partial class ChannelHealth(
         _silenced.TryRemove(channelId, out _);
         LogReconnected(channelId);
         events.Publish(new ChannelUpdated(channelId));
+        events.Publish(new ChannelStatusChanged(channelId, Connected: true));
         mailer.Enqueue(channelId, alert);
         outbound.Notify();
         return true;

@@ -53,7 +53,7 @@ public sealed partial class InboxPage
         if (RendererInfo.IsInteractive)
         {
             _subscriptions.Add(new LiveReload(Events, _channelIds.Contains, () => ConversationId, InvokeAsync, ReloadAsync));
-            _subscriptions.Add(Events.Subscribe<ChannelUpdated>(
+            _subscriptions.Add(Events.Subscribe<ChannelStatusChanged>(
                 _ => InvokeAsync(async () =>
                 {
                     _channels = await Channels.ListAsync(_cts.Token);
