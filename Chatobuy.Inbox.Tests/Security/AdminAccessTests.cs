@@ -31,6 +31,7 @@ public sealed partial class AdminAccessTests(InboxApp app) : IClassFixture<Inbox
         "/channels/{ChannelId}/templates/{TemplateId:long}/edit",
         "/sandbox",
         "/sandbox/phone",
+        "/settings/mail",
         "/users",
     ];
 
