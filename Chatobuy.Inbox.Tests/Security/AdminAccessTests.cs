@@ -33,6 +33,7 @@ public sealed partial class AdminAccessTests(InboxApp app) : IClassFixture<Inbox
         "/sandbox",
         "/sandbox/phone",
         "/usage",
+        "/settings/mail",
         "/users",
     ];
 

@@ -12,13 +12,18 @@ namespace Chatobuy.Inbox.CloudApi;
 /// The Graph API as the features use it: pages followed to the end, every failure turned into a
 /// <see cref="GraphError"/>. Nothing here retries a call by itself.
 /// </summary>
-public sealed partial class GraphClient(IGraphApi api, IHttpClientFactory httpClients, ILogger<GraphClient> logger)
+public sealed partial class GraphClient(
+    IGraphApi api,
+    IHttpClientFactory httpClients,
+    ILogger<GraphClient> logger,
+    IEnumerable<IGraphRefusalObserver>? observers = null)
 {
     /// <summary>The named client for media downloads: absolute URLs outside the Graph root, so not through Refit.</summary>
     public const string MediaDownloadClient = "Chatobuy.GraphMediaDownload";
 
     private const string WabaFields = "id,name,currency,timezone_id,message_template_namespace";
     private const string PhoneFields = "id,display_phone_number,verified_name,quality_rating,code_verification_status,name_status,status,platform_type,throughput";
+    private const string PhoneHealthFields = "id,display_phone_number,verified_name,quality_rating,status,throughput,messaging_limit_tier";
     private const string ProductFields = "id,retailer_id,name,price,currency,image_url";
     private const int PageSize = 100;
 
@@ -43,6 +48,10 @@ public sealed partial class GraphClient(IGraphApi api, IHttpClientFactory httpCl
 
     public Task<GraphResult<bool>> UnsubscribeAppAsync(GraphConnection connection, string wabaId, CancellationToken cancellationToken) =>
         CallAsync(GraphOperation.UnsubscribeApp, async () => (await api.UnsubscribeAppAsync(connection, wabaId, cancellationToken)).Success);
+
+    /// <summary>Reference §1.3: the number's status, quality rating, throughput and messaging limit tier.</summary>
+    public Task<GraphResult<PhoneNumberData>> GetPhoneNumberAsync(GraphConnection connection, string phoneNumberId, CancellationToken cancellationToken) =>
+        CallAsync(GraphOperation.ListPhoneNumbers, async () => await api.GetPhoneNumberAsync(connection, phoneNumberId, PhoneHealthFields, cancellationToken));
 
     public Task<GraphResult<IReadOnlyList<SubscribedApp>>> GetSubscribedAppsAsync(GraphConnection connection, string wabaId, CancellationToken cancellationToken) =>
         CallAsync(GraphOperation.Other, async () => (await api.GetSubscribedAppsAsync(connection, wabaId, cancellationToken)).Data);
@@ -218,7 +227,7 @@ public sealed partial class GraphClient(IGraphApi api, IHttpClientFactory httpCl
         }
         catch (ApiException exception)
         {
-            return GraphResult<T>.Fail(Refused(exception, operation));
+            return GraphResult<T>.Fail(await RefusedAsync(exception, operation));
         }
         catch (Exception exception) when (Transport(exception) is HttpRequestException or SocketException or TaskCanceledException { InnerException: TimeoutException })
         {
@@ -251,7 +260,7 @@ public sealed partial class GraphClient(IGraphApi api, IHttpClientFactory httpCl
         }
         catch (ApiException exception)
         {
-            return GraphResult<T>.Fail(Refused(exception, operation));
+            return GraphResult<T>.Fail(await RefusedAsync(exception, operation));
         }
         catch (Exception exception) when (Transport(exception) is HttpRequestException request && NeverLeft(request))
         {
@@ -275,13 +284,37 @@ public sealed partial class GraphClient(IGraphApi api, IHttpClientFactory httpCl
         exception.HttpRequestError is HttpRequestError.NameResolutionError or HttpRequestError.ConnectionError
             or HttpRequestError.SecureConnectionError or HttpRequestError.ProxyTunnelError;
 
-    /// <summary>Meta answered with an error: logged (codes only) and explained.</summary>
-    private GraphError Refused(ApiException exception, GraphOperation operation)
+    /// <summary>
+    /// Meta answered with an error: logged (codes only), explained, and told to the observers when it is about the
+    /// token (190) of a saved account: the one place every refused Graph call passes through.
+    /// </summary>
+    private async Task<GraphError> RefusedAsync(ApiException exception, GraphOperation operation)
     {
         var error = FromApiException(exception, operation);
         logger.LogWarning("Graph {Operation} failed with code {Code}/{Subcode} (HTTP {Status}, trace {Trace})", operation, error.Code, error.Subcode, error.HttpStatus, error.FbTraceId);
+        if (error.Code == TokenRefusedCode
+            && observers is not null
+            && exception.RequestMessage?.Options.TryGetValue(new HttpRequestOptionsKey<GraphConnection>(GraphConnection.OptionKey), out var connection) == true
+            && connection.OwnerKey is not null)
+        {
+            foreach (var observer in observers)
+            {
+                try
+                {
+                    await observer.TokenRefusedAsync(connection, error, CancellationToken.None);
+                }
+                catch (Exception failure) when (failure is not OperationCanceledException)
+                {
+                    logger.LogWarning(failure, "An observer of refused Graph tokens failed");
+                }
+            }
+        }
+
         return error;
     }
+
+    /// <summary>Meta's code for an access token that expired, was revoked or is not valid (reference §8.2).</summary>
+    public const int TokenRefusedCode = 190;
 
     internal static GraphError FromApiException(ApiException exception, GraphOperation operation) =>
         FromErrorBody((int)exception.StatusCode, exception.Content, operation);

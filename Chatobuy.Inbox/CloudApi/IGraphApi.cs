@@ -42,6 +42,14 @@ public interface IGraphApi
         string? after,
         CancellationToken cancellationToken);
 
+    /// <summary>Reference §1.3: one phone number of a WABA by its id.</summary>
+    [Get("/{phoneNumberId}")]
+    Task<PhoneNumberData> GetPhoneNumberAsync(
+        [Property(GraphConnection.OptionKey)] GraphConnection connection,
+        string phoneNumberId,
+        string fields,
+        CancellationToken cancellationToken);
+
     [Get("/{wabaId}/subscribed_apps")]
     Task<SubscribedAppsResponse> GetSubscribedAppsAsync(
         [Property(GraphConnection.OptionKey)] GraphConnection connection,

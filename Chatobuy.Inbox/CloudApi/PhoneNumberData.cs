@@ -9,4 +9,5 @@ public sealed record PhoneNumberData(
     string? NameStatus,
     string? Status,
     string? PlatformType,
-    PhoneThroughput? Throughput);
+    PhoneThroughput? Throughput,
+    string? MessagingLimitTier = null);

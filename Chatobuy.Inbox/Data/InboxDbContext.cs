@@ -22,6 +22,8 @@ public sealed class InboxDbContext(DbContextOptions<InboxDbContext> options)
 {
     public DbSet<Channel> Channels => Set<Channel>();
 
+    public DbSet<Features.Alerts.ChannelNotice> ChannelNotices => Set<Features.Alerts.ChannelNotice>();
+
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
     public DbSet<Contact> Contacts => Set<Contact>();

@@ -3,6 +3,7 @@ using Chatobuy.Inbox.Sandbox.Delivery;
 using Chatobuy.Inbox.Sandbox.Graph;
 using Chatobuy.Inbox.Sandbox.Payments;
 using Chatobuy.Inbox.Sandbox.State;
+using Chatobuy.Inbox.Sandbox.Switches;
 
 namespace Chatobuy.Inbox.Sandbox;
 
@@ -36,6 +37,7 @@ public static class SandboxExtensions
         builder.Services.AddSingleton<SandboxThroughput>();
         builder.Services.AddSingleton<IStartupFilter, SandboxArrivalStartupFilter>();
         builder.Services.AddSingleton<SandboxTemplates>();
+        builder.Services.AddSingleton<SandboxSwitches>();
         builder.Services.AddSingleton<SandboxTemplateReview>();
         builder.Services.AddHostedService(provider => provider.GetRequiredService<SandboxTemplateReview>());
         builder.Services.AddHostedService<SandboxWebhookSender>();
@@ -66,6 +68,7 @@ public static class SandboxExtensions
             SandboxStripeEndpoints.Map(app);
             SandboxYedpayEndpoints.Map(app);
             SandboxCheckoutEndpoints.Map(app);
+            SandboxSwitchEndpoints.Map(app);
         }
 
         return app;

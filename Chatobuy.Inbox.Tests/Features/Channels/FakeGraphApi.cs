@@ -126,6 +126,12 @@ internal sealed class FakeGraphApi : IGraphApi
         return Answer(new GraphPage<ProductCatalogData>(LinkedCatalog is null ? [] : [LinkedCatalog], null));
     }
 
+    public Task<PhoneNumberData> GetPhoneNumberAsync(GraphConnection connection, string phoneNumberId, string fields, CancellationToken cancellationToken)
+    {
+        Calls.Add($"phone_number:{phoneNumberId}");
+        return Answer(Number(phoneNumberId, "+1 555-0101", "Store", "GREEN"));
+    }
+
     public Task<SubscribedAppsResponse> GetSubscribedAppsAsync(GraphConnection connection, string wabaId, CancellationToken cancellationToken) =>
         Answer(new SubscribedAppsResponse([]));
 

@@ -17,6 +17,45 @@ namespace Chatobuy.Inbox.Data.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.12");
 
+            modelBuilder.Entity("Chatobuy.Inbox.Features.Alerts.ChannelNotice", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChannelId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DismissedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChannelId", "CreatedAt");
+
+                    b.ToTable("ChannelNotices");
+                });
+
             modelBuilder.Entity("Chatobuy.Inbox.Features.Api.ApiKey", b =>
                 {
                     b.Property<Guid>("Id")
@@ -90,6 +129,10 @@ namespace Chatobuy.Inbox.Data.Migrations
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("DisconnectCause")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("DisplayPhoneNumber")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -115,6 +158,9 @@ namespace Chatobuy.Inbox.Data.Migrations
                     b.Property<bool>("IsDefault")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("LastHealthCheckAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("LastRefusedSignatureAt")
                         .HasColumnType("INTEGER");
 
@@ -123,6 +169,10 @@ namespace Chatobuy.Inbox.Data.Migrations
 
                     b.Property<int?>("MessagesPerSecond")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("MessagingLimitTier")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("PhoneNumberId")
                         .IsRequired()
@@ -151,8 +201,15 @@ namespace Chatobuy.Inbox.Data.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("StatusChangedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("StatusReason")
-                        .HasMaxLength(500)
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ThroughputLevel")
+                        .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Title")
@@ -1517,6 +1574,15 @@ namespace Chatobuy.Inbox.Data.Migrations
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("Chatobuy.Inbox.Features.Alerts.ChannelNotice", b =>
+                {
+                    b.HasOne("Chatobuy.Inbox.Features.Channels.Channel", null)
+                        .WithMany()
+                        .HasForeignKey("ChannelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Chatobuy.Inbox.Features.Conversations.Conversation", b =>

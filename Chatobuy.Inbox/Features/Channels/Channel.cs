@@ -42,7 +42,23 @@ public sealed class Channel
 
     public ChannelStatus Status { get; set; } = ChannelStatus.Connected;
 
+    /// <summary>Why the channel is disconnected, in plain words with the fix; null while connected.</summary>
     public string? StatusReason { get; set; }
+
+    /// <summary>What disconnected the channel (decides what reconnects it); null while connected.</summary>
+    public DisconnectCause? DisconnectCause { get; set; }
+
+    /// <summary>When <see cref="Status"/> last changed.</summary>
+    public DateTimeOffset? StatusChangedAt { get; set; }
+
+    /// <summary>The number's messaging limit tier as Meta last reported it (e.g. TIER_1K).</summary>
+    public string? MessagingLimitTier { get; set; }
+
+    /// <summary>The number's throughput level as Meta last reported it (STANDARD, HIGH).</summary>
+    public string? ThroughputLevel { get; set; }
+
+    /// <summary>When the scheduled health check last looked at this channel.</summary>
+    public DateTimeOffset? LastHealthCheckAt { get; set; }
 
     public string? ForwardingWebhookUrl { get; set; }
 

@@ -23,7 +23,10 @@ public sealed class ChannelConfiguration : IEntityTypeConfiguration<Channel>
         builder.Property(c => c.VerifyToken).HasMaxLength(64);
         builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(c => c.ReadReceipts).HasConversion<string>().HasMaxLength(20).HasDefaultValue(ReadReceiptPolicy.WhenOpened).HasSentinel(ReadReceiptPolicy.Off);
-        builder.Property(c => c.StatusReason).HasMaxLength(500);
+        builder.Property(c => c.StatusReason).HasMaxLength(1000);
+        builder.Property(c => c.DisconnectCause).HasConversion<string>().HasMaxLength(30);
+        builder.Property(c => c.MessagingLimitTier).HasMaxLength(30);
+        builder.Property(c => c.ThroughputLevel).HasMaxLength(30);
         builder.Property(c => c.ForwardingWebhookUrl).HasMaxLength(2048);
         builder.Property(c => c.WebhookOverrideUrl).HasMaxLength(2048);
         builder.Property(c => c.WebhookOverrideError).HasMaxLength(1000);

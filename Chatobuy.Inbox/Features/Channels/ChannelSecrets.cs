@@ -14,7 +14,7 @@ public sealed class ChannelSecrets(IDataProtectionProvider provider)
 
     /// <summary>Where and as whom to call the Graph API for this channel (throws CryptographicException when the key ring can no longer read the token).</summary>
     public GraphConnection ConnectionOf(Channel channel) =>
-        new(channel.GraphBaseUrl, channel.GraphVersion, Unprotect(channel.AccessTokenProtected));
+        new(channel.GraphBaseUrl, channel.GraphVersion, Unprotect(channel.AccessTokenProtected)) { OwnerKey = channel.Id };
 
     /// <summary>What the browser may see of a secret: its last four characters.</summary>
     public static string Mask(string secret) =>

@@ -185,7 +185,11 @@ public sealed class ChannelService(
         refusedSignatureCount,
         lastRefusedSignatureAt,
         c.MessagesPerSecond,
-        c.SendingPaused);
+        c.SendingPaused,
+        c.DisconnectCause,
+        c.StatusChangedAt,
+        c.MessagingLimitTier,
+        c.ThroughputLevel);
 
     private string MaskToken(string protectedToken)
     {

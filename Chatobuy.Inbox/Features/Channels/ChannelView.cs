@@ -30,4 +30,8 @@ public sealed record ChannelView(
     int RefusedSignatureCount,
     DateTimeOffset? LastRefusedSignatureAt,
     int? MessagesPerSecond = null,
-    bool SendingPaused = false);
+    bool SendingPaused = false,
+    DisconnectCause? DisconnectCause = null,
+    DateTimeOffset? StatusChangedAt = null,
+    string? MessagingLimitTier = null,
+    string? ThroughputLevel = null);

@@ -34,6 +34,10 @@ public sealed partial class ChatPane : IDisposable
     [Parameter, EditorRequired]
     public DateTimeOffset Now { get; set; }
 
+    /// <summary>Why the conversation's channel is disconnected (sending waits), or null while it is connected.</summary>
+    [Parameter]
+    public string? ChannelDisconnectedReason { get; set; }
+
     /// <summary>The signed-in agent, who sends the reactions and retries.</summary>
     [Parameter]
     public string? UserId { get; set; }

@@ -35,6 +35,12 @@ public sealed partial class InboxPage
     [CascadingParameter]
     private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
+    /// <summary>The reason the channel is disconnected, or null while it is connected.</summary>
+    private string? DisconnectedReason(string channelId) =>
+        _channels.FirstOrDefault(c => c.Id == channelId) is { Status: ChannelStatus.Disconnected } channel
+            ? channel.StatusReason ?? "Meta no longer accepts this channel."
+            : null;
+
     private bool WindowOpen => _selected?.WindowClosesAt is { } closes && closes > _now;
 
     protected override async Task OnInitializedAsync()
@@ -49,6 +55,13 @@ public sealed partial class InboxPage
         if (RendererInfo.IsInteractive)
         {
             _subscriptions.Add(new LiveReload(Events, _channelIds.Contains, () => ConversationId, InvokeAsync, ReloadAsync));
+            _subscriptions.Add(Events.Subscribe<ChannelStatusChanged>(
+                _ => InvokeAsync(async () =>
+                {
+                    _channels = await Channels.ListAsync(_cts.Token);
+                    StateHasChanged();
+                }),
+                filter: change => _channelIds.Contains(change.ChannelId)));
             _subscriptions.Add(await Presence.WatchAsync(user, _channelIds.Contains, e => InvokeAsync(() =>
             {
                 _presence[e.ConversationId] = e;

@@ -121,7 +121,8 @@ public sealed partial class OutboundSender(
         List<string> phones;
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
-            var paused = db.Channels.Where(c => c.SendingPaused).Select(c => c.PhoneNumberId);
+            // Paused by an admin, or disconnected (see ChannelHealth): their queues wait.
+            var paused = db.Channels.Where(c => c.SendingPaused || c.Status == ChannelStatus.Disconnected).Select(c => c.PhoneNumberId);
             phones = await db.OutboxItems.AsNoTracking()
                 .Where(o => o.State == OutboxState.Queued && (o.NextAttemptAt == null || o.NextAttemptAt <= now) && !paused.Contains(o.PhoneNumberId))
                 .Select(o => o.PhoneNumberId)
@@ -198,11 +199,11 @@ public sealed partial class OutboundSender(
                 // The channel's own setting wins over the configured ones; a change applies from the next pass.
                 var setting = await db.Channels.AsNoTracking()
                     .Where(c => c.PhoneNumberId == phoneNumberId)
-                    .Select(c => new { c.MessagesPerSecond, c.SendingPaused })
+                    .Select(c => new { c.MessagesPerSecond, c.SendingPaused, c.Status })
                     .FirstOrDefaultAsync(cancellationToken);
-                if (setting is { SendingPaused: true })
+                if (setting is { SendingPaused: true } or { Status: ChannelStatus.Disconnected })
                 {
-                    return 0; // an admin paused this channel: its queue waits
+                    return 0; // an admin paused this channel, or it is disconnected: its queue waits
                 }
 
                 var limit = setting?.MessagesPerSecond ?? options.Value.MessagesPerSecondFor(phoneNumberId);
@@ -453,6 +454,14 @@ public sealed partial class OutboundSender(
         {
             item.State = OutboxState.Queued;
         }
+        else if (error is { Code: GraphClient.TokenRefusedCode })
+        {
+            // Meta refused the channel's token: nothing was sent and the channel is now disconnected (ChannelHealth
+            // heard the 190). The message waits in the queue, unfailed, and goes once the channel is reconnected.
+            item.State = OutboxState.Queued;
+            item.LastError = Trim(error.ForUser, 2000);
+            LogWaitsForReconnect(message.Id, item.Id);
+        }
         else if (outcome.WaMessageId is { } wamid)
         {
             item.State = OutboxState.Sent;
@@ -693,6 +702,9 @@ public sealed partial class OutboundSender(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Sending outbox item {OutboxId} failed unexpectedly; it is unconfirmed if its request left, else it waits for a retry")]
     private partial void LogSendCrashed(Exception exception, long outboxId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Message {MessageId} (outbox {OutboxId}) waits: Meta refused the channel's token; it goes once the channel is reconnected")]
+    private partial void LogWaitsForReconnect(long messageId, long outboxId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "An outbound pass failed; the next pass retries")]
     private partial void LogPassFailed(Exception exception);

@@ -262,11 +262,11 @@ public static class SandboxCustomerEndpoints
     }
 
     /// <summary>Like Meta's lookaside URL: the signed, unexpired URL and the access token are both needed.</summary>
-    private static IResult Download(string id, HttpContext http, SandboxMediaStore store, IOptions<SandboxOptions> options)
+    private static IResult Download(string id, HttpContext http, SandboxMediaStore store, SandboxState state)
     {
         var header = http.Request.Headers.Authorization.ToString();
         var token = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header["Bearer ".Length..].Trim() : null;
-        if (string.IsNullOrEmpty(token) || !SandboxGraphEndpoints.SameText(token, options.Value.AccessToken))
+        if (string.IsNullOrEmpty(token) || !SandboxGraphEndpoints.SameText(token, state.CurrentAccessToken))
         {
             return SandboxGraphErrors.InvalidToken(http);
         }

@@ -177,6 +177,13 @@ public sealed partial class SandboxWebhookSender(
     {
         var phoneNumberId = batch[0].PhoneNumberId;
         var itemIds = batch.Select(u => u.ItemId).ToList();
+        if (state.WebhooksStopped)
+        {
+            log.Started(null, phoneNumberId, itemIds, SandboxDeliveryState.NotSent, "Not sent: webhooks are stopped (Sandbox switch)");
+            LogNotSent(phoneNumberId, batch.Count);
+            return;
+        }
+
         var url = batch[0].Kind == SandboxUpdateKind.Account ? state.AccountCallbackUrlFor(phoneNumberId) : state.CallbackUrlFor(phoneNumberId);
         if (url is null)
         {

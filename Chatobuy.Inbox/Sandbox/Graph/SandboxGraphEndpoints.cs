@@ -66,10 +66,16 @@ public static partial class SandboxGraphEndpoints
         }
 
         var options = http.RequestServices.GetRequiredService<IOptions<SandboxOptions>>().Value;
+        var state = http.RequestServices.GetRequiredService<SandboxState>();
         var isDebugToken = http.Request.Path.Value?.EndsWith("/debug_token", StringComparison.Ordinal) == true;
-        var valid = SameText(token, options.AccessToken)
+        var valid = SameText(token, state.CurrentAccessToken)
             || (isDebugToken && SameText(token, $"{options.AppId}|{options.AppSecret}"));
-        return valid ? await next(context) : SandboxGraphErrors.InvalidToken(http);
+        if (valid)
+        {
+            return await next(context);
+        }
+
+        return state.IsExpiredToken(token) ? SandboxGraphErrors.ExpiredToken(http) : SandboxGraphErrors.InvalidToken(http);
     }
 
     private static string? ReadToken(HttpRequest request)
@@ -97,7 +103,15 @@ public static partial class SandboxGraphEndpoints
             return SandboxGraphErrors.InvalidParameter("(#100) The parameter input_token is required");
         }
 
-        if (!SameText(input, options.Value.AccessToken))
+        if (state.IsExpiredToken(input))
+        {
+            // Meta's debug_token answers 200 for an expired token, with the error inside data (reference §1.1).
+            return TypedResults.Json(
+                new { Data = new { state.AppId, Application = state.AppName, Error = new { Code = 190, Message = SandboxGraphErrors.ExpiredTokenMessage, Subcode = 463 }, IsValid = false, Scopes = Array.Empty<string>() } },
+                SandboxJson.Options);
+        }
+
+        if (!SameText(input, state.CurrentAccessToken))
         {
             return TypedResults.Json(
                 new { Data = new { Error = new { Code = 190, Message = SandboxGraphErrors.InvalidTokenMessage }, IsValid = false, Scopes = Array.Empty<string>() } },

@@ -16,6 +16,15 @@ public static class SandboxGraphErrors
         return Error(StatusCodes.Status401Unauthorized, InvalidTokenMessage, "OAuthException", 190);
     }
 
+    public const string ExpiredTokenMessage = "Error validating access token: Session has expired.";
+
+    /// <summary>HTTP 401, code 190 subcode 463: a token that was valid and has expired (reference §1.1).</summary>
+    public static IResult ExpiredToken(HttpContext http)
+    {
+        http.Response.Headers.WWWAuthenticate = $"OAuth \"Facebook Platform\" \"invalid_token\" \"{ExpiredTokenMessage}\"";
+        return Error(StatusCodes.Status401Unauthorized, ExpiredTokenMessage, "OAuthException", 190, 463);
+    }
+
     /// <summary>HTTP 400, code 104: a Graph call that carries no access token at all.</summary>
     public static IResult MissingToken(HttpContext http)
     {

@@ -80,7 +80,7 @@ public sealed record SandboxGraphNode(string NodeType, IReadOnlyDictionary<strin
         ["country_code"] = () => "US",
         ["country_dial_code"] = () => "1",
         ["is_official_business_account"] = () => false,
-        ["messaging_limit_tier"] = () => "TIER_1K",
+        ["messaging_limit_tier"] = () => phone.MessagingLimitTier,
     });
 
     /// <summary>

@@ -11,4 +11,5 @@ public sealed record SandboxPhoneNumber(
     string NameStatus,
     string Status,
     string PlatformType,
-    string ThroughputLevel);
+    string ThroughputLevel,
+    string MessagingLimitTier = "TIER_1K");

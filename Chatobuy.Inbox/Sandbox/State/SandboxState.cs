@@ -24,6 +24,12 @@ public sealed class SandboxState
     private readonly Dictionary<string, SandboxWebhookOverride> _phoneOverrides = new(StringComparer.Ordinal);
     private readonly List<SandboxCallRecord> _calls = [];
     private SandboxDeliverySettings _delivery;
+    private readonly IReadOnlyList<SandboxPhoneNumber> _seededNumbers;
+    private readonly Dictionary<string, SandboxNumberHealth> _numberHealth = new(StringComparer.Ordinal);
+    private readonly string _configuredToken;
+    private readonly List<string> _expiredTokens = [];
+    private string? _issuedToken;
+    private bool _webhooksStopped;
 
     public SandboxState(IOptions<SandboxOptions> options, DataPaths paths, TimeProvider time, ILogger<SandboxState> logger)
     {
@@ -42,7 +48,8 @@ public sealed class SandboxState
         var store = new SandboxWaba(DeriveId(o.BusinessId, "waba-1"), "Chatobuy Sandbox Store", "USD", "1", DeriveNamespace(o.BusinessId, "waba-1"), SandboxOwnership.Owned);
         var support = new SandboxWaba(DeriveId(o.BusinessId, "waba-2"), "Chatobuy Sandbox Support", "EUR", "69", DeriveNamespace(o.BusinessId, "waba-2"), SandboxOwnership.Client);
         Wabas = [store, support];
-        PhoneNumbers =
+        _configuredToken = o.AccessToken;
+        _seededNumbers =
         [
             new(DeriveId(o.BusinessId, "phone-1"), store.Id, "+1 555-0100", "Chatobuy Sandbox Store", "GREEN", "VERIFIED", "APPROVED", "CONNECTED", "CLOUD_API", "STANDARD"),
             new(DeriveId(o.BusinessId, "phone-2"), store.Id, "+1 555-0101", "Chatobuy Sandbox Outlet", "YELLOW", "NOT_VERIFIED", "AVAILABLE_WITHOUT_REVIEW", "CONNECTED", "CLOUD_API", "STANDARD"),
@@ -76,7 +83,85 @@ public sealed class SandboxState
     /// <summary>All WABAs, oldest first.</summary>
     public IReadOnlyList<SandboxWaba> Wabas { get; }
 
-    public IReadOnlyList<SandboxPhoneNumber> PhoneNumbers { get; }
+    /// <summary>The seeded numbers as they are now (the switches change status, quality, limit and throughput).</summary>
+    public IReadOnlyList<SandboxPhoneNumber> PhoneNumbers
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _seededNumbers.Select(p => _numberHealth.TryGetValue(p.Id, out var health) ? health.Apply(p) : p).ToList();
+            }
+        }
+    }
+
+    /// <summary>The System User token Meta accepts now: the configured one until it is expired, then the newest issued.</summary>
+    public string CurrentAccessToken
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _issuedToken ?? _configuredToken;
+            }
+        }
+    }
+
+    /// <summary>A token that was valid once and has been expired with the switch (Meta answers 190/463 for it).</summary>
+    public bool IsExpiredToken(string token)
+    {
+        lock (_gate)
+        {
+            return _expiredTokens.Any(t => Graph.SandboxGraphEndpoints.SameText(t, token));
+        }
+    }
+
+    /// <summary>Whether the emulated Meta has stopped sending webhooks (the switch); they are dropped, not queued.</summary>
+    public bool WebhooksStopped
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _webhooksStopped;
+            }
+        }
+    }
+
+    /// <summary>Expires the current token (every call with it then answers 190/463) and issues a new one, returned.</summary>
+    public string ExpireToken()
+    {
+        var issued = "EAASandbox" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
+        Mutate(() =>
+        {
+            _expiredTokens.Add(_issuedToken ?? _configuredToken);
+            _issuedToken = issued;
+        });
+        return issued;
+    }
+
+    /// <summary>Changes what Meta reports of a number (status, quality rating, messaging limit tier, throughput level).</summary>
+    public SandboxPhoneNumber? ChangeNumber(string phoneNumberId, Func<SandboxNumberHealth, SandboxNumberHealth> change)
+    {
+        if (_seededNumbers.All(p => p.Id != phoneNumberId))
+        {
+            return null;
+        }
+
+        Mutate(() => _numberHealth[phoneNumberId] = change(_numberHealth.GetValueOrDefault(phoneNumberId) ?? new SandboxNumberHealth(null, null, null, null)));
+        return FindPhoneNumber(phoneNumberId);
+    }
+
+    public void StopWebhooks(bool stopped) => Mutate(() => _webhooksStopped = stopped);
+
+    /// <summary>Undoes every switch: the configured token is valid again, the numbers are as seeded, webhooks flow.</summary>
+    public void ResetSwitches() => Mutate(() =>
+    {
+        _expiredTokens.Clear();
+        _issuedToken = null;
+        _numberHealth.Clear();
+        _webhooksStopped = false;
+    });
 
     public IReadOnlyList<SandboxWaba> WabasOf(SandboxOwnership ownership) => Wabas.Where(w => w.Ownership == ownership).ToList();
 
@@ -170,7 +255,7 @@ public sealed class SandboxState
 
             return subscription.Override?.CallbackUri
                 ?? _delivery.AppCallbackUrl
-                ?? PhoneNumbers.Where(p => p.WabaId == wabaId).Select(p => _phoneOverrides.GetValueOrDefault(p.Id)?.CallbackUri).FirstOrDefault(u => u is not null);
+                ?? _seededNumbers.Where(p => p.WabaId == wabaId).Select(p => _phoneOverrides.GetValueOrDefault(p.Id)?.CallbackUri).FirstOrDefault(u => u is not null);
         }
     }
 
@@ -273,6 +358,17 @@ public sealed class SandboxState
             }
 
             _calls.AddRange(saved.Calls ?? []);
+            foreach (var (phoneId, health) in saved.NumberHealth ?? [])
+            {
+                if (_seededNumbers.Any(p => p.Id == phoneId))
+                {
+                    _numberHealth[phoneId] = health;
+                }
+            }
+
+            _expiredTokens.AddRange(saved.ExpiredTokens ?? []);
+            _issuedToken = saved.IssuedToken;
+            _webhooksStopped = saved.WebhooksStopped ?? false;
             if (saved.Delivery is { } delivery)
             {
                 _delivery = delivery;
@@ -286,7 +382,7 @@ public sealed class SandboxState
 
     private void Save()
     {
-        var saved = new SavedState(_subscriptions, _phoneOverrides, _calls, _delivery);
+        var saved = new SavedState(_subscriptions, _phoneOverrides, _calls, _delivery, _numberHealth, _expiredTokens, _issuedToken, _webhooksStopped);
         var temporary = _filePath + ".tmp";
         Directory.CreateDirectory(Path.GetDirectoryName(_filePath)!);
         File.WriteAllText(temporary, JsonSerializer.Serialize(saved, SandboxJson.Options));
@@ -311,5 +407,9 @@ public sealed class SandboxState
         Dictionary<string, SandboxSubscription>? Subscriptions,
         Dictionary<string, SandboxWebhookOverride>? PhoneOverrides,
         List<SandboxCallRecord>? Calls,
-        SandboxDeliverySettings? Delivery);
+        SandboxDeliverySettings? Delivery,
+        Dictionary<string, SandboxNumberHealth>? NumberHealth = null,
+        List<string>? ExpiredTokens = null,
+        string? IssuedToken = null,
+        bool? WebhooksStopped = null);
 }
