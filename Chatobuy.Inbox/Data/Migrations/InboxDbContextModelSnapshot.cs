@@ -661,7 +661,7 @@ namespace Chatobuy.Inbox.Data.Migrations
 
                     b.HasIndex("State", "ChannelId", "Lane", "Id");
 
-                    b.ToTable("ForwardedEvents");
+                    b.ToTable("ForwardedEvents", (string)null);
                 });
 
             modelBuilder.Entity("Chatobuy.Inbox.Features.Forwarding.ForwardingCursor", b =>
@@ -675,7 +675,7 @@ namespace Chatobuy.Inbox.Data.Migrations
 
                     b.HasKey("Name");
 
-                    b.ToTable("ForwardingCursors");
+                    b.ToTable("ForwardingCursors", (string)null);
                 });
 
             modelBuilder.Entity("Chatobuy.Inbox.Features.Forwarding.ForwardingEndpoint", b =>
@@ -703,7 +703,7 @@ namespace Chatobuy.Inbox.Data.Migrations
 
                     b.HasKey("ChannelId");
 
-                    b.ToTable("ForwardingEndpoints");
+                    b.ToTable("ForwardingEndpoints", (string)null);
                 });
 
             modelBuilder.Entity("Chatobuy.Inbox.Features.Interactive.InteractiveMessage", b =>

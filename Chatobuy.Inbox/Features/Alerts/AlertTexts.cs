@@ -85,6 +85,21 @@ public static class AlertTexts
             ? "Customers gave it poor feedback. Edit it in Templates (clearer content, fewer sends), or wait: Meta lifts a pause after a few hours, the second pause after a day or more."
             : "Meta disabled it for repeated poor quality. Create a new template with different content in Templates and use that instead.");
 
+    public static AlertText UsageAllowance(Channel channel, int percent, int messages, int allowance, string month) => percent >= 100
+        ? new(
+            $"{channel.Title} has used its free messages for {month}",
+            $"The channel {channel.Title} ({channel.DisplayPhoneNumber}) has sent and received {messages:N0} messages in {month}: its allowance of {allowance:N0} is used up. Messages keep going out; Meta bills the billable ones to the WhatsApp Business Account.",
+            "Check that the WhatsApp Business Account has a valid payment method (WhatsApp Manager → Payment settings). The Usage page shows what each channel used; raise Usage:MonthlyAllowance if your plan includes more.")
+        : new(
+            $"{channel.Title} has used {percent} % of its free messages for {month}",
+            $"The channel {channel.Title} ({channel.DisplayPhoneNumber}) has sent and received {messages:N0} of its {allowance:N0} messages for {month}.",
+            "Nothing is needed yet. Before the allowance runs out, check that the WhatsApp Business Account has a payment method (WhatsApp Manager → Payment settings).");
+
+    public static AlertText ForwardingPaused(Channel channel, string url, int failures, string reason) => new(
+        $"Forwarding of {channel.Title} paused: {url} is failing",
+        $"The last {failures} deliveries of the channel {channel.Title} to its Webhook URL {url} failed ({reason}), so forwarding is paused. Events keep being stored and wait in the queue, in order; none is lost.",
+        $"Fix the receiver at {url} (or the URL: Channels → {channel.Title} → Edit), then press Resume in Channels → {channel.Title} → Forwarding: what waited is sent in order. Send test event checks the receiver first.");
+
     /// <summary>TIER_1K → "1,000 customers a day"; anything else as Meta wrote it.</summary>
     public static string Tier(string tier) => tier switch
     {

@@ -15,6 +15,7 @@ public static class AlertsExtensions
         services.AddSingleton<ChannelHealth>();
         services.AddSingleton<IGraphRefusalObserver>(provider => provider.GetRequiredService<ChannelHealth>());
         services.AddHostedService<ChannelHealthWorker>();
+        services.AddHostedService<OperationsAlerts>();
         services.AddScoped<ChannelNotices>();
         services.AddScoped<ChannelRepair>();
         return services;

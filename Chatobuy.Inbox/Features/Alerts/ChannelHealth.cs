@@ -502,8 +502,8 @@ public sealed partial class ChannelHealth(
         }
     }
 
-    /// <summary>A health notice on its own (no change of state): stored, shown, e-mailed.</summary>
-    private async Task NoticeAsync(string channelId, ChannelNoticeKind kind, Func<Channel, AlertText> text, CancellationToken cancellationToken)
+    /// <summary>A notice on its own (no change of state): stored, shown on the channel's page, e-mailed.</summary>
+    public async Task NoticeAsync(string channelId, ChannelNoticeKind kind, Func<Channel, AlertText> text, CancellationToken cancellationToken)
     {
         AlertText alert;
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))

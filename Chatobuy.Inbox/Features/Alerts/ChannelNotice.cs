@@ -23,7 +23,8 @@ public sealed class ChannelNotice
     /// <summary>When someone dismissed the banner; null while it shows.</summary>
     public DateTimeOffset? DismissedAt { get; set; }
 
-    /// <summary>Warnings (disconnections, quality down, paused templates) versus good news.</summary>
+    /// <summary>Warnings (disconnections, quality down, paused templates, the allowance, paused forwarding) versus good news.</summary>
     public bool IsWarning => Kind is ChannelNoticeKind.Disconnected or ChannelNoticeKind.QualityDown
-        or ChannelNoticeKind.TemplatePaused or ChannelNoticeKind.TemplateDisabled;
+        or ChannelNoticeKind.TemplatePaused or ChannelNoticeKind.TemplateDisabled
+        or ChannelNoticeKind.UsageAllowance or ChannelNoticeKind.ForwardingPaused;
 }

@@ -11,4 +11,6 @@ public enum ChannelNoticeKind
     ThroughputChanged,
     TemplatePaused,
     TemplateDisabled,
+    UsageAllowance,
+    ForwardingPaused,
 }

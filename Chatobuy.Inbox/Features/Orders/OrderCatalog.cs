@@ -1,36 +1,60 @@
 using System.Globalization;
 using Chatobuy.Inbox.Features.Inbox;
 using Chatobuy.Inbox.Features.Interactive;
+using Chatobuy.Inbox.Features.Store;
 
 namespace Chatobuy.Inbox.Features.Orders;
 
 /// <summary>
 /// Where orders take their products from: the names of the retailer ids a cart carries, and the products an agent picks
-/// from. For now this reads the catalog the channel sees through the Graph API (<see cref="ProductNames"/> and
-/// <see cref="InteractiveCatalogs"/>, both kept a few minutes); it is the one place to switch to the synced local
-/// catalog.
+/// from. Both come from the channel's synchronized copy of its catalog (<see cref="CatalogProducts"/>); what the copy
+/// does not have yet (a product added since the last synchronization, a channel never synchronized) is read from the
+/// catalog through the Graph API (<see cref="ProductNames"/> and <see cref="InteractiveCatalogs"/>, kept a few minutes).
 /// </summary>
-public sealed class OrderCatalog(ProductNames names, InteractiveCatalogs catalogs)
+public sealed class OrderCatalog(CatalogProducts stored, ProductNames names, InteractiveCatalogs catalogs)
 {
+    /// <summary>At most this many products are offered to pick from.</summary>
+    public const int PickLimit = 1000;
+
     /// <summary>The products' names by retailer id, as far as the catalog answers; ids it does not know are left out.</summary>
     public async Task<IReadOnlyDictionary<string, string>> NamesAsync(string channelId, string catalogId, IReadOnlyCollection<string> retailerIds, CancellationToken cancellationToken)
     {
-        var keys = retailerIds.Distinct().Select(id => new ProductKey(catalogId, id)).ToList();
+        var found = (await stored.FindAsync(channelId, retailerIds, cancellationToken))
+            .Where(p => p.CatalogId == catalogId)
+            .GroupBy(p => p.RetailerId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First().Name, StringComparer.Ordinal);
+        var keys = retailerIds.Distinct().Where(id => !found.ContainsKey(id)).Select(id => new ProductKey(catalogId, id)).ToList();
+        if (keys.Count == 0)
+        {
+            return found;
+        }
+
         try
         {
             var known = await names.LookUpAsync(channelId, keys, cancellationToken);
-            return known.ToDictionary(k => k.Key.RetailerId, k => k.Value, StringComparer.Ordinal);
+            foreach (var (key, name) in known)
+            {
+                found[key.RetailerId] = name;
+            }
+
+            return found;
         }
         catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {
             // Names are a courtesy: the retailer id stands in.
-            return new Dictionary<string, string>();
+            return found;
         }
     }
 
     /// <summary>The products of the channel's linked catalog, or why there are none to pick from.</summary>
     public async Task<(IReadOnlyList<OrderProduct> Products, string? Problem)> ProductsAsync(string channelId, CancellationToken cancellationToken)
     {
+        var synchronized = await stored.SearchAsync(channelId, null, PickLimit, cancellationToken);
+        if (synchronized.Count > 0)
+        {
+            return (synchronized.Select(p => new OrderProduct(p.RetailerId, p.Name, p.Price, p.Amount ?? ReadPrice(p.Price), p.Currency)).ToList(), null);
+        }
+
         ChannelCatalog catalog;
         try
         {

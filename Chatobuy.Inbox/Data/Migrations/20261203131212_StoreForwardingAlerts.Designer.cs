@@ -11,14 +11,53 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Chatobuy.Inbox.Data.Migrations
 {
     [DbContext(typeof(InboxDbContext))]
-    [Migration("20261203103052_StoreCatalog")]
-    partial class StoreCatalog
+    [Migration("20261203131212_StoreForwardingAlerts")]
+    partial class StoreForwardingAlerts
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.12");
+
+            modelBuilder.Entity("Chatobuy.Inbox.Features.Alerts.ChannelNotice", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChannelId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DismissedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChannelId", "CreatedAt");
+
+                    b.ToTable("ChannelNotices");
+                });
 
             modelBuilder.Entity("Chatobuy.Inbox.Features.Api.ApiKey", b =>
                 {
@@ -93,6 +132,10 @@ namespace Chatobuy.Inbox.Data.Migrations
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("DisconnectCause")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("DisplayPhoneNumber")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -118,6 +161,9 @@ namespace Chatobuy.Inbox.Data.Migrations
                     b.Property<bool>("IsDefault")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("LastHealthCheckAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("LastRefusedSignatureAt")
                         .HasColumnType("INTEGER");
 
@@ -126,6 +172,10 @@ namespace Chatobuy.Inbox.Data.Migrations
 
                     b.Property<int?>("MessagesPerSecond")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("MessagingLimitTier")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("PhoneNumberId")
                         .IsRequired()
@@ -154,8 +204,15 @@ namespace Chatobuy.Inbox.Data.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("StatusChangedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("StatusReason")
-                        .HasMaxLength(500)
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ThroughputLevel")
+                        .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Title")
@@ -515,6 +572,141 @@ namespace Chatobuy.Inbox.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("Reactions");
+                });
+
+            modelBuilder.Entity("Chatobuy.Inbox.Features.Forwarding.ForwardedEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChannelId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ContactId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ConversationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DeliveredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EnvelopeJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EventId")
+                        .IsRequired()
+                        .HasMaxLength(36)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Lane")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastAttemptAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("LastLatencyMilliseconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastResponse")
+                        .HasMaxLength(600)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("LastStatusCode")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("MessageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("NextAttemptAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OccurredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ReplayOf")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RetryUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SourceKey")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChannelId", "Id");
+
+                    b.HasIndex("ChannelId", "SourceKey")
+                        .IsUnique()
+                        .HasFilter("\"SourceKey\" IS NOT NULL");
+
+                    b.HasIndex("State", "ChannelId", "Lane", "Id");
+
+                    b.ToTable("ForwardedEvents", (string)null);
+                });
+
+            modelBuilder.Entity("Chatobuy.Inbox.Features.Forwarding.ForwardingCursor", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("ForwardingCursors", (string)null);
+                });
+
+            modelBuilder.Entity("Chatobuy.Inbox.Features.Forwarding.ForwardingEndpoint", b =>
+                {
+                    b.Property<string>("ChannelId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ConsecutiveFailures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PausedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PausedReason")
+                        .HasMaxLength(600)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SecretCreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SecretProtected")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ChannelId");
+
+                    b.ToTable("ForwardingEndpoints", (string)null);
                 });
 
             modelBuilder.Entity("Chatobuy.Inbox.Features.Interactive.InteractiveMessage", b =>
@@ -1034,6 +1226,72 @@ namespace Chatobuy.Inbox.Data.Migrations
                     b.ToTable("MessageTemplates");
                 });
 
+            modelBuilder.Entity("Chatobuy.Inbox.Features.Usage.ChannelUsageMonth", b =>
+                {
+                    b.Property<string>("ChannelId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Month")
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AllowanceReachedSentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AllowanceWarningSentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BillableAuthentication")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BillableMarketing")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BillableOther")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BillableService")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BillableUtility")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ConversationsOpened")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MessagesReceived")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MessagesSent")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ChannelId", "Month");
+
+                    b.HasIndex("Month");
+
+                    b.ToTable("ChannelUsageMonths");
+                });
+
+            modelBuilder.Entity("Chatobuy.Inbox.Features.Usage.UsageTallyState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastConversationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastMessageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastStatusUpdateId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("UsageTallyStates");
+                });
+
             modelBuilder.Entity("Chatobuy.Inbox.Features.Users.AppUser", b =>
                 {
                     b.Property<string>("Id")
@@ -1321,6 +1579,15 @@ namespace Chatobuy.Inbox.Data.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Chatobuy.Inbox.Features.Alerts.ChannelNotice", b =>
+                {
+                    b.HasOne("Chatobuy.Inbox.Features.Channels.Channel", null)
+                        .WithMany()
+                        .HasForeignKey("ChannelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Chatobuy.Inbox.Features.Conversations.Conversation", b =>
                 {
                     b.HasOne("Chatobuy.Inbox.Features.Conversations.Contact", "Contact")
@@ -1337,6 +1604,24 @@ namespace Chatobuy.Inbox.Data.Migrations
                     b.HasOne("Chatobuy.Inbox.Features.Conversations.Conversation", null)
                         .WithMany()
                         .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Chatobuy.Inbox.Features.Forwarding.ForwardedEvent", b =>
+                {
+                    b.HasOne("Chatobuy.Inbox.Features.Channels.Channel", null)
+                        .WithMany()
+                        .HasForeignKey("ChannelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Chatobuy.Inbox.Features.Forwarding.ForwardingEndpoint", b =>
+                {
+                    b.HasOne("Chatobuy.Inbox.Features.Channels.Channel", null)
+                        .WithOne()
+                        .HasForeignKey("Chatobuy.Inbox.Features.Forwarding.ForwardingEndpoint", "ChannelId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
