@@ -1,8 +1,10 @@
 using System.Text;
+using Chatobuy.Inbox.Events;
 using Chatobuy.Inbox.Features.Alerts;
 using Chatobuy.Inbox.Features.Channels;
 using Chatobuy.Inbox.Features.Conversations;
 using Chatobuy.Inbox.Features.Outbound;
+using Chatobuy.Inbox.Features.Usage;
 using Chatobuy.Inbox.Features.Users;
 using Chatobuy.Inbox.Sandbox.State;
 using Chatobuy.Inbox.Tests.Features.Webhooks;
@@ -233,6 +235,29 @@ public sealed class ChannelAlertsTests : IAsyncLifetime
         var notices = await Notices();
         notices.ShouldContain(n => n.Kind == ChannelNoticeKind.QualityDown && n.DismissedAt == null);
         notices.ShouldContain(n => n.Kind == ChannelNoticeKind.MessagingLimitChanged);
+    }
+
+    [Fact]
+    public async Task AllowanceReachedAndForwardingPaused_NoticeAndOneEmailEach()
+    {
+        await StartConnectedAsync();
+        var events = _app.Services.GetRequiredService<InboxEvents>();
+
+        events.Publish(new UsageThresholdCrossed(_channel.Id, "2026-12", 100, 1000, 1000));
+        var usage = (await WaitForMailsAsync(1)).Single();
+        usage.Subject.ShouldBe("Alerts line has used its free messages for December 2026");
+        usage.To.Mailboxes.Select(m => m.Address).ShouldBe([AlertAddress, AdminAddress], ignoreOrder: true);
+        usage.TextBody!.ShouldContain("What to do: Check that the WhatsApp Business Account has a valid payment method");
+
+        events.Publish(new ForwardingPaused(_channel.Id, "https://crm.example.com/hook", 10, "HTTP 503", DateTimeOffset.UtcNow));
+        var paused = (await WaitForMailsAsync(2)).Single(m => m.Subject != usage.Subject);
+        paused.Subject.ShouldBe("Forwarding of Alerts line paused: https://crm.example.com/hook is failing");
+        paused.TextBody!.ShouldContain("press Resume");
+
+        var notices = await Notices();
+        notices.Select(n => n.Kind).ShouldBe([ChannelNoticeKind.UsageAllowance, ChannelNoticeKind.ForwardingPaused]);
+        notices.ShouldAllBe(n => n.IsWarning && n.DismissedAt == null);
+        (await LoadChannelAsync()).Status.ShouldBe(ChannelStatus.Connected);
     }
 
     /// <summary>The Sandbox undone, the channel connected on the configured token and subscribed, no notices, no mail.</summary>
