@@ -40,7 +40,7 @@ public sealed class TemplateSendEndToEndTests : IAsyncLifetime
         const string customer = "5511900000011";
         var conversation = await CustomerWritesAsync(customer, "Where is my order?");
 
-        var sent = await SendAsync(conversation, "order_update", "en_US", ["Mark", "#10482", "Friday"], ["10482"]);
+        var sent = await TemplateSends.SendAsync(_app, _channel, conversation, "order_update", "en_US", ["Mark", "#10482", "Friday"], ["10482"]);
 
         sent.Error.ShouldBeNull();
         var message = await WaitForAsync(sent.MessageId!.Value, m => m.Status == MessageStatus.Read);
@@ -62,11 +62,11 @@ public sealed class TemplateSendEndToEndTests : IAsyncLifetime
     {
         const string customer = "5511900000012";
         var conversation = await CustomerWritesAsync(customer, "Old question");
-        await CloseWindowAsync(conversation, customer);
+        await SandboxCustomer.CloseWindowAsync(_app, _channel, conversation, customer);
         var outbound = _app.Services.GetRequiredService<OutboundService>();
 
         var text = await outbound.SendAsync(new SendRequest(conversation, "closed-text", "Hello again"), CancellationToken.None);
-        var sent = await SendAsync(conversation, "hello_world", "en_US", [], []);
+        var sent = await TemplateSends.SendAsync(_app, _channel, conversation, "hello_world", "en_US", [], []);
 
         text.Error.ShouldBe(CustomerServiceWindow.Closed);
         sent.Error.ShouldBeNull();
@@ -88,7 +88,7 @@ public sealed class TemplateSendEndToEndTests : IAsyncLifetime
             await db.SaveChangesAsync();
         }
 
-        var sent = await SendAsync(conversation, "order_update", "es", ["Marta", "#1"], ["1"]);
+        var sent = await TemplateSends.SendAsync(_app, _channel, conversation, "order_update", "es", ["Marta", "#1"], ["1"]);
 
         var message = await WaitForAsync(sent.MessageId!.Value, m => m.Status == MessageStatus.Failed);
         message.Status.ShouldBe(MessageStatus.Failed);
@@ -110,7 +110,7 @@ public sealed class TemplateSendEndToEndTests : IAsyncLifetime
             await db.SaveChangesAsync();
         }
 
-        var sent = await SendAsync(conversation, "spring_sale", "en_US", ["20%"], []);
+        var sent = await TemplateSends.SendAsync(_app, _channel, conversation, "spring_sale", "en_US", ["20%"], []);
 
         var message = await WaitForAsync(sent.MessageId!.Value, m => m.Status == MessageStatus.Failed);
         message.ErrorCode.ShouldBe(132015);
@@ -122,7 +122,7 @@ public sealed class TemplateSendEndToEndTests : IAsyncLifetime
     {
         const string customer = "5511900000015";
         var conversation = await CustomerWritesAsync(customer, "Hi");
-        var sent = await SendAsync(conversation, "order_update", "en_US", ["Mark", "#7", "Monday"], ["7"]);
+        var sent = await TemplateSends.SendAsync(_app, _channel, conversation, "order_update", "en_US", ["Mark", "#7", "Monday"], ["7"]);
         var template = await WaitForAsync(sent.MessageId!.Value, m => m.WaMessageId is not null);
         var tapped = _app.Services.GetRequiredService<SandboxOutbox>().Conversation(_channel.PhoneNumberId, customer)
             .Single(m => m.Id == template.WaMessageId).Template!.Buttons.Single(b => b.Type == "QUICK_REPLY");
@@ -200,29 +200,6 @@ public sealed class TemplateSendEndToEndTests : IAsyncLifetime
         (await ApiResponses.ErrorOfAsync(unknown)).ShouldBe("Template hello_world (pt_BR) is not an approved template of this channel's WhatsApp account.");
         await using var db = await _app.DbAsync();
         (await db.Contacts.AnyAsync(c => c.WaId == "5511900000017")).ShouldBeFalse();
-    }
-
-    private async Task<SendResult> SendAsync(long conversation, string name, string language, string[] body, string[] buttons)
-    {
-        var catalog = _app.Services.GetRequiredService<TemplateCatalog>();
-        var option = (await catalog.FindAsync(_channel.Id, name, language)).ShouldNotBeNull();
-        var model = TemplateSendModel.For(option);
-        model.Fill(TemplateFieldPart.Body, body);
-        model.Fill(TemplateFieldPart.UrlButton, buttons);
-        _app.Services.GetRequiredService<TemplateSendValidator>().Problems(model).ShouldBeEmpty();
-        var outbound = _app.Services.GetRequiredService<OutboundService>();
-        return await outbound.SendAsync(new SendRequest(conversation, Guid.NewGuid().ToString("N"), null, Template: TemplatePayload.Build(model)), CancellationToken.None);
-    }
-
-    private async Task CloseWindowAsync(long conversation, string customer)
-    {
-        using var client = _app.CreateHttpClient();
-        (await client.PostAsJsonAsync($"/sandbox/customers/{customer}/last-seen", new JsonObject { ["phone_number_id"] = _channel.PhoneNumberId, ["hours_ago"] = 25 }))
-            .EnsureSuccessStatusCode();
-        await using var db = await _app.DbAsync();
-        var row = await db.Conversations.SingleAsync(c => c.Id == conversation);
-        row.LastInboundAt = DateTimeOffset.UtcNow.AddHours(-25);
-        await db.SaveChangesAsync();
     }
 
     private async Task<HttpClient> ClientWithKeyAsync()

@@ -60,8 +60,8 @@ public sealed class UsageEndToEndTests : IAsyncLifetime
 
         // Inside the window: a reply (service, free), a marketing template (billed) and a utility template (free).
         var reply = await outbound.SendAsync(new SendRequest(conversation, "usage-reply", "Yes, in 3 days."), CancellationToken.None);
-        var marketing = await SendTemplateAsync(conversation, "follow_up", ["Ana"], headerLink: "https://example.com/lisbon.jpg");
-        var utility = await SendTemplateAsync(conversation, "order_update", ["Ana", "#7", "Monday"], ["7"]);
+        var marketing = await TemplateSends.SendAsync(_app, _channel, conversation, "follow_up", "en_US", ["Ana"], headerLink: "https://example.com/lisbon.jpg");
+        var utility = await TemplateSends.SendAsync(_app, _channel, conversation, "order_update", "en_US", ["Ana", "#7", "Monday"], ["7"]);
         foreach (var sent in new[] { reply, marketing, utility })
         {
             (await SandboxCustomer.WaitForMessageAsync(_app, sent.MessageId!.Value, m => m.Status == MessageStatus.Read)).Status.ShouldBe(MessageStatus.Read);
@@ -81,8 +81,8 @@ public sealed class UsageEndToEndTests : IAsyncLifetime
         ThresholdsRaised().ShouldBe([100], "4 of 4 messages: one alert, at 100 % (80 % was passed in the same count)");
 
         // Outside the window a utility template is billed too; counting again adds only what is new.
-        await CloseWindowAsync(conversation, customer);
-        var late = await SendTemplateAsync(conversation, "order_update", ["Ana", "#8", "Friday"], ["8"]);
+        await SandboxCustomer.CloseWindowAsync(_app, _channel, conversation, customer);
+        var late = await TemplateSends.SendAsync(_app, _channel, conversation, "order_update", "en_US", ["Ana", "#8", "Friday"], ["8"]);
         (await SandboxCustomer.WaitForMessageAsync(_app, late.MessageId!.Value, m => m.Status == MessageStatus.Read)).Status.ShouldBe(MessageStatus.Read);
         await TallyAsync();
         await TallyAsync();
@@ -130,30 +130,5 @@ public sealed class UsageEndToEndTests : IAsyncLifetime
         {
             return _thresholds.Where(t => t.ChannelId == _channel.Id).Select(t => t.Percent).ToList();
         }
-    }
-
-    private async Task<SendResult> SendTemplateAsync(long conversation, string name, string[] body, string[]? buttons = null, string? headerLink = null)
-    {
-        var catalog = _app.Services.GetRequiredService<TemplateCatalog>();
-        var option = (await catalog.FindAsync(_channel.Id, name, "en_US")).ShouldNotBeNull();
-        var model = TemplateSendModel.For(option);
-        model.Fill(TemplateFieldPart.Body, body);
-        model.Fill(TemplateFieldPart.UrlButton, buttons ?? []);
-        model.HeaderMediaLink = headerLink;
-        var sent = await _app.Services.GetRequiredService<OutboundService>()
-            .SendAsync(new SendRequest(conversation, Guid.NewGuid().ToString("N"), null, Template: TemplatePayload.Build(model)), CancellationToken.None);
-        sent.Error.ShouldBeNull();
-        return sent;
-    }
-
-    private async Task CloseWindowAsync(long conversation, string customer)
-    {
-        using var client = _app.CreateHttpClient();
-        (await client.PostAsJsonAsync($"/sandbox/customers/{customer}/last-seen", new JsonObject { ["phone_number_id"] = _channel.PhoneNumberId, ["hours_ago"] = 25 }))
-            .EnsureSuccessStatusCode();
-        await using var db = await _app.DbAsync();
-        var row = await db.Conversations.SingleAsync(c => c.Id == conversation);
-        row.LastInboundAt = DateTimeOffset.UtcNow.AddHours(-25);
-        await db.SaveChangesAsync();
     }
 }

@@ -50,4 +50,19 @@ public static class SandboxCustomer
             await Task.Delay(100);
         }
     }
+
+    /// <summary>
+    /// The customer last wrote 25 hours ago, for the Sandbox and for the inbox: the customer service window is closed,
+    /// so only templates may be sent.
+    /// </summary>
+    public static async Task CloseWindowAsync(InboxApp app, Channel channel, long conversation, string waId)
+    {
+        using var client = app.CreateHttpClient();
+        (await client.PostAsJsonAsync($"/sandbox/customers/{waId}/last-seen", new JsonObject { ["phone_number_id"] = channel.PhoneNumberId, ["hours_ago"] = 25 }))
+            .EnsureSuccessStatusCode();
+        await using var db = await app.DbAsync();
+        var row = await db.Conversations.SingleAsync(c => c.Id == conversation);
+        row.LastInboundAt = DateTimeOffset.UtcNow.AddHours(-25);
+        await db.SaveChangesAsync();
+    }
 }
