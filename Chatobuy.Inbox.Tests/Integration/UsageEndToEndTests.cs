@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Chatobuy.Inbox.Events;
@@ -11,15 +12,21 @@ using Chatobuy.Inbox.Tests.Features.Webhooks;
 using Chatobuy.Inbox.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using MimeKit;
+using netDumbster.smtp;
 
 namespace Chatobuy.Inbox.Tests.Integration;
 
 /// <summary>
 /// A month of a channel's usage counted from real traffic through the Sandbox: what the customer wrote, what the
-/// agents sent, and what Meta's pricing objects say it bills; read back through the integration API.
+/// agents sent, and what Meta's pricing objects say it bills; read back through the integration API, with the allowance
+/// e-mails read from a real SMTP server on loopback (netDumbster).
 /// </summary>
 public sealed class UsageEndToEndTests : IAsyncLifetime
 {
+    private const string AlertAddress = "billing@example.com";
+
+    private readonly SimpleSmtpServer _smtp = SimpleSmtpServer.Start();
     private readonly InboxApp _app = new();
     private readonly List<UsageThresholdCrossed> _thresholds = [];
     private Channel _channel = default!;
@@ -28,12 +35,21 @@ public sealed class UsageEndToEndTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _app.Settings["Sandbox:StatusDelaysMilliseconds"] = "30,80,150";
-        _app.Settings["Usage:MonthlyAllowance"] = "4";
+        _app.Settings["Usage:MonthlyAllowance"] = "5";
+        _app.Settings["Mail:Host"] = "localhost";
+        _app.Settings["Mail:Port"] = _smtp.Configuration.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        _app.Settings["Mail:TlsMode"] = "None";
         // The test runs the passes itself.
         _app.Settings["Usage:TallyIntervalSeconds"] = "3600";
         await _app.InitializeAsync();
         _channel = await SandboxChannel.ConnectAsync(_app, "Usage");
         await TemplateRows.CopyFromSandboxAsync(_app, _channel.WabaId);
+        await using (var db = await _app.DbAsync())
+        {
+            await db.Channels.Where(c => c.Id == _channel.Id)
+                .ExecuteUpdateAsync(u => u.SetProperty(c => c.AlertEmails, new List<string> { AlertAddress }));
+        }
+
         _subscription = _app.Services.GetRequiredService<InboxEvents>().Subscribe<UsageThresholdCrossed>(e =>
         {
             lock (_thresholds)
@@ -49,6 +65,8 @@ public sealed class UsageEndToEndTests : IAsyncLifetime
     {
         _subscription?.Dispose();
         await _app.DisposeAsync();
+        _smtp.Stop();
+        _smtp.Dispose();
     }
 
     [Fact]
@@ -76,9 +94,14 @@ public sealed class UsageEndToEndTests : IAsyncLifetime
         usage["billable"]!["total"]!.GetValue<int>().ShouldBe(1);
         usage["billable"]!["marketing"]!.GetValue<int>().ShouldBe(1);
         usage["billable"]!["utility"]!.GetValue<int>().ShouldBe(0);
-        usage["monthlyAllowance"]!.GetValue<int>().ShouldBe(4);
-        usage["allowanceUsedPercent"]!.GetValue<int>().ShouldBe(100);
-        ThresholdsRaised().ShouldBe([100], "4 of 4 messages: one alert, at 100 % (80 % was passed in the same count)");
+        usage["monthlyAllowance"]!.GetValue<int>().ShouldBe(5);
+        usage["allowanceUsedPercent"]!.GetValue<int>().ShouldBe(80);
+        ThresholdsRaised().ShouldBe([80]);
+        var month = UsageMonth.Display(UsageMonth.Of(DateTimeOffset.UtcNow));
+        var warning = (await _smtp.WaitForMailsAsync(1)).Single();
+        warning.Subject.ShouldBe($"Usage has used 80 % of its free messages for {month}");
+        warning.To.Mailboxes.Select(m => m.Address).ShouldBe([AlertAddress]);
+        warning.TextBody!.ShouldContain("has sent and received 4 of its 5 messages");
 
         // Outside the window a utility template is billed too; counting again adds only what is new.
         await SandboxCustomer.CloseWindowAsync(_app, _channel, conversation, customer);
@@ -91,7 +114,10 @@ public sealed class UsageEndToEndTests : IAsyncLifetime
         usage["messagesSent"]!.GetValue<int>().ShouldBe(4);
         usage["billable"]!["total"]!.GetValue<int>().ShouldBe(2);
         usage["billable"]!["utility"]!.GetValue<int>().ShouldBe(1);
-        ThresholdsRaised().ShouldBe([100]);
+        usage["allowanceUsedPercent"]!.GetValue<int>().ShouldBe(100);
+        ThresholdsRaised().ShouldBe([80, 100], "each level once, however many passes");
+        var mails = await _smtp.WaitForMailsAsync(2);
+        mails.Select(m => m.Subject).ShouldBe([$"Usage has used 80 % of its free messages for {month}", $"Usage has used its free messages for {month}"], ignoreOrder: true);
     }
 
     [Fact]

@@ -74,7 +74,7 @@ public sealed class ChannelAlertsTests : IAsyncLifetime
         var channel = await WaitForChannelAsync(c => c.Status == ChannelStatus.Disconnected);
         channel.DisconnectCause.ShouldBe(DisconnectCause.Token);
         channel.StatusReason!.ShouldContain("Replace token");
-        var mail = (await WaitForMailsAsync(1)).Single();
+        var mail = (await _smtp.WaitForMailsAsync(1)).Single();
         mail.Subject.ShouldBe("Channel Alerts line disconnected: Meta refused the access token");
         mail.To.Mailboxes.Select(m => m.Address).ShouldBe([AlertAddress, AdminAddress], ignoreOrder: true);
         mail.TextBody!.ShouldContain("Replace the token: Channels → Alerts line → Replace token");
@@ -98,7 +98,7 @@ public sealed class ChannelAlertsTests : IAsyncLifetime
 
         (await LoadChannelAsync()).Status.ShouldBe(ChannelStatus.Connected);
         (await SandboxCustomer.WaitForMessageAsync(_app, sent, m => m.WaMessageId is not null)).WaMessageId.ShouldNotBeNull();
-        var mails = await WaitForMailsAsync(2);
+        var mails = await _smtp.WaitForMailsAsync(2);
         mails.Select(m => m.Subject).ShouldContain("Channel Alerts line reconnected");
         mails.Count(m => m.Subject!.Contains("disconnected", StringComparison.Ordinal)).ShouldBe(1);
     }
@@ -114,7 +114,7 @@ public sealed class ChannelAlertsTests : IAsyncLifetime
         var channel = await WaitForChannelAsync(c => c.Status == ChannelStatus.Disconnected);
         channel.DisconnectCause.ShouldBe(DisconnectCause.Account);
         channel.StatusReason!.ShouldContain("Account quality");
-        var mail = (await WaitForMailsAsync(1)).Single();
+        var mail = (await _smtp.WaitForMailsAsync(1)).Single();
         mail.Subject.ShouldBe("Channel Alerts line disconnected: Meta disabled the WhatsApp Business Account");
         mail.TextBody!.ShouldContain("request a review");
 
@@ -123,7 +123,7 @@ public sealed class ChannelAlertsTests : IAsyncLifetime
         (await client.PostAsync($"/sandbox/switches/numbers/{_channel.PhoneNumberId}/reinstate", null)).EnsureSuccessStatusCode();
 
         await WaitForChannelAsync(c => c.Status == ChannelStatus.Connected);
-        var mails = await WaitForMailsAsync(2);
+        var mails = await _smtp.WaitForMailsAsync(2);
         mails.Select(m => m.Subject).ShouldBe(["Channel Alerts line disconnected: Meta disabled the WhatsApp Business Account", "Channel Alerts line reconnected"], ignoreOrder: true);
     }
 
@@ -142,12 +142,12 @@ public sealed class ChannelAlertsTests : IAsyncLifetime
         channel.Status.ShouldBe(ChannelStatus.Disconnected);
         channel.DisconnectCause.ShouldBe(DisconnectCause.Number);
         channel.StatusReason!.ShouldContain("the number is RESTRICTED");
-        (await WaitForMailsAsync(1)).Single().Subject.ShouldBe("Channel Alerts line disconnected: the number is RESTRICTED");
+        (await _smtp.WaitForMailsAsync(1)).Single().Subject.ShouldBe("Channel Alerts line disconnected: the number is RESTRICTED");
 
         (await client.PostAsync($"/sandbox/switches/numbers/{_channel.PhoneNumberId}/reinstate", null)).EnsureSuccessStatusCode();
         (await CheckAsync()).ShouldBe(ChannelCheckOutcome.Passed);
         (await LoadChannelAsync()).Status.ShouldBe(ChannelStatus.Connected);
-        (await WaitForMailsAsync(2)).Select(m => m.Subject).ShouldContain("Channel Alerts line reconnected");
+        (await _smtp.WaitForMailsAsync(2)).Select(m => m.Subject).ShouldContain("Channel Alerts line reconnected");
     }
 
     [Fact]
@@ -161,7 +161,7 @@ public sealed class ChannelAlertsTests : IAsyncLifetime
 
         var channel = await LoadChannelAsync();
         channel.DisconnectCause.ShouldBe(DisconnectCause.Subscription);
-        var mail = (await WaitForMailsAsync(1)).Single();
+        var mail = (await _smtp.WaitForMailsAsync(1)).Single();
         mail.Subject.ShouldBe("Channel Alerts line disconnected: the app's webhook subscription is gone");
         mail.TextBody!.ShouldContain("Re-subscribe: Channels → Alerts line → Re-subscribe");
 
@@ -171,7 +171,7 @@ public sealed class ChannelAlertsTests : IAsyncLifetime
         }
 
         (await LoadChannelAsync()).Status.ShouldBe(ChannelStatus.Connected);
-        (await WaitForMailsAsync(2)).Select(m => m.Subject).ShouldContain("Channel Alerts line reconnected");
+        (await _smtp.WaitForMailsAsync(2)).Select(m => m.Subject).ShouldContain("Channel Alerts line reconnected");
     }
 
     [Fact]
@@ -201,7 +201,7 @@ public sealed class ChannelAlertsTests : IAsyncLifetime
         (await CheckAsync()).ShouldBe(ChannelCheckOutcome.Failed);
         var channel = await LoadChannelAsync();
         channel.DisconnectCause.ShouldBe(DisconnectCause.Silence);
-        var mail = (await WaitForMailsAsync(1)).Single();
+        var mail = (await _smtp.WaitForMailsAsync(1)).Single();
         mail.Subject.ShouldBe("Channel Alerts line disconnected: no webhook from Meta for 30 minutes");
         mail.TextBody!.ShouldContain("webhook checklist");
 
@@ -209,7 +209,7 @@ public sealed class ChannelAlertsTests : IAsyncLifetime
         await SandboxCustomer.WritesAsync(_app, _channel, "5511911110006", "Hello again");
 
         await WaitForChannelAsync(c => c.Status == ChannelStatus.Connected);
-        (await WaitForMailsAsync(2)).Select(m => m.Subject).ShouldContain("Channel Alerts line reconnected");
+        (await _smtp.WaitForMailsAsync(2)).Select(m => m.Subject).ShouldContain("Channel Alerts line reconnected");
     }
 
     [Fact]
@@ -220,12 +220,12 @@ public sealed class ChannelAlertsTests : IAsyncLifetime
         using var client = _app.CreateHttpClient();
 
         (await client.PostAsync($"/sandbox/switches/numbers/{_channel.PhoneNumberId}/quality/YELLOW", null)).EnsureSuccessStatusCode();
-        var quality = (await WaitForMailsAsync(1)).Single();
+        var quality = (await _smtp.WaitForMailsAsync(1)).Single();
         quality.Subject.ShouldBe("Quality rating of Alerts line dropped from GREEN to YELLOW");
         quality.TextBody!.ShouldContain("What to do:");
 
         (await client.PostAsync($"/sandbox/switches/numbers/{_channel.PhoneNumberId}/tier/TIER_250", null)).EnsureSuccessStatusCode();
-        var tier = (await WaitForMailsAsync(2)).Single(m => m.Subject != quality.Subject);
+        var tier = (await _smtp.WaitForMailsAsync(2)).Single(m => m.Subject != quality.Subject);
         tier.Subject.ShouldBe("Messaging limit of Alerts line changed from 1,000 customers a day to 250 customers a day");
 
         var channel = await LoadChannelAsync();
@@ -244,13 +244,13 @@ public sealed class ChannelAlertsTests : IAsyncLifetime
         var events = _app.Services.GetRequiredService<InboxEvents>();
 
         events.Publish(new UsageThresholdCrossed(_channel.Id, "2026-12", 100, 1000, 1000));
-        var usage = (await WaitForMailsAsync(1)).Single();
+        var usage = (await _smtp.WaitForMailsAsync(1)).Single();
         usage.Subject.ShouldBe("Alerts line has used its free messages for December 2026");
         usage.To.Mailboxes.Select(m => m.Address).ShouldBe([AlertAddress, AdminAddress], ignoreOrder: true);
         usage.TextBody!.ShouldContain("What to do: Check that the WhatsApp Business Account has a valid payment method");
 
         events.Publish(new ForwardingPaused(_channel.Id, "https://crm.example.com/hook", 10, "HTTP 503", DateTimeOffset.UtcNow));
-        var paused = (await WaitForMailsAsync(2)).Single(m => m.Subject != usage.Subject);
+        var paused = (await _smtp.WaitForMailsAsync(2)).Single(m => m.Subject != usage.Subject);
         paused.Subject.ShouldBe("Forwarding of Alerts line paused: https://crm.example.com/hook is failing");
         paused.TextBody!.ShouldContain("press Resume");
 
@@ -326,23 +326,5 @@ public sealed class ChannelAlertsTests : IAsyncLifetime
     {
         await using var db = await _app.DbAsync();
         return await db.ChannelNotices.AsNoTracking().Where(n => n.ChannelId == _channel.Id).OrderBy(n => n.Id).ToListAsync();
-    }
-
-    /// <summary>The e-mails received (in no particular order), once there are <paramref name="count"/> (and, a moment later, still no more).</summary>
-    private async Task<IReadOnlyList<MimeMessage>> WaitForMailsAsync(int count)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (_smtp.ReceivedEmailCount < count && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(100);
-        }
-
-        // Let anything queued behind them arrive, so "exactly" holds.
-        await Task.Delay(300);
-        var mails = _smtp.ReceivedEmail
-            .Select(m => MimeMessage.Load(new MemoryStream(Encoding.UTF8.GetBytes(m.Data))))
-            .ToList();
-        mails.Count.ShouldBe(count, string.Join(" | ", mails.Select(m => m.Subject)));
-        return mails;
     }
 }
