@@ -111,6 +111,25 @@ public sealed class IntegrationApiTests(InboxApp app) : IClassFixture<InboxApp>,
     }
 
     [Fact]
+    public async Task PatchChannel_ForwardingWebhookUrl_SetShownAndCleared_BadAddressRefused()
+    {
+        using var client = await ClientWithNewKeyAsync();
+
+        var set = await client.PatchAsync($"/api/v1/channels/{_older.Id}", JsonContent.Create(new { forwardingWebhookUrl = "https://crm.example.com/whatsapp" }));
+        var bad = await client.PatchAsync($"/api/v1/channels/{_older.Id}", JsonContent.Create(new { forwardingWebhookUrl = "crm.example.com" }));
+        var kept = await client.GetFromJsonAsync<JsonElement>($"/api/v1/channels/{_older.Id}");
+        var cleared = await client.PatchAsync($"/api/v1/channels/{_older.Id}", new StringContent("""{"forwardingWebhookUrl":null}""", System.Text.Encoding.UTF8, "application/json"));
+
+        set.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await set.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("forwardingWebhookUrl").GetString().ShouldBe("https://crm.example.com/whatsapp");
+        bad.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await ApiResponses.ErrorOfAsync(bad)).ShouldBe("Enter a full http:// or https:// address, or leave it empty.");
+        kept.GetProperty("forwardingWebhookUrl").GetString().ShouldBe("https://crm.example.com/whatsapp");
+        kept.GetProperty("webhookUrl").GetString()!.ShouldEndWith($"/webhooks/whatsapp/{_older.Id}");
+        (await cleared.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("forwardingWebhookUrl").ValueKind.ShouldBe(JsonValueKind.Null);
+    }
+
+    [Fact]
     public async Task PatchChannel_ThroughputOutOfRange_400WithTheRangeAndNothingSaved()
     {
         using var client = await ClientWithNewKeyAsync();

@@ -1,6 +1,10 @@
 namespace Chatobuy.Inbox.Features.Channels;
 
-/// <summary>A channel as integrators see it. Deliberately without the access token, App Secret or verify token.</summary>
+/// <summary>
+/// A channel as integrators see it. Deliberately without the access token, App Secret or verify token.
+/// <c>WebhookUrl</c> is where Meta calls the inbox; <c>ForwardingWebhookUrl</c> is where the inbox forwards the
+/// channel's events.
+/// </summary>
 public sealed record ChannelDto(
     string Id,
     string Title,
@@ -16,7 +20,8 @@ public sealed record ChannelDto(
     DateTimeOffset CreatedAt,
     string WebhookUrl,
     int? MessagesPerSecond,
-    bool SendingPaused)
+    bool SendingPaused,
+    string? ForwardingWebhookUrl)
 {
     public static ChannelDto From(ChannelView channel, string publicBaseUrl) => new(
         channel.Id,
@@ -33,5 +38,6 @@ public sealed record ChannelDto(
         channel.CreatedAt,
         ChannelSetupService.WebhookUrl(publicBaseUrl, channel.Id),
         channel.MessagesPerSecond,
-        channel.SendingPaused);
+        channel.SendingPaused,
+        channel.ForwardingWebhookUrl);
 }

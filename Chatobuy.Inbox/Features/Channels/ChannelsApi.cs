@@ -24,8 +24,8 @@ public static class ChannelsApi
     }
 
     /// <summary>
-    /// Changes only the fields given: <c>title</c>, <c>sendingPaused</c>, and <c>messagesPerSecond</c> (20 to 1,000;
-    /// <c>null</c> goes back to the inbox default).
+    /// Changes only the fields given: <c>title</c>, <c>sendingPaused</c>, <c>messagesPerSecond</c> (20 to 1,000;
+    /// <c>null</c> goes back to the inbox default) and <c>forwardingWebhookUrl</c> (<c>null</c> stops forwarding).
     /// </summary>
     private static async Task<Results<Ok<ChannelDto>, NotFound<ApiError>, BadRequest<ApiError>, JsonHttpResult<ApiError>>> PatchAsync(
         string id,
@@ -51,7 +51,7 @@ public static class ChannelsApi
 
         if (body is null)
         {
-            return TypedResults.BadRequest(new ApiError("Send a JSON object with any of title, messagesPerSecond and sendingPaused."));
+            return TypedResults.BadRequest(new ApiError("Send a JSON object with any of title, messagesPerSecond, sendingPaused and forwardingWebhookUrl."));
         }
 
         if (await channels.GetAsync(id, cancellationToken) is not { } channel)
@@ -84,10 +84,15 @@ public static class ChannelsApi
             {
                 model.SendingPaused = body["sendingPaused"]?.GetValue<bool>() ?? false;
             }
+
+            if (body.ContainsKey("forwardingWebhookUrl"))
+            {
+                model.ForwardingWebhookUrl = body["forwardingWebhookUrl"]?.GetValue<string>();
+            }
         }
         catch (Exception exception) when (exception is InvalidOperationException or FormatException)
         {
-            return TypedResults.BadRequest(new ApiError("title is text, messagesPerSecond a whole number or null, sendingPaused true or false."));
+            return TypedResults.BadRequest(new ApiError("title is text, messagesPerSecond a whole number or null, sendingPaused true or false, forwardingWebhookUrl text or null."));
         }
 
         var result = await channels.UpdateAsync(id, model, cancellationToken);
