@@ -16,7 +16,9 @@ public sealed record BenchmarkOptions(
     string RunId,
     bool RunIdGiven,
     int Flood,
-    bool Bare)
+    bool Bare,
+    int ForwardDelayMilliseconds = -1,
+    string? ApiKey = null)
 {
     public const string Usage = """
         Posts signed WhatsApp Cloud API webhooks at a running inbox and prints throughput and ack latency.
@@ -25,6 +27,7 @@ public sealed record BenchmarkOptions(
             --url http://localhost:5080/webhooks/whatsapp/<channelId> --app-secret <secret> \
             --phone-number-id <id> --waba-id <id> [--messages 5000] [--batch 1,50] [--concurrency 8] \
             [--statuses [--run-id <id of an earlier run>]] [--flood <connections>] [--bare]
+            [--forward <receiver delay ms> --api-key <key>]
 
           --url              the channel's webhook URL (or the app-level /webhooks/whatsapp); loopback only
                              (localhost, 127.0.0.0/8, [::1])
@@ -44,6 +47,10 @@ public sealed record BenchmarkOptions(
           --bare             also runs every phase, first, against a bare receiver started in this process (reads
                              the body, checks the HMAC, parses the JSON, stores nothing) and prints the inbox's
                              figures as a share of it: the limit any receiver reaches on this machine
+          --forward          runs each messages phase again (fresh wamids) with the channel's forwarding webhook
+                             pointed at a slow receiver started in this process (answers 200 after this many ms),
+                             set and cleared through the integration API (--api-key); prints the ack figures beside
+                             the phase without forwarding, and how many events the receiver got
         """;
 
     /// <summary>Reads the arguments; returns null and the reason when they do not make a safe, complete run.</summary>
@@ -131,6 +138,25 @@ public sealed record BenchmarkOptions(
             return (null, "--run-id is the letters and digits an earlier run printed.");
         }
 
+        var forward = -1;
+        if (values.TryGetValue("forward", out var forwardText))
+        {
+            if (!int.TryParse(forwardText, NumberStyles.None, CultureInfo.InvariantCulture, out forward) || forward > 60_000)
+            {
+                return (null, "--forward takes the slow receiver's delay in milliseconds, 0 to 60,000.");
+            }
+
+            if (string.IsNullOrWhiteSpace(values.GetValueOrDefault("api-key")) || ChannelForwarding.ChannelIdOf(url) is null)
+            {
+                return (null, "--forward needs --api-key (an integration API key) and a channel's webhook URL (/webhooks/whatsapp/<channelId>).");
+            }
+
+            if (statuses && runId is not null)
+            {
+                return (null, "--forward forwards the messages phases, and --statuses --run-id posts no messages: leave out one of them.");
+            }
+        }
+
         if (flood > 0 && statuses && runId is not null)
         {
             return (null, "--flood floods the messages phases, and --statuses --run-id posts no messages: leave out one of them.");
@@ -148,7 +174,9 @@ public sealed record BenchmarkOptions(
             runId ?? Guid.NewGuid().ToString("N")[..12],
             runId is not null,
             flood,
-            bare), null);
+            bare,
+            forward,
+            values.GetValueOrDefault("api-key")), null);
     }
 
     public static bool IsLoopback(Uri url)

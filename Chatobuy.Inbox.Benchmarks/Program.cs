@@ -65,10 +65,14 @@ if (bareRunner is not null)
     await bareRunner.RunAsync("bare warm-up", 0, Math.Min(options.Messages, 20_000), 1, payloads.Messages, cancel.Token);
 }
 var flood = floodHttp is null ? null : new SignatureFlood(floodHttp, options, payloads, TimeProvider.System);
+
+// An integrator's slow receiver for the forwarding webhook; the channel forwards to it only during the +forward phases.
+await using var slow = options.ForwardDelayMilliseconds >= 0 ? await SlowReceiver.StartAsync(TimeSpan.FromMilliseconds(options.ForwardDelayMilliseconds)) : null;
 var results = new List<PhaseResult>();
 
 Console.WriteLine($"Run {options.RunId}: {options.Messages} per phase, batches {string.Join(",", options.BatchSizes)}, concurrency {options.Concurrency}, target {options.Url}"
-    + (flood is null ? "" : $", flood of bad signatures on {options.Flood} connections"));
+    + (flood is null ? "" : $", flood of bad signatures on {options.Flood} connections")
+    + (slow is null ? "" : $", forwarding to a receiver that answers after {options.ForwardDelayMilliseconds} ms"));
 for (var phase = 0; phase < options.BatchSizes.Count && !cancel.IsCancellationRequested; phase++)
 {
     var batch = options.BatchSizes[phase];
@@ -98,6 +102,26 @@ for (var phase = 0; phase < options.BatchSizes.Count && !cancel.IsCancellationRe
         Print(results[^1]);
     }
 
+    if (slow is not null && !cancel.IsCancellationRequested && (!options.Statuses || !options.RunIdGiven))
+    {
+        // The same phase again with forwarding on, on wamids after every other phase's.
+        long forwardedFirst = (long)(2 * options.BatchSizes.Count + phase) * options.Messages;
+        var before = slow.Received;
+        await ChannelForwarding.SetAsync(options.Url, options.ApiKey!, slow.Url, cancel.Token);
+        try
+        {
+            results.Add(await runner.RunAsync("messages+forward", forwardedFirst, options.Messages, batch, payloads.Messages, cancel.Token));
+        }
+        finally
+        {
+            await ChannelForwarding.SetAsync(options.Url, options.ApiKey!, null, CancellationToken.None);
+        }
+
+        Print(results[^1]);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"    forwarded while it ran: {slow.Received - before:N0} signed events reached the slow receiver ({slow.Unsigned:N0} unsigned)"));
+    }
+
     if (options.Statuses && !cancel.IsCancellationRequested)
     {
         // Three events per message: sent, delivered, read.
@@ -112,7 +136,7 @@ for (var phase = 0; phase < options.BatchSizes.Count && !cancel.IsCancellationRe
     }
 }
 
-var nameWidth = flood is null ? (bare is null ? 9 : 13) : 14;
+var nameWidth = flood is null ? (slow is not null ? 16 : bare is null ? 9 : 13) : 16;
 Console.WriteLine();
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"phase".PadRight(nameWidth)} {"batch",5} {"events",9} {"elapsed s",10} {"events/s",10} {"p50 ms",8} {"p95 ms",8} {"p99 ms",8} {"max ms",8} {"non-200",8} {"errors",7}")
     + (flood is null ? "" : $" {"flood 401/s",11} {"not 401",8}"));
@@ -140,10 +164,23 @@ if (flood is not null)
     }
 }
 
+if (slow is not null)
+{
+    Console.WriteLine();
+    foreach (var forwarded in results.Where(r => r.Name == "messages+forward"))
+    {
+        var reference = results.Last(r => r.Name == "messages" && r.Batch == forwarded.Batch);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"×{forwarded.Batch}/POST with forwarding to a {options.ForwardDelayMilliseconds} ms receiver: {forwarded.PerSecond:F1} events/s against {reference.PerSecond:F1} without ({forwarded.PerSecond / Math.Max(reference.PerSecond, 1e-9):P0}), ack p50 {forwarded.Percentile(50):F1} ms (without {reference.Percentile(50):F1}), p99 {forwarded.Percentile(99):F1} ms (without {reference.Percentile(99):F1})"));
+    }
+
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"The slow receiver got {slow.Received:N0} signed events in all by the end of the run."));
+}
+
 if (bare is not null)
 {
     Console.WriteLine();
-    foreach (var result in results.Where(r => !r.Name.StartsWith("bare ", StringComparison.Ordinal) && r.Flood is null))
+    foreach (var result in results.Where(r => !r.Name.StartsWith("bare ", StringComparison.Ordinal) && r.Flood is null && r.Name != "messages+forward"))
     {
         var reference = results.Last(r => r.Name == "bare " + result.Name && r.Batch == result.Batch);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -320,24 +320,44 @@ public sealed partial class ForwardingSender(
         }
     }
 
-    /// <summary>The channel's signing secret; the first time, a new one (an Admin sees it after Rotate).</summary>
-    private async Task<string> SecretAsync(InboxDbContext db, string channelId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The channel's endpoint row with a new secret, made once: the sends of a channel's first events arrive together,
+    /// so they take turns here (another instance's row wins a race through the unique key).
+    /// </summary>
+    private async Task<ForwardingEndpoint> CreateEndpointAsync(InboxDbContext db, string channelId, CancellationToken cancellationToken)
     {
-        var endpoint = await db.Set<ForwardingEndpoint>().FirstOrDefaultAsync(e => e.ChannelId == channelId, cancellationToken);
-        if (endpoint is null)
+        await _endpointLock.WaitAsync(cancellationToken);
+        try
         {
-            endpoint = new ForwardingEndpoint { ChannelId = channelId, SecretProtected = secrets.Protect(ForwardingSignature.NewSecret()), SecretCreatedAt = time.GetUtcNow() };
+            if (await db.Set<ForwardingEndpoint>().AsNoTracking().FirstOrDefaultAsync(e => e.ChannelId == channelId, cancellationToken) is { } made)
+            {
+                return made;
+            }
+
+            var endpoint = new ForwardingEndpoint { ChannelId = channelId, SecretProtected = secrets.Protect(ForwardingSignature.NewSecret()), SecretCreatedAt = time.GetUtcNow() };
             db.Set<ForwardingEndpoint>().Add(endpoint);
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
+                return endpoint;
             }
             catch (DbUpdateException exception) when (exception.IsUniqueViolation())
             {
                 db.ChangeTracker.Clear();
-                endpoint = await db.Set<ForwardingEndpoint>().FirstAsync(e => e.ChannelId == channelId, cancellationToken);
+                return await db.Set<ForwardingEndpoint>().AsNoTracking().FirstAsync(e => e.ChannelId == channelId, cancellationToken);
             }
         }
+        finally
+        {
+            _endpointLock.Release();
+        }
+    }
+
+    /// <summary>The channel's signing secret; the first time, a new one (an Admin sees it after Rotate).</summary>
+    private async Task<string> SecretAsync(InboxDbContext db, string channelId, CancellationToken cancellationToken)
+    {
+        var endpoint = await db.Set<ForwardingEndpoint>().AsNoTracking().FirstOrDefaultAsync(e => e.ChannelId == channelId, cancellationToken)
+            ?? await CreateEndpointAsync(db, channelId, cancellationToken);
 
         try
         {
