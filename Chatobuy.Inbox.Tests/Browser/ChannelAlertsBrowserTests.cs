@@ -70,7 +70,7 @@ public sealed class ChannelAlertsBrowserTests : IAsyncLifetime
             await ada.FillAsync("#test-mail-address", AlertAddress);
             await ada.ClickAsync("[data-testid=send-test-mail]");
             await Assertions.Expect(ada.Locator("[data-testid=test-mail-result]")).ToHaveTextAsync($"Sent to {AlertAddress} through localhost:{_smtp.Configuration.Port}.");
-            (await WaitForMailAsync("Chatobuy Inbox: test e-mail")).To.Mailboxes.Select(m => m.Address).ShouldBe([AlertAddress]);
+            (await _smtp.WaitForMailAsync("Chatobuy Inbox: test e-mail")).To.Mailboxes.Select(m => m.Address).ShouldBe([AlertAddress]);
 
             // Channels → ⋮ → Edit: the alert e-mail and the forwarding URL.
             await ada.GotoAsync("/channels");
@@ -126,7 +126,7 @@ public sealed class ChannelAlertsBrowserTests : IAsyncLifetime
             await Assertions.Expect(ada.Locator("[data-testid=replace-token]")).ToBeEnabledAsync();
 
             // One e-mail, to the alert address and the Admin, with the reason and the fix.
-            var disconnected = await WaitForMailAsync("Channel Support disconnected: Meta refused the access token");
+            var disconnected = await _smtp.WaitForMailAsync("Channel Support disconnected: Meta refused the access token");
             disconnected.To.Mailboxes.Select(m => m.Address).ShouldBe([AlertAddress, AdminAddress], ignoreOrder: true);
             disconnected.TextBody!.ShouldContain("Meta refused the access token of the channel Support");
             disconnected.TextBody!.ShouldContain("Replace the token: Channels → Support → Replace token");
@@ -143,7 +143,7 @@ public sealed class ChannelAlertsBrowserTests : IAsyncLifetime
             await Assertions.Expect(ada.Locator("[data-testid=disconnected-banner]")).ToHaveCountAsync(0);
             await Assertions.Expect(ada.Locator("[data-testid=details-sending]")).ToHaveTextAsync("on");
 
-            var reconnected = await WaitForMailAsync("Channel Support reconnected");
+            var reconnected = await _smtp.WaitForMailAsync("Channel Support reconnected");
             reconnected.To.Mailboxes.Select(m => m.Address).ShouldBe([AlertAddress, AdminAddress], ignoreOrder: true);
 
             // The reply that waited goes out and reaches the customer.
@@ -151,8 +151,8 @@ public sealed class ChannelAlertsBrowserTests : IAsyncLifetime
             await Assertions.Expect(ticks).ToHaveAttributeAsync("data-status", "Read", new() { Timeout = 30_000 });
 
             // Exactly one e-mail per change of state.
-            Subjects().Count(s => s.Contains("disconnected", StringComparison.Ordinal)).ShouldBe(1);
-            Subjects().Count(s => s.Contains("reconnected", StringComparison.Ordinal)).ShouldBe(1);
+            _smtp.Subjects().Count(s => s.Contains("disconnected", StringComparison.Ordinal)).ShouldBe(1);
+            _smtp.Subjects().Count(s => s.Contains("reconnected", StringComparison.Ordinal)).ShouldBe(1);
 
             // The integrator's receiver got the customer's message and the agent's reply, each signed with the secret.
             var received = await _receiver.WaitForAsync(r =>
@@ -175,26 +175,4 @@ public sealed class ChannelAlertsBrowserTests : IAsyncLifetime
             playwright.Dispose();
         }
     }
-
-    private IReadOnlyList<string> Subjects() =>
-        _smtp.ReceivedEmail.Select(m => Parse(m.Data).Subject ?? "").ToList();
-
-    /// <summary>The e-mail with <paramref name="subject"/>, once the SMTP server has it (up to 30 s).</summary>
-    private async Task<MimeMessage> WaitForMailAsync(string subject)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            var mail = _smtp.ReceivedEmail.Select(m => Parse(m.Data)).FirstOrDefault(m => m.Subject == subject);
-            if (mail is not null)
-            {
-                return mail;
-            }
-
-            DateTime.UtcNow.ShouldBeLessThan(deadline, $"no e-mail \"{subject}\"; got: {string.Join(" | ", Subjects())}");
-            await Task.Delay(100);
-        }
-    }
-
-    private static MimeMessage Parse(string data) => MimeMessage.Load(new MemoryStream(Encoding.UTF8.GetBytes(data)));
 }
