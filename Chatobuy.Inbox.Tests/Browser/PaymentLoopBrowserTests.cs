@@ -19,6 +19,10 @@ public sealed class PaymentLoopBrowserTests : IAsyncLifetime
 {
     private const string Password = "correct horse battery";
     private const string Customer = "5511944440000";
+
+    /// <summary>How long to wait for work done in the background (the order made of a cart, the outbox, the partner's notification) on a busy machine.</summary>
+    private const float Background = 20_000;
+
     private readonly InboxApp _app = new();
     private Channel _channel = default!;
 
@@ -64,7 +68,7 @@ public sealed class PaymentLoopBrowserTests : IAsyncLifetime
             await Assertions.Expect(ada.Locator("input[data-testid=payment-test-secretKey]")).ToHaveValueAsync("");
             await ada.ClickAsync("[data-testid=payment-test]");
             var tested = ada.Locator("[data-testid=payment-test-result]");
-            await Assertions.Expect(tested).ToContainTextAsync("Stripe accepted the test secret key");
+            await Assertions.Expect(tested).ToContainTextAsync("Stripe accepted the test secret key", new() { Timeout = Background });
             await Assertions.Expect(tested).ToHaveClassAsync(new Regex("mud-alert-.*success"));
 
             // The customer orders two mugs from the phone.
@@ -86,8 +90,8 @@ public sealed class PaymentLoopBrowserTests : IAsyncLifetime
             await Assertions.Expect(cart.Locator("[data-testid=order-item-name]")).ToHaveTextAsync("Blue ceramic mug");
             await Assertions.Expect(cart.Locator("[data-testid=order-total]")).ToHaveTextAsync("25.00 USD");
             var orderLink = cart.Locator("[data-testid=order-link]");
-            await Assertions.Expect(orderLink).ToContainTextAsync(new Regex(@"Order #\d+"));
-            await Assertions.Expect(orderLink.Locator("[data-testid=order-status]")).ToHaveAttributeAsync("data-status", "pending_payment");
+            await Assertions.Expect(orderLink).ToContainTextAsync(new Regex(@"Order #\d+"), new() { Timeout = Background });
+            await Assertions.Expect(orderLink.Locator("[data-testid=order-status]")).ToHaveAttributeAsync("data-status", "pending_payment", new() { Timeout = Background });
             var number = Regex.Match(await orderLink.Locator("a").InnerTextAsync(), @"#(\d+)").Groups[1].Value;
 
             await ada.ClickAsync("[data-testid=composer-plus]");
@@ -97,10 +101,10 @@ public sealed class PaymentLoopBrowserTests : IAsyncLifetime
             await Assertions.Expect(dialog.Locator("[data-testid=payment-line-name]")).ToHaveTextAsync("Blue ceramic mug");
             await Assertions.Expect(dialog.Locator("[data-testid=payment-total]")).ToHaveTextAsync("USD 25.00");
             await dialog.Locator("[data-testid=payment-send]").ClickAsync();
-            await Assertions.Expect(dialog).ToBeHiddenAsync();
+            await Assertions.Expect(dialog).ToBeHiddenAsync(new() { Timeout = Background });
 
             var linkBubble = ada.Locator("[data-testid=bubble][data-type=text]", new() { HasTextString = "Kindly pay on this link" });
-            await Assertions.Expect(linkBubble).ToBeVisibleAsync();
+            await Assertions.Expect(linkBubble).ToBeVisibleAsync(new() { Timeout = Background });
             var link = linkBubble.Locator("[data-testid=text] a[href*='/sandbox/pay/']");
             await Assertions.Expect(link).ToHaveCountAsync(1);
             var href = (await link.GetAttributeAsync("href"))!;
@@ -114,7 +118,8 @@ public sealed class PaymentLoopBrowserTests : IAsyncLifetime
                 await Assertions.Expect(checkout.Locator("[data-testid=checkout-lines]")).ToContainTextAsync("Blue ceramic mug");
                 await Assertions.Expect(checkout.Locator("[data-testid=checkout-total]")).ToContainTextAsync("25.00");
                 await checkout.ClickAsync("[data-testid=checkout-pay]");
-                await checkout.WaitForURLAsync(new Regex("/payments/return"));
+                await Assertions.Expect(checkout.Locator("[data-testid=payment-return-title]")).ToHaveTextAsync("Thank you!", new() { Timeout = Background });
+                await Assertions.Expect(checkout.Locator("[data-testid=payment-return-text]")).ToContainTextAsync($"Your payment for order {number} is being confirmed");
             }
             finally
             {
@@ -122,17 +127,17 @@ public sealed class PaymentLoopBrowserTests : IAsyncLifetime
             }
 
             // The agent's page, never reloaded, shows the order paid and the success message sent.
-            await Assertions.Expect(orderLink.Locator("[data-testid=order-status]")).ToHaveAttributeAsync("data-status", "paid");
+            await Assertions.Expect(orderLink.Locator("[data-testid=order-status]")).ToHaveAttributeAsync("data-status", "paid", new() { Timeout = Background });
             await Assertions.Expect(orderLink.Locator("[data-testid=order-status]")).ToHaveTextAsync("Paid");
             var success = ada.Locator("[data-testid=bubble][data-type=text]", new() { HasTextString = $"We received your payment of USD 25.00 for order {number}" });
-            await Assertions.Expect(success).ToHaveCountAsync(1);
-            await Assertions.Expect(success.Locator("[data-testid=ticks]")).ToHaveAttributeAsync("data-status", new Regex("^(Sent|Delivered|Read)$"));
+            await Assertions.Expect(success).ToHaveCountAsync(1, new() { Timeout = Background });
+            await Assertions.Expect(success.Locator("[data-testid=ticks]")).ToHaveAttributeAsync("data-status", new Regex("^(Sent|Delivered|Read)$"), new() { Timeout = Background });
             await ada.ClickAsync("[data-testid=conversation-orders-toggle]");
             await Assertions.Expect(ada.Locator("[data-testid=conversation-order]", new() { HasTextString = $"#{number}" }).Locator("[data-testid=order-status]"))
-                .ToHaveAttributeAsync("data-status", "paid");
+                .ToHaveAttributeAsync("data-status", "paid", new() { Timeout = Background });
 
             // And the customer has it on the phone.
-            await Assertions.Expect(phone.Locator("[data-testid=business-bubble-text]", new() { HasTextString = "We received your payment of USD 25.00" })).ToHaveCountAsync(1);
+            await Assertions.Expect(phone.Locator("[data-testid=business-bubble-text]", new() { HasTextString = "We received your payment of USD 25.00" })).ToHaveCountAsync(1, new() { Timeout = Background });
         }
         finally
         {
