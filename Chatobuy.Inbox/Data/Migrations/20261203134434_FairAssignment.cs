@@ -22,7 +22,7 @@ namespace Chatobuy.Inbox.Data.Migrations
                 type: "TEXT",
                 maxLength: 20,
                 nullable: false,
-                defaultValue: "");
+                defaultValue: "None");
 
             migrationBuilder.CreateTable(
                 name: "AssignmentCursors",
