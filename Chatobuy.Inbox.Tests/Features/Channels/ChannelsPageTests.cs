@@ -112,6 +112,29 @@ public sealed class ChannelsPageTests : ChannelComponentTestContext
         stored.AlertEmails.ShouldBe(["ops@example.com", "boss@example.com"]);
     }
 
+    [Fact]
+    public async Task Edit_RoundRobinWithALimit_IsSaved()
+    {
+        var (providers, _) = await OpenEditDialogAsync();
+        providers.FindAll("[data-testid=edit-assignment-limit]").ShouldBeEmpty();
+        providers.Find("div.mud-select:has([data-testid=edit-assignment]) .mud-input-control-input-container").MouseDown();
+        providers.WaitForAssertion(() => providers.FindAll(".mud-list-item").First(i => i.TextContent.Contains("Round robin among online agents")).Click());
+        providers.WaitForAssertion(() => providers.Find("input[data-testid=edit-assignment-limit]").Input("5"));
+        providers.Find("[data-testid=edit-save]").Click();
+
+        await WaitForStoredAsync(c => c.AssignmentMode == AssignmentMode.RoundRobin && c.AssignmentLimit == 5);
+    }
+
+    private async Task WaitForStoredAsync(Func<Channel, bool> saved)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!saved((await StoredChannelsAsync()).Single()))
+        {
+            DateTime.UtcNow.ShouldBeLessThan(deadline, "the channel was never saved so");
+            await Task.Delay(50);
+        }
+    }
+
     /// <summary>One channel listed, its menu opened and Edit chosen: the dialog is on screen.</summary>
     private async Task<(IRenderedComponent<Support.MudProviders> Providers, IRenderedComponent<ChannelsPage> Page)> OpenEditDialogAsync()
     {
