@@ -71,7 +71,7 @@ public sealed partial class KeyboardShortcutsBrowserTests : IAsyncLifetime
 
             // "/" outside a field opens quick replies: the composer gets the focus and the "/".
             await composer.FillAsync("");
-            await ada.Keyboard.PressAsync("Escape");
+            await composer.BlurAsync();
             await Assertions.Expect(composer).Not.ToBeFocusedAsync();
             await ada.Keyboard.PressAsync("/");
             await Assertions.Expect(composer).ToBeFocusedAsync();

@@ -16,6 +16,6 @@ public sealed record InboxShortcut(IReadOnlyList<string> Keys, string Action)
         new(["E"], "Resolve the conversation"),
         new(["A"], "Assign the conversation to me"),
         new(["?"], "Show these shortcuts"),
-        new(["Esc"], "Close this list, or leave the composer"),
+        new(["Esc"], "Close this list"),
     ];
 }

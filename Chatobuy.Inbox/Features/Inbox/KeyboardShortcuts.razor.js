@@ -39,8 +39,8 @@ function actionOf(e) {
   }
 
   if (e.key === "Escape") {
-    if (document.querySelector("[data-testid=shortcuts-overlay]")) { return "close"; }
-    return isTyping(e.target) ? "blur" : null;
+    // Only while the list is open: in a field, Esc belongs to the field (and to the quick-reply list).
+    return document.querySelector("[data-testid=shortcuts-overlay]") ? "close" : null;
   }
   if (isTyping(e.target)) { return null; }
   switch (e.key) {
@@ -67,10 +67,6 @@ export function start(dotnet) {
         return;
       case "quick-replies":
         if (typeSlash()) { e.preventDefault(); }
-        return;
-      case "blur":
-        // A menu or popover in the field may use Esc itself; only the composer is left.
-        if (e.target === composer()) { e.target.blur(); }
         return;
       default:
         e.preventDefault();
