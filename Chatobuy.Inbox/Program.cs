@@ -4,6 +4,7 @@ using Chatobuy.Inbox.Data;
 using Chatobuy.Inbox.Events;
 using Chatobuy.Inbox.Features.Alerts;
 using Chatobuy.Inbox.Features.Api;
+using Chatobuy.Inbox.Features.Assignment;
 using Chatobuy.Inbox.Features.Channels;
 using Chatobuy.Inbox.Features.Contacts;
 using Chatobuy.Inbox.Features.Forwarding;
@@ -55,6 +56,7 @@ builder.Services.AddOrders();
 builder.Services.AddForwarding();
 builder.Services.AddMail();
 builder.Services.AddAlerts();
+builder.Services.AddAssignment();
 builder.AddSandbox();
 
 var app = builder.Build();

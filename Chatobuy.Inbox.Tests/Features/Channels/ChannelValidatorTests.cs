@@ -117,4 +117,18 @@ public sealed class ChannelValidatorTests
     public void Edit_ThroughputOutsideMetasRange_SaysTheRange(int perSecond) =>
         EditErrors(new EditChannelModel { Title = "x", MessagesPerSecond = perSecond })
             .ShouldBe(["Meta's throughput is between 20 and 1,000 messages per second; leave it empty for the default."]);
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData(1)]
+    [InlineData(1000)]
+    public void Edit_AssignmentLimitEmptyOrWithinRange_IsAccepted(int? limit) =>
+        EditErrors(new EditChannelModel { Title = "x", AssignmentMode = AssignmentMode.RoundRobin, AssignmentLimit = limit }).ShouldBeEmpty();
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1001)]
+    public void Edit_AssignmentLimitOutOfRange_IsRefused(int limit) =>
+        EditErrors(new EditChannelModel { Title = "x", AssignmentMode = AssignmentMode.RoundRobin, AssignmentLimit = limit })
+            .ShouldBe(["The limit is between 1 and 1,000 open conversations per agent; leave it empty for no limit."]);
 }

@@ -5,6 +5,8 @@ namespace Chatobuy.Inbox.Tests.Features.Channels;
 
 public sealed class ChannelsPageTests : ChannelComponentTestContext
 {
+    private static readonly TimeSpan DialogTimeout = TimeSpan.FromSeconds(15);
+
     [Fact]
     public void ChannelsPage_NoChannels_InvitesToConnectOne()
     {
@@ -112,6 +114,29 @@ public sealed class ChannelsPageTests : ChannelComponentTestContext
         stored.AlertEmails.ShouldBe(["ops@example.com", "boss@example.com"]);
     }
 
+    [Fact]
+    public async Task Edit_RoundRobinWithALimit_IsSaved()
+    {
+        var (providers, _) = await OpenEditDialogAsync();
+        providers.FindAll("[data-testid=edit-assignment-limit]").ShouldBeEmpty();
+        providers.Find("div.mud-select:has([data-testid=edit-assignment]) .mud-input-control-input-container").MouseDown();
+        providers.WaitForAssertion(() => providers.FindAll(".mud-list-item").First(i => i.TextContent.Contains("Round robin among online agents")).Click(), DialogTimeout);
+        providers.WaitForAssertion(() => providers.Find("input[data-testid=edit-assignment-limit]").Input("5"), DialogTimeout);
+        providers.Find("[data-testid=edit-save]").Click();
+
+        await WaitForStoredAsync(c => c.AssignmentMode == AssignmentMode.RoundRobin && c.AssignmentLimit == 5);
+    }
+
+    private async Task WaitForStoredAsync(Func<Channel, bool> saved)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!saved((await StoredChannelsAsync()).Single()))
+        {
+            DateTime.UtcNow.ShouldBeLessThan(deadline, "the channel was never saved so");
+            await Task.Delay(50);
+        }
+    }
+
     /// <summary>One channel listed, its menu opened and Edit chosen: the dialog is on screen.</summary>
     private async Task<(IRenderedComponent<Support.MudProviders> Providers, IRenderedComponent<ChannelsPage> Page)> OpenEditDialogAsync()
     {
@@ -120,8 +145,9 @@ public sealed class ChannelsPageTests : ChannelComponentTestContext
         var page = Render<ChannelsPage>();
         page.WaitForAssertion(() => page.FindAll("tbody tr").Count.ShouldBe(1));
         page.Find("[data-testid=channel-menu] button").Click();
-        providers.WaitForAssertion(() => providers.Find("[data-testid=menu-edit]").Click());
-        providers.WaitForAssertion(() => providers.Find("input[data-testid=edit-title]"));
+        // The dialog is the heaviest render here (a form of selects and fields): a loaded machine may take a few seconds.
+        providers.WaitForAssertion(() => providers.Find("[data-testid=menu-edit]").Click(), DialogTimeout);
+        providers.WaitForAssertion(() => providers.Find("input[data-testid=edit-title]"), DialogTimeout);
         return (providers, page);
     }
 }

@@ -99,6 +99,24 @@ namespace Chatobuy.Inbox.Data.Migrations
                     b.ToTable("ApiKeys");
                 });
 
+            modelBuilder.Entity("Chatobuy.Inbox.Features.Assignment.AssignmentCursor", b =>
+                {
+                    b.Property<string>("ChannelId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Turns")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ChannelId");
+
+                    b.ToTable("AssignmentCursors", (string)null);
+                });
+
             modelBuilder.Entity("Chatobuy.Inbox.Features.Channels.Channel", b =>
                 {
                     b.Property<string>("Id")
@@ -115,6 +133,14 @@ namespace Chatobuy.Inbox.Data.Migrations
 
                     b.Property<string>("AppSecretProtected")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("AssignmentLimit")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AssignmentMode")
+                        .IsRequired()
+                        .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("BusinessId")

@@ -77,6 +77,15 @@ public sealed class Channel
     /// <summary>When the inbox sends Meta's read receipt for the customer's messages.</summary>
     public ReadReceiptPolicy ReadReceipts { get; set; } = ReadReceiptPolicy.WhenOpened;
 
+    /// <summary>How new conversations get an assignee (none, round robin among online agents, the first agent who replies).</summary>
+    public AssignmentMode AssignmentMode { get; set; }
+
+    /// <summary>
+    /// Round robin: the most open conversations of this channel an agent is given; beyond it new ones wait unassigned
+    /// until someone has room. Null: no limit.
+    /// </summary>
+    public int? AssignmentLimit { get; set; }
+
     /// <summary>The callback URL we asked Meta to deliver to (phone number webhook override), when set.</summary>
     public string? WebhookOverrideUrl { get; set; }
 

@@ -23,6 +23,7 @@ public sealed class ChannelConfiguration : IEntityTypeConfiguration<Channel>
         builder.Property(c => c.VerifyToken).HasMaxLength(64);
         builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(c => c.ReadReceipts).HasConversion<string>().HasMaxLength(20).HasDefaultValue(ReadReceiptPolicy.WhenOpened).HasSentinel(ReadReceiptPolicy.Off);
+        builder.Property(c => c.AssignmentMode).HasConversion<string>().HasMaxLength(20);
         builder.Property(c => c.StatusReason).HasMaxLength(1000);
         builder.Property(c => c.DisconnectCause).HasConversion<string>().HasMaxLength(30);
         builder.Property(c => c.MessagingLimitTier).HasMaxLength(30);

@@ -3,7 +3,8 @@ namespace Chatobuy.Inbox.Features.Channels;
 /// <summary>
 /// A channel as integrators see it. Deliberately without the access token, App Secret or verify token.
 /// <c>WebhookUrl</c> is where Meta calls the inbox; <c>ForwardingWebhookUrl</c> is where the inbox forwards the
-/// channel's events.
+/// channel's events. <c>AssignmentMode</c> is <c>none</c>, <c>round_robin</c> or <c>first_replier</c>;
+/// <c>AssignmentLimit</c> the most open conversations round robin gives an agent (null: no limit).
 /// </summary>
 public sealed record ChannelDto(
     string Id,
@@ -21,7 +22,9 @@ public sealed record ChannelDto(
     string WebhookUrl,
     int? MessagesPerSecond,
     bool SendingPaused,
-    string? ForwardingWebhookUrl)
+    string? ForwardingWebhookUrl,
+    string AssignmentMode,
+    int? AssignmentLimit)
 {
     public static ChannelDto From(ChannelView channel, string publicBaseUrl) => new(
         channel.Id,
@@ -39,5 +42,7 @@ public sealed record ChannelDto(
         ChannelSetupService.WebhookUrl(publicBaseUrl, channel.Id),
         channel.MessagesPerSecond,
         channel.SendingPaused,
-        channel.ForwardingWebhookUrl);
+        channel.ForwardingWebhookUrl,
+        AssignmentModes.ToApi(channel.AssignmentMode),
+        channel.AssignmentLimit);
 }

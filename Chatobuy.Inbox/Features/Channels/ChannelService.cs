@@ -58,6 +58,8 @@ public sealed class ChannelService(
         channel.ReadReceipts = model.ReadReceipts;
         channel.MessagesPerSecond = model.MessagesPerSecond;
         channel.SendingPaused = model.SendingPaused;
+        channel.AssignmentMode = model.AssignmentMode;
+        channel.AssignmentLimit = model.AssignmentLimit;
         channel.UpdatedAt = time.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
         ConfigurationChanged(id);
@@ -189,7 +191,9 @@ public sealed class ChannelService(
         c.DisconnectCause,
         c.StatusChangedAt,
         c.MessagingLimitTier,
-        c.ThroughputLevel);
+        c.ThroughputLevel,
+        c.AssignmentMode,
+        c.AssignmentLimit);
 
     private string MaskToken(string protectedToken)
     {

@@ -34,4 +34,6 @@ public sealed record ChannelView(
     DisconnectCause? DisconnectCause = null,
     DateTimeOffset? StatusChangedAt = null,
     string? MessagingLimitTier = null,
-    string? ThroughputLevel = null);
+    string? ThroughputLevel = null,
+    AssignmentMode AssignmentMode = AssignmentMode.None,
+    int? AssignmentLimit = null);

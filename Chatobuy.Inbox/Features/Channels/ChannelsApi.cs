@@ -25,7 +25,9 @@ public static class ChannelsApi
 
     /// <summary>
     /// Changes only the fields given: <c>title</c>, <c>sendingPaused</c>, <c>messagesPerSecond</c> (20 to 1,000;
-    /// <c>null</c> goes back to the inbox default) and <c>forwardingWebhookUrl</c> (<c>null</c> stops forwarding).
+    /// <c>null</c> goes back to the inbox default), <c>forwardingWebhookUrl</c> (<c>null</c> stops forwarding),
+    /// <c>assignmentMode</c> (<c>none</c>, <c>round_robin</c>, <c>first_replier</c>) and <c>assignmentLimit</c>
+    /// (1 to 1,000 open conversations per agent; <c>null</c>: no limit).
     /// </summary>
     private static async Task<Results<Ok<ChannelDto>, NotFound<ApiError>, BadRequest<ApiError>, JsonHttpResult<ApiError>>> PatchAsync(
         string id,
@@ -51,7 +53,7 @@ public static class ChannelsApi
 
         if (body is null)
         {
-            return TypedResults.BadRequest(new ApiError("Send a JSON object with any of title, messagesPerSecond, sendingPaused and forwardingWebhookUrl."));
+            return TypedResults.BadRequest(new ApiError("Send a JSON object with any of title, messagesPerSecond, sendingPaused, forwardingWebhookUrl, assignmentMode and assignmentLimit."));
         }
 
         if (await channels.GetAsync(id, cancellationToken) is not { } channel)
@@ -67,6 +69,8 @@ public static class ChannelsApi
             ReadReceipts = channel.ReadReceipts,
             MessagesPerSecond = channel.MessagesPerSecond,
             SendingPaused = channel.SendingPaused,
+            AssignmentMode = channel.AssignmentMode,
+            AssignmentLimit = channel.AssignmentLimit,
         };
         try
         {
@@ -89,10 +93,25 @@ public static class ChannelsApi
             {
                 model.ForwardingWebhookUrl = body["forwardingWebhookUrl"]?.GetValue<string>();
             }
+
+            if (body.ContainsKey("assignmentMode"))
+            {
+                if (AssignmentModes.FromApi(body["assignmentMode"]?.GetValue<string>()) is not { } mode)
+                {
+                    return TypedResults.BadRequest(new ApiError("assignmentMode is none, round_robin or first_replier."));
+                }
+
+                model.AssignmentMode = mode;
+            }
+
+            if (body.ContainsKey("assignmentLimit"))
+            {
+                model.AssignmentLimit = body["assignmentLimit"]?.GetValue<int>();
+            }
         }
         catch (Exception exception) when (exception is InvalidOperationException or FormatException)
         {
-            return TypedResults.BadRequest(new ApiError("title is text, messagesPerSecond a whole number or null, sendingPaused true or false, forwardingWebhookUrl text or null."));
+            return TypedResults.BadRequest(new ApiError("title is text, messagesPerSecond a whole number or null, sendingPaused true or false, forwardingWebhookUrl text or null, assignmentMode text, assignmentLimit a whole number or null."));
         }
 
         var result = await channels.UpdateAsync(id, model, cancellationToken);

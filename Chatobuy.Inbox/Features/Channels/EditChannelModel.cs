@@ -15,6 +15,12 @@ public sealed class EditChannelModel
     /// <summary>Hold every outgoing message of this channel in its queue until sending resumes.</summary>
     public bool SendingPaused { get; set; }
 
+    /// <summary>How new conversations get an assignee.</summary>
+    public AssignmentMode AssignmentMode { get; set; }
+
+    /// <summary>Round robin: the most open conversations an agent is given on this channel; null for no limit.</summary>
+    public int? AssignmentLimit { get; set; }
+
     /// <summary>Disconnection alert emails, one per line or separated by commas.</summary>
     public string AlertEmailsText { get; set; } = "";
 

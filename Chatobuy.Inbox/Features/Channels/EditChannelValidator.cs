@@ -6,6 +6,7 @@ public sealed partial class EditChannelValidator : AbstractValidator<EditChannel
 {
     public const int MinMessagesPerSecond = 20;
     public const int MaxMessagesPerSecond = 1000;
+    public const int MaxAssignmentLimit = 1000;
 
     public EditChannelValidator()
     {
@@ -18,6 +19,10 @@ public sealed partial class EditChannelValidator : AbstractValidator<EditChannel
         RuleFor(m => m.MessagesPerSecond)
             .InclusiveBetween(MinMessagesPerSecond, MaxMessagesPerSecond)
             .WithMessage("Meta's throughput is between 20 and 1,000 messages per second; leave it empty for the default.");
+        RuleFor(m => m.AssignmentMode).IsInEnum().WithMessage("Choose how new conversations are assigned.");
+        RuleFor(m => m.AssignmentLimit)
+            .InclusiveBetween(1, MaxAssignmentLimit)
+            .WithMessage("The limit is between 1 and 1,000 open conversations per agent; leave it empty for no limit.");
         RuleFor(m => m.AlertEmailsText).Custom((_, context) =>
         {
             var emails = context.InstanceToValidate.AlertEmails;

@@ -121,6 +121,11 @@ public sealed partial class OutboundService(
         signal.Notify();
         events.Publish(new MessageCreated(conversation.ChannelId, conversation.Id, message.Id));
         events.Publish(new ConversationUpdated(conversation.ChannelId, conversation.Id));
+        if (request.SentByUserId is { Length: > 0 } agent && !message.IsReaction)
+        {
+            events.Publish(new AgentReplied(conversation.ChannelId, conversation.Id, message.Id, agent));
+        }
+
         return SendResult.Ok(message.Id);
     }
 
