@@ -10,6 +10,7 @@ using Chatobuy.Inbox.Features.Forwarding;
 using Chatobuy.Inbox.Features.Health;
 using Chatobuy.Inbox.Features.Inbox;
 using Chatobuy.Inbox.Features.Interactive;
+using Chatobuy.Inbox.Features.Labels;
 using Chatobuy.Inbox.Features.Mail;
 using Chatobuy.Inbox.Features.Payments;
 using Chatobuy.Inbox.Features.Media;
@@ -45,6 +46,7 @@ builder.Services.AddOutbound();
 builder.Services.AddProfile();
 builder.Services.AddTemplateSending();
 builder.Services.AddContacts();
+builder.Services.AddLabels();
 builder.Services.AddIntegrationApi();
 builder.Services.AddTemplates();
 builder.Services.AddInteractive();
@@ -93,7 +95,8 @@ app.MapApiV1()
     .MapInteractiveApi()
     .MapUsageApi()
     .MapOrdersApi()
-    .MapForwardingApi();
+    .MapForwardingApi()
+    .MapLabelsApi();
 app.MapSandbox();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
