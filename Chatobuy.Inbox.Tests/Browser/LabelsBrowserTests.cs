@@ -53,7 +53,7 @@ public sealed class LabelsBrowserTests : IAsyncLifetime
             // Ada puts "refund" on the conversation from the chat header.
             await ada.ClickAsync("[data-testid=label-add]");
             await ada.ClickAsync("[data-testid=label-option][data-label=refund]");
-            await Assertions.Expect(ada.Locator("[data-testid=conversation-labels] [data-testid=label-chip]")).ToHaveTextAsync("refund");
+            await Assertions.Expect(ada.Locator("[data-testid=conversation-labels] [data-testid=label-chip]")).ToHaveAttributeAsync("data-label", "refund");
             await Assertions.Expect(ada.Locator("[data-testid=contact-labels] [data-testid=label-chip]")).ToHaveTextAsync("refund");
 
             // Bob's list shows it on the row without a reload, and only there.

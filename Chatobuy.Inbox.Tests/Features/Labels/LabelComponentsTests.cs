@@ -39,7 +39,7 @@ public sealed class LabelComponentsTests : ComponentTestContext
     [Fact]
     public void Picker_AddMenu_OffersOnlyTheLabelsNotOnTheConversation_AndReportsTheChoice()
     {
-        RenderProviders();
+        var providers = RenderProviders();
         LabelTag? added = null;
         var picker = Render<ConversationLabelPicker>(p => p
             .Add(c => c.Labels, [Refund])
@@ -47,23 +47,23 @@ public sealed class LabelComponentsTests : ComponentTestContext
             .Add(c => c.OnAdd, l => added = l));
 
         picker.Find("[data-testid=label-add]").Click();
-        var options = picker.WaitForElements("[data-testid=label-option]");
+        var options = providers.WaitForElements("[data-testid=label-option]");
         options.Select(o => o.TextContent.Trim()).ShouldBe(["VIP", "wholesale"]);
         options[1].Click();
 
         added.ShouldBe(Wholesale);
-        picker.FindAll("[data-testid=label-option]").ShouldBeEmpty();
+        providers.FindAll("[data-testid=label-option]").ShouldBeEmpty();
     }
 
     [Fact]
     public void Picker_NoLabelsDefined_SaysWhoCreatesThem()
     {
-        RenderProviders();
+        var providers = RenderProviders();
         var picker = Render<ConversationLabelPicker>(p => p.Add(c => c.Labels, []).Add(c => c.Available, []));
 
         picker.Find("[data-testid=label-add]").Click();
 
-        picker.WaitForElement("[data-testid=label-menu-empty]").TextContent.ShouldBe("No labels yet. An Admin creates them under Settings → Labels.");
+        providers.WaitForElement("[data-testid=label-menu-empty]").TextContent.ShouldBe("No labels yet. An Admin creates them under Settings → Labels.");
     }
 
     [Theory]
