@@ -11,6 +11,7 @@ using Chatobuy.Inbox.Features.Forwarding;
 using Chatobuy.Inbox.Features.Health;
 using Chatobuy.Inbox.Features.Inbox;
 using Chatobuy.Inbox.Features.Interactive;
+using Chatobuy.Inbox.Features.Labels;
 using Chatobuy.Inbox.Features.Mail;
 using Chatobuy.Inbox.Features.Payments;
 using Chatobuy.Inbox.Features.Media;
@@ -46,6 +47,7 @@ builder.Services.AddOutbound();
 builder.Services.AddProfile();
 builder.Services.AddTemplateSending();
 builder.Services.AddContacts();
+builder.Services.AddLabels();
 builder.Services.AddIntegrationApi();
 builder.Services.AddTemplates();
 builder.Services.AddInteractive();
@@ -95,7 +97,8 @@ app.MapApiV1()
     .MapInteractiveApi()
     .MapUsageApi()
     .MapOrdersApi()
-    .MapForwardingApi();
+    .MapForwardingApi()
+    .MapLabelsApi();
 app.MapSandbox();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

@@ -33,6 +33,8 @@ public sealed partial class AdminAccessTests(InboxApp app) : IClassFixture<Inbox
         "/sandbox",
         "/sandbox/phone",
         "/usage",
+        "/settings/contact-attributes",
+        "/settings/labels",
         "/settings/mail",
         "/users",
     ];

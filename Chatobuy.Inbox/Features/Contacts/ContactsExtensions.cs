@@ -7,6 +7,9 @@ public static class ContactsExtensions
         services.AddSingleton<ContactService>();
         services.AddSingleton<NewContactValidator>();
         services.AddSingleton<ConversationStarter>();
+        services.AddSingleton<ContactEditValidator>();
+        services.AddSingleton<ContactAttributeModelValidator>();
+        services.AddSingleton<ContactProfileService>();
         return services;
     }
 }

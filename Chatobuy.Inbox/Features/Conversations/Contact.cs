@@ -11,7 +11,16 @@ public sealed class Contact
     /// <summary>Business-scoped user id (BSUID) when Meta sends one.</summary>
     public string? UserId { get; set; }
 
+    /// <summary>The name WhatsApp gives (the customer's own profile name); kept up to date by their messages.</summary>
     public string? ProfileName { get; set; }
+
+    /// <summary>The name an agent gave the contact (contact panel); shown instead of the profile name when set.</summary>
+    public string? Name { get; set; }
+
+    public string? Email { get; set; }
+
+    /// <summary>What agents note about the contact (contact panel).</summary>
+    public string? Notes { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
 

@@ -1,4 +1,5 @@
 using Chatobuy.Inbox.Features.Conversations;
+using Chatobuy.Inbox.Features.Labels;
 
 namespace Chatobuy.Inbox.Features.Inbox;
 
@@ -17,6 +18,9 @@ public sealed record ConversationRow(
     string? AssigneeName,
     ConversationStatus Status)
 {
+    /// <summary>The conversation's labels, by name.</summary>
+    public IReadOnlyList<LabelTag> Labels { get; init; } = [];
+
     public string DisplayName => string.IsNullOrWhiteSpace(ContactName) ? "+" + ContactWaId : ContactName;
 
     /// <summary>When the 24-hour customer service window closes; null while the customer has never written.</summary>

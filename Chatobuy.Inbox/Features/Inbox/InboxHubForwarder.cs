@@ -69,7 +69,7 @@ public sealed partial class InboxHubForwarder(
             case MessageUpdated updated:
                 await ForwardAsync(() => Groups(channelId, conversationId).MessageUpdated(new InboxMessageEvent(channelId, conversationId, updated.MessageId)));
                 break;
-            case ConversationUpdated:
+            case ConversationUpdated or ConversationLabelsChanged:
                 await ForwardAsync(() => Groups(channelId, conversationId).ConversationUpdated(new InboxConversationEvent(channelId, conversationId)));
                 break;
         }

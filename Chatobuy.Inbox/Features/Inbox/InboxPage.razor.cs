@@ -50,10 +50,12 @@ public sealed partial class InboxPage
         _channels = await Channels.ListAsync(_cts.Token);
         _channelIds = _channels.Select(c => c.Id).ToHashSet();
         _agents = await Inbox.AgentsAsync(_cts.Token);
+        await LoadLabelsAsync();
         await LoadListAsync();
 
         if (RendererInfo.IsInteractive)
         {
+            _subscriptions.Add(WatchLabels());
             _subscriptions.Add(new LiveReload(Events, _channelIds.Contains, () => ConversationId, InvokeAsync, ReloadAsync));
             _subscriptions.Add(Events.Subscribe<ChannelStatusChanged>(
                 _ => InvokeAsync(async () =>

@@ -1,6 +1,7 @@
 using Chatobuy.Inbox.Data;
 using Chatobuy.Inbox.Events;
 using Chatobuy.Inbox.Features.Conversations;
+using Chatobuy.Inbox.Features.Labels;
 using Microsoft.EntityFrameworkCore;
 
 namespace Chatobuy.Inbox.Features.Inbox;
@@ -26,11 +27,17 @@ public sealed class InboxService(
             query = query.Where(c => c.ChannelId == filter.ChannelId);
         }
 
+        if (filter.LabelId is { } labelId)
+        {
+            query = query.Where(c => db.Set<ConversationLabel>().Any(l => l.ConversationId == c.Id && l.LabelId == labelId));
+        }
+
         if (filter.Search?.Trim() is { Length: > 0 } search)
         {
             var digits = new string(search.Where(char.IsDigit).ToArray());
             query = query.Where(c =>
                 (c.Contact!.ProfileName != null && EF.Functions.Like(c.Contact.ProfileName, $"%{search}%"))
+                || (c.Contact!.Name != null && EF.Functions.Like(c.Contact.Name, $"%{search}%"))
                 || (digits.Length > 0 && c.Contact!.WaId.Contains(digits))
                 || db.Messages.Any(m => m.ConversationId == c.Id && m.Text != null && EF.Functions.Like(m.Text, $"%{search}%")));
         }
@@ -44,7 +51,7 @@ public sealed class InboxService(
                 c.ChannelId,
                 ChannelTitle = db.Channels.Where(ch => ch.Id == c.ChannelId).Select(ch => ch.Title).FirstOrDefault(),
                 c.Contact!.WaId,
-                c.Contact.ProfileName,
+                ProfileName = c.Contact.Name ?? c.Contact.ProfileName,
                 c.LastMessagePreview,
                 c.LastMessageAt,
                 c.LastInboundAt,
@@ -54,8 +61,9 @@ public sealed class InboxService(
                 c.Status,
             })
             .ToListAsync(cancellationToken);
+        var labels = await LabelService.OfConversationsAsync(db, rows.Select(r => r.Id).ToList(), cancellationToken);
         return rows.Select(r => new ConversationRow(r.Id, r.ChannelId, r.ChannelTitle ?? "(deleted channel)", r.WaId, r.ProfileName, r.LastMessagePreview,
-            r.LastMessageAt, r.LastInboundAt, r.UnreadCount, r.AssigneeUserId, r.AssigneeName, r.Status)).ToList();
+            r.LastMessageAt, r.LastInboundAt, r.UnreadCount, r.AssigneeUserId, r.AssigneeName, r.Status) { Labels = [.. labels[r.Id]] }).ToList();
     }
 
     public async Task<ConversationRow?> GetConversationAsync(long id, CancellationToken cancellationToken = default)
@@ -69,8 +77,9 @@ public sealed class InboxService(
 
         var channelTitle = await db.Channels.Where(ch => ch.Id == c.ChannelId).Select(ch => ch.Title).FirstOrDefaultAsync(cancellationToken);
         var assignee = c.AssigneeUserId is null ? null : await db.Users.Where(u => u.Id == c.AssigneeUserId).Select(u => u.DisplayName).FirstOrDefaultAsync(cancellationToken);
-        return new ConversationRow(c.Id, c.ChannelId, channelTitle ?? "(deleted channel)", c.Contact!.WaId, c.Contact.ProfileName, c.LastMessagePreview,
-            c.LastMessageAt, c.LastInboundAt, c.UnreadCount, c.AssigneeUserId, assignee, c.Status);
+        var labels = await LabelService.OfConversationsAsync(db, [c.Id], cancellationToken);
+        return new ConversationRow(c.Id, c.ChannelId, channelTitle ?? "(deleted channel)", c.Contact!.WaId, c.Contact.Name ?? c.Contact.ProfileName, c.LastMessagePreview,
+            c.LastMessageAt, c.LastInboundAt, c.UnreadCount, c.AssigneeUserId, assignee, c.Status) { Labels = [.. labels[c.Id]] };
     }
 
     /// <summary>The latest messages of a conversation, oldest first, with reactions and the messages they reply to.</summary>

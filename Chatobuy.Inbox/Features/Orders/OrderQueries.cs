@@ -81,6 +81,20 @@ public sealed class OrderQueries(IDbContextFactory<InboxDbContext> dbFactory, Ti
         return rows.Select(r => Row(r.Order, r.Items, r.WaId, r.ProfileName, r.ChannelTitle)).ToList();
     }
 
+    /// <summary>The contact's orders on every channel, newest first (the contact panel).</summary>
+    public async Task<IReadOnlyList<OrderRow>> ForContactAsync(long contactId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var rows = await Rows(db)
+            .Where(r => r.Order.ContactId == contactId)
+            .OrderByDescending(r => r.Order.Id)
+            .Take(50)
+            .Select(r => new { r.Order, r.Order.Items, r.Contact.WaId, r.Contact.ProfileName, r.ChannelTitle })
+            .AsNoTracking()
+            .ToListAsync(cancellationToken);
+        return rows.Select(r => Row(r.Order, r.Items, r.WaId, r.ProfileName, r.ChannelTitle)).ToList();
+    }
+
     /// <summary>The order with its items, history, customer and channel; null when there is none.</summary>
     public async Task<OrderView?> GetAsync(long id, CancellationToken cancellationToken)
     {
