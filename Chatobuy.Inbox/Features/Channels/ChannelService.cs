@@ -58,6 +58,7 @@ public sealed class ChannelService(
         channel.ReadReceipts = model.ReadReceipts;
         channel.MessagesPerSecond = model.MessagesPerSecond;
         channel.SendingPaused = model.SendingPaused;
+        channel.PendingAfterReply = model.PendingAfterReply;
         channel.UpdatedAt = time.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
         ConfigurationChanged(id);
@@ -189,7 +190,8 @@ public sealed class ChannelService(
         c.DisconnectCause,
         c.StatusChangedAt,
         c.MessagingLimitTier,
-        c.ThroughputLevel);
+        c.ThroughputLevel,
+        c.PendingAfterReply);
 
     private string MaskToken(string protectedToken)
     {

@@ -34,4 +34,5 @@ public sealed record ChannelView(
     DisconnectCause? DisconnectCause = null,
     DateTimeOffset? StatusChangedAt = null,
     string? MessagingLimitTier = null,
-    string? ThroughputLevel = null);
+    string? ThroughputLevel = null,
+    bool PendingAfterReply = false);

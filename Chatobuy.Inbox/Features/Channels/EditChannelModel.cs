@@ -15,6 +15,9 @@ public sealed class EditChannelModel
     /// <summary>Hold every outgoing message of this channel in its queue until sending resumes.</summary>
     public bool SendingPaused { get; set; }
 
+    /// <summary>An agent's reply marks an open conversation Pending until the customer writes.</summary>
+    public bool PendingAfterReply { get; set; }
+
     /// <summary>Disconnection alert emails, one per line or separated by commas.</summary>
     public string AlertEmailsText { get; set; } = "";
 

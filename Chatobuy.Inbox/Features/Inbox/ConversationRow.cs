@@ -15,7 +15,8 @@ public sealed record ConversationRow(
     int UnreadCount,
     string? AssigneeUserId,
     string? AssigneeName,
-    ConversationStatus Status)
+    ConversationStatus Status,
+    DateTimeOffset? SnoozedUntil = null)
 {
     public string DisplayName => string.IsNullOrWhiteSpace(ContactName) ? "+" + ContactWaId : ContactName;
 

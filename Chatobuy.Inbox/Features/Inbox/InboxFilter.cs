@@ -2,5 +2,10 @@ using Chatobuy.Inbox.Features.Conversations;
 
 namespace Chatobuy.Inbox.Features.Inbox;
 
-/// <summary>What the conversation list is narrowed to: a status, whose, a channel, and words or digits to look for.</summary>
-public sealed record InboxFilter(ConversationStatus Status = ConversationStatus.Open, InboxScope Scope = InboxScope.All, string? ChannelId = null, string? Search = null);
+/// <summary>What the conversation list is narrowed to: a status, whose, a channel, and words or digits to look for; and its order.</summary>
+public sealed record InboxFilter(
+    ConversationStatus Status = ConversationStatus.Open,
+    InboxScope Scope = InboxScope.All,
+    string? ChannelId = null,
+    string? Search = null,
+    InboxSort Sort = InboxSort.Newest);
