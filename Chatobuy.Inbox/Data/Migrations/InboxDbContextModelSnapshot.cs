@@ -99,6 +99,31 @@ namespace Chatobuy.Inbox.Data.Migrations
                     b.ToTable("ApiKeys");
                 });
 
+            modelBuilder.Entity("Chatobuy.Inbox.Features.Availability.AgentSettings", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Chosen")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastActiveAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("NotificationSound")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SignedOutAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("AgentSettings");
+                });
+
             modelBuilder.Entity("Chatobuy.Inbox.Features.Channels.Channel", b =>
                 {
                     b.Property<string>("Id")
@@ -173,6 +198,9 @@ namespace Chatobuy.Inbox.Data.Migrations
                     b.Property<string>("MessagingLimitTier")
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("PendingAfterReply")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("PhoneNumberId")
                         .IsRequired()
@@ -327,6 +355,9 @@ namespace Chatobuy.Inbox.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("SnoozedUntil")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -339,9 +370,11 @@ namespace Chatobuy.Inbox.Data.Migrations
 
                     b.HasIndex("ContactId");
 
+                    b.HasIndex("SnoozedUntil");
+
                     b.HasIndex("ChannelId", "ContactId")
                         .IsUnique()
-                        .HasFilter("\"Status\" = 'Open'");
+                        .HasFilter("\"Status\" <> 'Resolved'");
 
                     b.HasIndex("ChannelId", "LastMessageAt");
 
@@ -759,6 +792,55 @@ namespace Chatobuy.Inbox.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("InteractiveMessages");
+                });
+
+            modelBuilder.Entity("Chatobuy.Inbox.Features.Notifications.Notification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChannelId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ConversationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReadAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "CreatedAt");
+
+                    b.HasIndex("UserId", "ReadAt");
+
+                    b.ToTable("Notifications");
                 });
 
             modelBuilder.Entity("Chatobuy.Inbox.Features.Orders.Order", b =>

@@ -23,19 +23,19 @@ public sealed class AgentAvailability(
 
     private TimeSpan Idle => options.Value.Idle;
 
-    public async Task<Availability> OfAsync(string userId, CancellationToken cancellationToken = default)
+    public async Task<AvailabilityStatus> OfAsync(string userId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var settings = await db.AgentSettings.AsNoTracking().FirstOrDefaultAsync(s => s.UserId == userId, cancellationToken);
-        return settings?.ShownAt(time.GetUtcNow(), Idle) ?? Availability.Offline;
+        return settings?.ShownAt(time.GetUtcNow(), Idle) ?? AvailabilityStatus.Offline;
     }
 
     /// <summary>Whether the agent takes conversations now: Online, not Busy, signed in and active.</summary>
     public async Task<bool> IsOnlineAsync(string userId, CancellationToken cancellationToken = default) =>
-        await OfAsync(userId, cancellationToken) == Availability.Online;
+        await OfAsync(userId, cancellationToken) == AvailabilityStatus.Online;
 
     /// <summary>Every agent with settings, and what they show now; an agent not listed is Offline.</summary>
-    public async Task<IReadOnlyDictionary<string, Availability>> AllAsync(CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyDictionary<string, AvailabilityStatus>> AllAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var now = time.GetUtcNow();
@@ -43,7 +43,7 @@ public sealed class AgentAvailability(
     }
 
     /// <summary>The agent chose Online, Busy or Offline; choosing counts as activity.</summary>
-    public Task SetAsync(string userId, Availability chosen, CancellationToken cancellationToken = default) =>
+    public Task SetAsync(string userId, AvailabilityStatus chosen, CancellationToken cancellationToken = default) =>
         ChangeAsync(userId, s =>
         {
             s.Chosen = chosen;

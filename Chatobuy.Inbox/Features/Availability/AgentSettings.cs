@@ -6,7 +6,7 @@ public sealed class AgentSettings
     public string UserId { get; set; } = "";
 
     /// <summary>What the agent chose in the top bar; Offline is shown anyway once they sign out or stay idle.</summary>
-    public Availability Chosen { get; set; } = Availability.Online;
+    public AvailabilityStatus Chosen { get; set; } = AvailabilityStatus.Online;
 
     public DateTimeOffset? LastActiveAt { get; set; }
 
@@ -19,8 +19,8 @@ public sealed class AgentSettings
     /// What others see at <paramref name="now"/>: Offline after signing out (until active again) or after
     /// <paramref name="idle"/> without activity; otherwise what the agent chose.
     /// </summary>
-    public Availability ShownAt(DateTimeOffset now, TimeSpan idle) =>
+    public AvailabilityStatus ShownAt(DateTimeOffset now, TimeSpan idle) =>
         LastActiveAt is not { } active || (SignedOutAt is { } signedOut && signedOut >= active) || now - active >= idle
-            ? Availability.Offline
+            ? AvailabilityStatus.Offline
             : Chosen;
 }

@@ -1,5 +1,6 @@
 using Chatobuy.Inbox.Data;
 using Chatobuy.Inbox.Events;
+using Chatobuy.Inbox.Features.Availability;
 using Chatobuy.Inbox.Features.Conversations;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,6 +11,7 @@ public sealed class InboxService(
     IDbContextFactory<InboxDbContext> dbFactory,
     InboxEvents events,
     WakeSignal<SnoozeWaker> snoozeWaker,
+    AgentAvailability availability,
     TimeProvider time)
 {
     public async Task<IReadOnlyList<ConversationRow>> ListConversationsAsync(InboxFilter filter, string userId, CancellationToken cancellationToken = default)
@@ -255,9 +257,11 @@ public sealed class InboxService(
     public async Task<IReadOnlyList<AgentOption>> AgentsAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Users.AsNoTracking().Where(u => u.IsActive).OrderBy(u => u.DisplayName)
-            .Select(u => new AgentOption(u.Id, u.DisplayName == "" ? u.Email! : u.DisplayName, u.Email ?? ""))
+        var agents = await db.Users.AsNoTracking().Where(u => u.IsActive).OrderBy(u => u.DisplayName)
+            .Select(u => new AgentOption(u.Id, u.DisplayName == "" ? u.Email! : u.DisplayName, u.Email ?? "", AvailabilityStatus.Offline))
             .ToListAsync(cancellationToken);
+        var shown = await availability.AllAsync(cancellationToken);
+        return agents.Select(a => a with { Availability = shown.GetValueOrDefault(a.Id, AvailabilityStatus.Offline) }).ToList();
     }
 
     public DateTimeOffset Now => time.GetUtcNow();

@@ -1,7 +1,7 @@
 namespace Chatobuy.Inbox.Features.Availability;
 
 /// <summary>Whether an agent takes conversations now. Stored by name.</summary>
-public enum Availability
+public enum AvailabilityStatus
 {
     Online,
 
