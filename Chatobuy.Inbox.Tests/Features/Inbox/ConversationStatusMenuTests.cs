@@ -32,11 +32,11 @@ public sealed class ConversationStatusMenuTests : ComponentTestContext
             .Add(c => c.OnStatus, s => status = s)
             .Add(c => c.OnSnooze, until => snoozes.Add(until))
             .Add(c => c.OnMarkUnread, () => unread++));
-        menu.Find("[data-testid=status-current]").TextContent.ShouldContain("Open");
+        menu.Find("[data-testid=status-menu] button").TextContent.ShouldContain("Open");
 
         async Task ChooseAsync(string item)
         {
-            await menu.Find("[data-testid=status-current]").ClickAsync(new());
+            await menu.Find("[data-testid=status-menu] button").ClickAsync(new());
             providers.WaitForAssertion(() => providers.Find($"[data-testid={item}]"));
             await providers.Find($"[data-testid={item}]").ClickAsync(new());
         }
@@ -69,9 +69,9 @@ public sealed class ConversationStatusMenuTests : ComponentTestContext
 
 
         var until = new DateTimeOffset(2026, 12, 4, 9, 0, 0, TimeSpan.Zero);
-        menu.Find("[data-testid=status-current]").TextContent.Trim().ShouldBe($"Snoozed until {Chatobuy.Inbox.Components.Shared.Dates.Full(until, TimeZoneInfo.Utc)}");
+        menu.Find("[data-testid=status-menu] button").TextContent.Trim().ShouldBe($"Snoozed until {Chatobuy.Inbox.Components.Shared.Dates.Full(until, TimeZoneInfo.Utc)}");
 
         Render<ConversationStatusMenu>(p => p.Add(c => c.Status, ConversationStatus.Snoozed))
-            .Find("[data-testid=status-current]").TextContent.ShouldContain("Snoozed until the customer writes");
+            .Find("[data-testid=status-menu] button").TextContent.ShouldContain("Snoozed until the customer writes");
     }
 }

@@ -17,6 +17,7 @@ namespace Chatobuy.Inbox.Tests.Features.Notifications;
 public sealed class NotificationBellTests : ComponentTestContext
 {
     private const string Ada = "ada";
+    private readonly BunitJSModuleInterop _module;
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), $"chatobuy-bell-{Guid.NewGuid():N}");
 
     public NotificationBellTests()
@@ -31,7 +32,9 @@ public sealed class NotificationBellTests : ComponentTestContext
         var auth = AddAuthorization();
         auth.SetAuthorized("Ada");
         auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, Ada));
-        JSInterop.SetupModule("./topbar.js").Setup<string>("permission").SetResult("default");
+        Renderer.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
+        _module = JSInterop.SetupModule("./topbar.js");
+        _module.Setup<string>("permission").SetResult("default");
 
         using var db = Services.GetRequiredService<IDbContextFactory<InboxDbContext>>().CreateDbContext();
         db.Database.Migrate();
@@ -50,9 +53,8 @@ public sealed class NotificationBellTests : ComponentTestContext
 
         bell.WaitForAssertion(() => bell.Find("[data-testid=notification-count]").TextContent.ShouldBe("1"));
         bell.Find("[data-testid=notification-bell]").GetAttribute("aria-label").ShouldBe("Notifications: 1 unread");
-        var module = JSInterop.SetupModule("./topbar.js");
-        bell.WaitForAssertion(() => module.Invocations.ShouldContain(i => i.Identifier == "setUnread" && (int)i.Arguments[0]! == 1));
-        module.Invocations.ShouldContain(i => i.Identifier == "notify" && (string)i.Arguments[0]! == "Bob assigned you a conversation");
+        bell.WaitForAssertion(() => _module.Invocations.ShouldContain(i => i.Identifier == "setUnread" && (int)i.Arguments[0]! == 1));
+        _module.Invocations.ShouldContain(i => i.Identifier == "notify" && (string)i.Arguments[0]! == "Bob assigned you a conversation");
     }
 
     [Fact]
