@@ -107,6 +107,11 @@ public sealed class ConversationStatusesTests(ConversationStatusesTests.Shop sho
     public async Task PendingAfterReply_WhenTheChannelSaysSo_TheReplyMakesItPendingAndTheCustomerOpensItAgain()
     {
         var conversation = await WritesAsync("5511970001003", "Do you have it in size 42?");
+        await using (Scope(out var inbox))
+        {
+            await inbox.MarkSeenAsync(conversation);
+        }
+
         await SendAsync(conversation, "Let me check the stock.");
         (await ListAsync(new InboxFilter())).ShouldContain(r => r.Id == conversation, "the setting is off by default");
 

@@ -30,8 +30,8 @@ public sealed class InboxService(
             InboxSort.WindowClosing => query
                 .OrderBy(c => c.LastInboundAt == null || c.LastInboundAt <= windowStart ? 1 : 0)
                 .ThenBy(c => c.LastInboundAt)
-                .ThenByDescending(c => c.LastMessageAt),
-            _ => query.OrderByDescending(c => c.LastMessageAt),
+                .ThenBy(c => c.Id),
+            _ => query.OrderByDescending(c => c.LastMessageAt).ThenByDescending(c => c.Id),
         };
 
         var rows = await query
