@@ -79,6 +79,8 @@ public sealed partial class InboxPage
         if (_selected is { } selected && RendererInfo.IsInteractive)
         {
             Presence.View(selected.ChannelId, selected.Id);
+            // What the bell says about this conversation has now been seen.
+            await Notifications.MarkConversationReadAsync(_userId, selected.Id, _cts.Token);
         }
     }
 
