@@ -150,10 +150,11 @@ public sealed class LiveInboxBrowserTests : IAsyncLifetime
             await ada.SelectOptionAsync("[data-testid=filter-status]", "Open");
             await Assertions.Expect(ada.Locator("[data-testid=conversation]")).ToHaveCountAsync(1);
 
-            // Nobody is assigned yet: "Mine" is empty, "Unassigned" has it.
-            await ada.SelectOptionAsync("[data-testid=filter-scope]", "Mine");
+            // Nobody is assigned yet: the tabs say so; "Mine" is empty, "Unassigned" has it.
+            await Assertions.Expect(ada.Locator("[data-testid=scope-tabs] [data-testid=tab-count]")).ToHaveTextAsync(["0", "1", "1"]);
+            await ada.ClickAsync("[data-testid=tab-mine]");
             await Assertions.Expect(ada.Locator("[data-testid=no-conversations]")).ToBeVisibleAsync();
-            await ada.SelectOptionAsync("[data-testid=filter-scope]", "Unassigned");
+            await ada.ClickAsync("[data-testid=tab-unassigned]");
             await Assertions.Expect(ada.Locator("[data-testid=conversation]")).ToHaveCountAsync(1);
 
             await Assertions.Expect(ada.Locator("[data-testid=filter-channel] option")).ToHaveTextAsync(["All channels", "Support (default)"]);

@@ -62,6 +62,10 @@ public sealed class InboxDbContext(DbContextOptions<InboxDbContext> options)
 
     public DbSet<ChannelStore> ChannelStores => Set<ChannelStore>();
 
+    public DbSet<Features.Notifications.Notification> Notifications => Set<Features.Notifications.Notification>();
+
+    public DbSet<Features.Availability.AgentSettings> AgentSettings => Set<Features.Availability.AgentSettings>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // SQLite cannot compare DateTimeOffset text; store it as a sortable number.

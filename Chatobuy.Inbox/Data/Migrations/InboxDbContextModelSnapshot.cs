@@ -99,22 +99,29 @@ namespace Chatobuy.Inbox.Data.Migrations
                     b.ToTable("ApiKeys");
                 });
 
-            modelBuilder.Entity("Chatobuy.Inbox.Features.Assignment.AssignmentCursor", b =>
+            modelBuilder.Entity("Chatobuy.Inbox.Features.Availability.AgentSettings", b =>
                 {
-                    b.Property<string>("ChannelId")
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("LastUserId")
+                    b.Property<string>("UserId")
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("Turns")
+                    b.Property<string>("Chosen")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastActiveAt")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("ChannelId");
+                    b.Property<bool>("NotificationSound")
+                        .HasColumnType("INTEGER");
 
-                    b.ToTable("AssignmentCursors", (string)null);
+                    b.Property<long?>("SignedOutAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("AgentSettings");
                 });
 
             modelBuilder.Entity("Chatobuy.Inbox.Features.Channels.Channel", b =>
@@ -133,14 +140,6 @@ namespace Chatobuy.Inbox.Data.Migrations
 
                     b.Property<string>("AppSecretProtected")
                         .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("AssignmentLimit")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("AssignmentMode")
-                        .IsRequired()
-                        .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("BusinessId")
@@ -199,6 +198,9 @@ namespace Chatobuy.Inbox.Data.Migrations
                     b.Property<string>("MessagingLimitTier")
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("PendingAfterReply")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("PhoneNumberId")
                         .IsRequired()
@@ -289,62 +291,6 @@ namespace Chatobuy.Inbox.Data.Migrations
                     b.ToTable("Channels");
                 });
 
-            modelBuilder.Entity("Chatobuy.Inbox.Features.Contacts.ContactAttribute", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(60)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("NormalizedName")
-                        .IsRequired()
-                        .HasMaxLength(60)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Options")
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Type")
-                        .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("NormalizedName")
-                        .IsUnique();
-
-                    b.ToTable("ContactAttributes", (string)null);
-                });
-
-            modelBuilder.Entity("Chatobuy.Inbox.Features.Contacts.ContactAttributeValue", b =>
-                {
-                    b.Property<long>("ContactId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("AttributeId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Value")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("ContactId", "AttributeId");
-
-                    b.HasIndex("AttributeId");
-
-                    b.ToTable("ContactAttributeValues", (string)null);
-                });
-
             modelBuilder.Entity("Chatobuy.Inbox.Features.Conversations.Contact", b =>
                 {
                     b.Property<long>("Id")
@@ -353,18 +299,6 @@ namespace Chatobuy.Inbox.Data.Migrations
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
-
-                    b.Property<string>("Email")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Name")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Notes")
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
 
                     b.Property<string>("ProfileName")
                         .HasMaxLength(256)
@@ -421,6 +355,9 @@ namespace Chatobuy.Inbox.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("SnoozedUntil")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -433,9 +370,11 @@ namespace Chatobuy.Inbox.Data.Migrations
 
                     b.HasIndex("ContactId");
 
+                    b.HasIndex("SnoozedUntil");
+
                     b.HasIndex("ChannelId", "ContactId")
                         .IsUnique()
-                        .HasFilter("\"Status\" = 'Open'");
+                        .HasFilter("\"Status\" <> 'Resolved'");
 
                     b.HasIndex("ChannelId", "LastMessageAt");
 
@@ -855,51 +794,53 @@ namespace Chatobuy.Inbox.Data.Migrations
                     b.ToTable("InteractiveMessages");
                 });
 
-            modelBuilder.Entity("Chatobuy.Inbox.Features.Labels.ConversationLabel", b =>
-                {
-                    b.Property<long>("ConversationId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("LabelId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("ConversationId", "LabelId");
-
-                    b.HasIndex("LabelId");
-
-                    b.ToTable("ConversationLabels", (string)null);
-                });
-
-            modelBuilder.Entity("Chatobuy.Inbox.Features.Labels.Label", b =>
+            modelBuilder.Entity("Chatobuy.Inbox.Features.Notifications.Notification", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Colour")
+                    b.Property<string>("ChannelId")
                         .IsRequired()
-                        .HasMaxLength(7)
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("ConversationId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Name")
+                    b.Property<string>("Kind")
                         .IsRequired()
-                        .HasMaxLength(40)
+                        .HasMaxLength(24)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("NormalizedName")
+                    b.Property<long?>("ReadAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
                         .IsRequired()
-                        .HasMaxLength(40)
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("NormalizedName")
-                        .IsUnique();
+                    b.HasIndex("UserId", "CreatedAt");
 
-                    b.ToTable("Labels", (string)null);
+                    b.HasIndex("UserId", "ReadAt");
+
+                    b.ToTable("Notifications");
                 });
 
             modelBuilder.Entity("Chatobuy.Inbox.Features.Orders.Order", b =>
@@ -1726,21 +1667,6 @@ namespace Chatobuy.Inbox.Data.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Chatobuy.Inbox.Features.Contacts.ContactAttributeValue", b =>
-                {
-                    b.HasOne("Chatobuy.Inbox.Features.Contacts.ContactAttribute", null)
-                        .WithMany()
-                        .HasForeignKey("AttributeId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Chatobuy.Inbox.Features.Conversations.Contact", null)
-                        .WithMany()
-                        .HasForeignKey("ContactId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Chatobuy.Inbox.Features.Conversations.Conversation", b =>
                 {
                     b.HasOne("Chatobuy.Inbox.Features.Conversations.Contact", "Contact")
@@ -1777,23 +1703,6 @@ namespace Chatobuy.Inbox.Data.Migrations
                         .HasForeignKey("Chatobuy.Inbox.Features.Forwarding.ForwardingEndpoint", "ChannelId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-                });
-
-            modelBuilder.Entity("Chatobuy.Inbox.Features.Labels.ConversationLabel", b =>
-                {
-                    b.HasOne("Chatobuy.Inbox.Features.Conversations.Conversation", null)
-                        .WithMany()
-                        .HasForeignKey("ConversationId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Chatobuy.Inbox.Features.Labels.Label", "Label")
-                        .WithMany()
-                        .HasForeignKey("LabelId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Label");
                 });
 
             modelBuilder.Entity("Chatobuy.Inbox.Features.Orders.OrderChange", b =>

@@ -74,6 +74,9 @@ public sealed class Channel
     /// <summary>An admin paused sending: new messages are stored and queued, and go out once sending resumes.</summary>
     public bool SendingPaused { get; set; }
 
+    /// <summary>An agent's reply marks an open conversation Pending (waiting for the customer).</summary>
+    public bool PendingAfterReply { get; set; }
+
     /// <summary>When the inbox sends Meta's read receipt for the customer's messages.</summary>
     public ReadReceiptPolicy ReadReceipts { get; set; } = ReadReceiptPolicy.WhenOpened;
 

@@ -60,6 +60,7 @@ public sealed class ChannelService(
         channel.SendingPaused = model.SendingPaused;
         channel.AssignmentMode = model.AssignmentMode;
         channel.AssignmentLimit = model.AssignmentLimit;
+        channel.PendingAfterReply = model.PendingAfterReply;
         channel.UpdatedAt = time.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
         ConfigurationChanged(id);
@@ -193,7 +194,8 @@ public sealed class ChannelService(
         c.MessagingLimitTier,
         c.ThroughputLevel,
         c.AssignmentMode,
-        c.AssignmentLimit);
+        c.AssignmentLimit,
+        c.PendingAfterReply);
 
     private string MaskToken(string protectedToken)
     {

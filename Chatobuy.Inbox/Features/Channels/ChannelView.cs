@@ -36,4 +36,5 @@ public sealed record ChannelView(
     string? MessagingLimitTier = null,
     string? ThroughputLevel = null,
     AssignmentMode AssignmentMode = AssignmentMode.None,
-    int? AssignmentLimit = null);
+    int? AssignmentLimit = null,
+    bool PendingAfterReply = false);

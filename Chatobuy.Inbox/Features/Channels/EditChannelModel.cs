@@ -21,6 +21,9 @@ public sealed class EditChannelModel
     /// <summary>Round robin: the most open conversations an agent is given on this channel; null for no limit.</summary>
     public int? AssignmentLimit { get; set; }
 
+    /// <summary>An agent's reply marks an open conversation Pending until the customer writes.</summary>
+    public bool PendingAfterReply { get; set; }
+
     /// <summary>Disconnection alert emails, one per line or separated by commas.</summary>
     public string AlertEmailsText { get; set; } = "";
 

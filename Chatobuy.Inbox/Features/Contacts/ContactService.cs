@@ -115,7 +115,7 @@ public sealed partial class ContactService(
             }
 
             var open = await db.Conversations.AsNoTracking()
-                .Where(c => c.ContactId == contactId && c.ChannelId == channelId && c.Status == ConversationStatus.Open)
+                .Where(c => c.ContactId == contactId && c.ChannelId == channelId && c.Status != ConversationStatus.Resolved)
                 .Select(c => (long?)c.Id)
                 .FirstOrDefaultAsync(cancellationToken);
             if (open is not null)

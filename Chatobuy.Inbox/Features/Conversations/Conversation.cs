@@ -26,6 +26,9 @@ public sealed class Conversation
 
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>When a snoozed conversation comes back as open and unread; null while not snoozed, or snoozed until the customer writes.</summary>
+    public DateTimeOffset? SnoozedUntil { get; set; }
+
     /// <summary>When the 24-hour customer service window closes; null while the customer has never written.</summary>
     public DateTimeOffset? WindowClosesAt => CustomerServiceWindow.ClosesAt(LastInboundAt);
 
@@ -50,6 +53,13 @@ public sealed class Conversation
             return;
         }
 
+        // The customer wrote: a conversation waiting for them, or put aside, is open again.
+        if (Status is ConversationStatus.Pending or ConversationStatus.Snoozed)
+        {
+            Status = ConversationStatus.Open;
+            SnoozedUntil = null;
+        }
+
         UnreadCount++;
         if (message.Timestamp >= LastMessageAt || LastMessagePreview is null)
         {
@@ -58,8 +68,11 @@ public sealed class Conversation
         }
     }
 
-    /// <summary>A message from the business is the latest; a reaction shows on its target instead.</summary>
-    public void RecordOutbound(Message message)
+    /// <summary>
+    /// A message from the business is the latest; a reaction shows on its target instead. With
+    /// <paramref name="pendingAfterReply"/> (the channel's setting), an open conversation now waits for the customer.
+    /// </summary>
+    public void RecordOutbound(Message message, bool pendingAfterReply = false)
     {
         if (message.IsReaction)
         {
@@ -68,15 +81,41 @@ public sealed class Conversation
 
         LastMessageAt = message.Timestamp;
         LastMessagePreview = message.Preview;
+        if (pendingAfterReply && Status == ConversationStatus.Open)
+        {
+            Status = ConversationStatus.Pending;
+        }
     }
 
-    /// <summary>Resolves or reopens; a resolved conversation has nothing left unread.</summary>
+    /// <summary>Opens, resolves or marks pending; a resolved conversation has nothing left unread. Snoozing goes through <see cref="Snooze"/>.</summary>
     public void SetStatus(ConversationStatus status)
     {
         Status = status;
+        SnoozedUntil = null;
         if (status == ConversationStatus.Resolved)
         {
             UnreadCount = 0;
         }
     }
+
+    /// <summary>Puts the conversation aside until <paramref name="until"/>, or until the customer writes when null.</summary>
+    public void Snooze(DateTimeOffset? until)
+    {
+        Status = ConversationStatus.Snoozed;
+        SnoozedUntil = until;
+    }
+
+    /// <summary>Whether a snoozed conversation's time has come at <paramref name="now"/>.</summary>
+    public bool SnoozeEnded(DateTimeOffset now) => Status == ConversationStatus.Snoozed && SnoozedUntil is { } until && until <= now;
+
+    /// <summary>The snooze ended: the conversation is open again and shows as unread.</summary>
+    public void Wake()
+    {
+        Status = ConversationStatus.Open;
+        SnoozedUntil = null;
+        MarkUnread();
+    }
+
+    /// <summary>An agent wants to come back to it: it shows as unread (at least one) until opened again.</summary>
+    public void MarkUnread() => UnreadCount = Math.Max(UnreadCount, 1);
 }

@@ -12,7 +12,8 @@ public sealed class ConversationConfiguration : IEntityTypeConfiguration<Convers
         builder.Property(c => c.LastMessagePreview).HasMaxLength(200);
         builder.Property(c => c.AssigneeUserId).HasMaxLength(450);
         builder.HasOne(c => c.Contact).WithMany().HasForeignKey(c => c.ContactId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasIndex(c => new { c.ChannelId, c.ContactId }).IsUnique().HasFilter("\"Status\" = 'Open'");
+        builder.HasIndex(c => new { c.ChannelId, c.ContactId }).IsUnique().HasFilter("\"Status\" <> 'Resolved'");
+        builder.HasIndex(c => c.SnoozedUntil);
         builder.HasIndex(c => new { c.ChannelId, c.LastMessageAt });
     }
 }

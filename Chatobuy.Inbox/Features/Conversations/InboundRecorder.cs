@@ -16,7 +16,10 @@ public sealed class InboundRecorder(IModel model)
     private static readonly string[] ContactChanges = [nameof(Contact.ProfileName), nameof(Contact.UserId), nameof(Contact.UpdatedAt)];
 
     private static readonly string[] ConversationChanges =
-        [nameof(Conversation.LastInboundAt), nameof(Conversation.LastMessageAt), nameof(Conversation.LastMessagePreview), nameof(Conversation.UnreadCount)];
+    [
+        nameof(Conversation.LastInboundAt), nameof(Conversation.LastMessageAt), nameof(Conversation.LastMessagePreview), nameof(Conversation.UnreadCount),
+        nameof(Conversation.Status), nameof(Conversation.SnoozedUntil),
+    ];
 
     private static readonly string[] StatusChanges =
     [
@@ -54,13 +57,14 @@ public sealed class InboundRecorder(IModel model)
 
         var contacts = await RecordContactsAsync(sql, fresh, now, cancellationToken);
 
-        // The open conversations of these senders on these channels, through the unique index on (channel, contact)
-        // of open conversations: SQLite uses a partial index only when the query names its condition literally.
+        // The active (open, pending or snoozed) conversations of these senders on these channels, through the unique index
+        // on (channel, contact) of active conversations: SQLite uses a partial index only when the query names its
+        // condition literally.
         var contactIds = contacts.Values.Select(c => c.Id).Distinct().ToList();
         var channelIds = fresh.Select(i => i.ChannelId).Distinct().ToList();
         var stored = await _conversations.ReadAllAsync(
             sql.Statement(_conversations.SelectSql(
-                    $"{_conversations[nameof(Conversation.Status)].Name} = '{_conversations[nameof(Conversation.Status)].ToProvider(ConversationStatus.Open)}'"
+                    $"{_conversations[nameof(Conversation.Status)].Name} <> '{_conversations[nameof(Conversation.Status)].ToProvider(ConversationStatus.Resolved)}'"
                     + $" AND {_conversations[nameof(Conversation.ChannelId)].Name} IN {InList("@channels")}"
                     + $" AND {_conversations[nameof(Conversation.ContactId)].Name} IN {InList("@ids")}"))
                 .Set("@channels", Ids(channelIds))

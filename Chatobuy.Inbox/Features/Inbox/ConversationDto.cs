@@ -1,5 +1,3 @@
-using Chatobuy.Inbox.Features.Conversations;
-
 namespace Chatobuy.Inbox.Features.Inbox;
 
 public sealed record ConversationDto(
@@ -16,7 +14,7 @@ public sealed record ConversationDto(
         c.Id,
         c.ChannelId,
         new ContactDto(c.ContactWaId, c.ContactName),
-        c.Status == ConversationStatus.Open ? "open" : "resolved",
+        c.Status.ToString().ToLowerInvariant(),
         c.LastMessageAt,
         c.LastMessagePreview,
         c.UnreadCount,

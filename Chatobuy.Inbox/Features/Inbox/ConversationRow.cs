@@ -16,7 +16,8 @@ public sealed record ConversationRow(
     int UnreadCount,
     string? AssigneeUserId,
     string? AssigneeName,
-    ConversationStatus Status)
+    ConversationStatus Status,
+    DateTimeOffset? SnoozedUntil = null)
 {
     /// <summary>The conversation's labels, by name.</summary>
     public IReadOnlyList<LabelTag> Labels { get; init; } = [];

@@ -96,6 +96,8 @@ public static class ConversationsApi
         {
             "open" => ConversationStatus.Open,
             "resolved" => ConversationStatus.Resolved,
+            "pending" => ConversationStatus.Pending,
+            "snoozed" => ConversationStatus.Snoozed,
             _ => null,
         };
         return wanted is not null || string.IsNullOrEmpty(status);

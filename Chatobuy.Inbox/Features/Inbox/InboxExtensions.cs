@@ -18,6 +18,7 @@ public static class InboxExtensions
         }
 
         services.AddHostedService<InboxHubForwarder>();
+        services.AddHostedService<SnoozeWaker>();
         services.AddSingleton<PresenceTracker>();
         services.AddScoped<InboxService>();
         services.AddScoped<ReadReceipts>();

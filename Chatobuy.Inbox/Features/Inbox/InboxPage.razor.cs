@@ -12,6 +12,8 @@ namespace Chatobuy.Inbox.Features.Inbox;
 /// <summary>The live inbox: conversation list on the left, the chat on the right, both updated from <see cref="InboxEvents"/>.</summary>
 public sealed partial class InboxPage
 {
+    private static readonly InboxScope[] ScopeTabs = [InboxScope.Mine, InboxScope.Unassigned, InboxScope.All];
+
     private readonly CancellationTokenSource _cts = new();
     private readonly List<IDisposable> _subscriptions = [];
     private readonly Dictionary<long, PresenceEvent> _presence = [];
@@ -19,6 +21,7 @@ public sealed partial class InboxPage
     private InboxFilter _filter = new();
     private string? _search;
     private IReadOnlyList<ConversationRow> _conversations = [];
+    private InboxCounts _counts = new(0, 0, 0);
     private IReadOnlyList<ChannelView> _channels = [];
     private IReadOnlyList<AgentOption> _agents = [];
     private ConversationRow? _selected;
@@ -78,6 +81,8 @@ public sealed partial class InboxPage
         if (_selected is { } selected && RendererInfo.IsInteractive)
         {
             Presence.View(selected.ChannelId, selected.Id);
+            // What the bell says about this conversation has now been seen.
+            await Notifications.MarkConversationReadAsync(_userId, selected.Id, _cts.Token);
         }
     }
 
@@ -85,6 +90,7 @@ public sealed partial class InboxPage
     {
         _now = Inbox.Now;
         _conversations = await Inbox.ListConversationsAsync(_filter with { Search = _search }, _userId, _cts.Token);
+        _counts = await Inbox.CountAsync(_filter with { Search = _search }, _userId, _cts.Token);
     }
 
     private async Task LoadSelectedAsync(bool markSeen)
@@ -152,9 +158,23 @@ public sealed partial class InboxPage
         return LoadListAsync();
     }
 
-    private Task AssignAsync(string? userId) => ChangeAsync(id => Inbox.AssignAsync(id, userId, _cts.Token));
+    private Task AssignAsync(string? userId) => ChangeAsync(id => Inbox.AssignAsync(id, userId, _cts.Token, byUserId: _userId));
 
     private Task SetStatusAsync(ConversationStatus status) => ChangeAsync(id => Inbox.SetStatusAsync(id, status, _cts.Token));
+
+    private Task SnoozeAsync(DateTimeOffset? until) => ChangeAsync(id => Inbox.SnoozeAsync(id, until, _cts.Token));
+
+    /// <summary>Marks the open conversation unread and closes it: opened, it would be read again at once.</summary>
+    private async Task MarkUnreadAsync()
+    {
+        if (ConversationId is { } id && await Inbox.MarkUnreadAsync(id, _cts.Token) is { } error)
+        {
+            Snackbar.Add(error, Severity.Warning);
+            return;
+        }
+
+        Navigation.NavigateTo("/inbox");
+    }
 
     /// <summary>Changes the open conversation; a refusal is told in a snackbar.</summary>
     private async Task ChangeAsync(Func<long, Task<string?>> change)

@@ -100,7 +100,7 @@ public sealed partial class OutboundService(
                 await ReactionBoard.ApplyAsync(db, [new ReactionEvent(request.ReactionTargetWaMessageId!, Reaction.Business, request.ReactionEmoji ?? "", now)], cancellationToken);
             }
 
-            conversation.RecordOutbound(message);
+            conversation.RecordOutbound(message, channel.PendingAfterReply);
 
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
