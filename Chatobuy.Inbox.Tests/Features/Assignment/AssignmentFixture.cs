@@ -2,7 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Chatobuy.Inbox.Features.Channels;
 using Chatobuy.Inbox.Features.Conversations;
-using Chatobuy.Inbox.Features.Inbox;
+using Chatobuy.Inbox.Features.Availability;
 using Chatobuy.Inbox.Features.Users;
 using Chatobuy.Inbox.Tests.Features.Webhooks;
 using Chatobuy.Inbox.Tests.Support;
@@ -18,7 +18,6 @@ namespace Chatobuy.Inbox.Tests.Features.Assignment;
 public sealed class AssignmentFixture : IAsyncLifetime
 {
     private const string Password = "correct horse battery";
-    private readonly List<string> _openPages = [];
     private int _customers;
 
     public InboxApp App { get; } = new();
@@ -63,19 +62,14 @@ public sealed class AssignmentFixture : IAsyncLifetime
     }
 
     /// <summary>
-    /// Exactly these agents are online: each has an inbox page open (what the default availability goes by), the
-    /// others none.
+    /// Exactly these agents are online: they chose Online in the top bar and are active; the others chose Offline.
     /// </summary>
-    public void Online(params string[] names)
+    public async Task OnlineAsync(params string[] names)
     {
-        var presence = App.Services.GetRequiredService<PresenceTracker>();
-        _openPages.ForEach(presence.Leave);
-        _openPages.Clear();
-        foreach (var name in names)
+        var availability = App.Services.GetRequiredService<AgentAvailability>();
+        foreach (var (name, userId) in Agents)
         {
-            var page = Guid.NewGuid().ToString("N");
-            presence.Open(page, Agents[name]);
-            _openPages.Add(page);
+            await availability.SetAsync(userId, names.Contains(name) ? AvailabilityStatus.Online : AvailabilityStatus.Offline);
         }
     }
 

@@ -23,7 +23,7 @@ public sealed class RoundRobinAssignmentTests(AssignmentFixture fixture) : IClas
     public async Task RoundRobin_100ConversationsDeliveredTwiceThreeAgents_EachAssignedOnceCountsDifferByAtMostOne()
     {
         await fixture.StartAsync(AssignmentModes.RoundRobin);
-        fixture.Online("Bob", "Cy", "Dee");
+        await fixture.OnlineAsync("Bob", "Cy", "Dee");
         var assignedEvents = new ConcurrentDictionary<long, int>();
         using var subscription = App.Services.GetRequiredService<InboxEvents>().Subscribe<ConversationAssigned>(e =>
         {
@@ -71,7 +71,7 @@ public sealed class RoundRobinAssignmentTests(AssignmentFixture fixture) : IClas
     public async Task RoundRobin_AnAgentOffline_IsSkippedAndTheCustomerWritingAgainKeepsTheAssignee()
     {
         await fixture.StartAsync(AssignmentModes.RoundRobin);
-        fixture.Online("Bob", "Dee");
+        await fixture.OnlineAsync("Bob", "Dee");
         var customers = Enumerable.Range(0, 6).Select(_ => fixture.NewCustomer()).ToList();
         foreach (var customer in customers)
         {
@@ -85,7 +85,7 @@ public sealed class RoundRobinAssignmentTests(AssignmentFixture fixture) : IClas
         names.Count(n => n == "Dee").ShouldBe(3, string.Join(", ", names));
 
         // Cy comes online; the first customer writes again: the conversation stays with whoever had it.
-        fixture.Online("Bob", "Cy", "Dee");
+        await fixture.OnlineAsync("Bob", "Cy", "Dee");
         var first = conversations[0];
         await fixture.WritesAsync(customers[0], "Any news?");
         var again = await fixture.WaitForAsync([customers[0]], all => all[0].UnreadCount > first.UnreadCount);
@@ -107,7 +107,7 @@ public sealed class RoundRobinAssignmentTests(AssignmentFixture fixture) : IClas
     public async Task RoundRobin_LimitOfTwo_NewOnesWaitAndTheOldestGoesToWhoeverHasRoomAgain()
     {
         await fixture.StartAsync(AssignmentModes.RoundRobin, limit: 2);
-        fixture.Online("Bob", "Cy");
+        await fixture.OnlineAsync("Bob", "Cy");
         var customers = Enumerable.Range(0, 6).Select(_ => fixture.NewCustomer()).ToList();
         foreach (var customer in customers)
         {
@@ -143,7 +143,7 @@ public sealed class RoundRobinAssignmentTests(AssignmentFixture fixture) : IClas
     public async Task FirstReplier_TwoAgentsReply_TheFirstBecomesTheAssigneeAndStays()
     {
         await fixture.StartAsync(AssignmentModes.FirstReplier);
-        fixture.Online("Bob", "Cy", "Dee");
+        await fixture.OnlineAsync("Bob", "Cy", "Dee");
         var customer = fixture.NewCustomer();
         await fixture.WritesAsync(customer, "Can someone help?");
         var conversation = (await fixture.WaitForAsync([customer], _ => true)).ShouldHaveSingleItem();

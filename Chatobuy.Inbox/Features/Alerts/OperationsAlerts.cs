@@ -11,29 +11,43 @@ namespace Chatobuy.Inbox.Features.Alerts;
 /// </summary>
 public sealed partial class OperationsAlerts(InboxEvents events, ChannelHealth health, ILogger<OperationsAlerts> logger) : IHostedService
 {
-    private readonly List<IDisposable> _subscriptions = [];
+    private readonly Lock _gate = new();
+    private List<IDisposable> _subscriptions = [];
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        _subscriptions.Add(events.Subscribe<UsageThresholdCrossed>(
+        var usage = events.Subscribe<UsageThresholdCrossed>(
             crossed => NoticeAsync(crossed.ChannelId, ChannelNoticeKind.UsageAllowance,
                 c => AlertTexts.UsageAllowance(c, crossed.Percent, crossed.Messages, crossed.Allowance, UsageMonth.Display(crossed.Month))),
-            ownInstanceOnly: true));
-        _subscriptions.Add(events.Subscribe<ForwardingPaused>(
+            ownInstanceOnly: true);
+        var forwarding = events.Subscribe<ForwardingPaused>(
             paused => NoticeAsync(paused.ChannelId, ChannelNoticeKind.ForwardingPaused,
                 c => AlertTexts.ForwardingPaused(c, paused.Url, paused.Failures, paused.Reason)),
-            ownInstanceOnly: true));
+            ownInstanceOnly: true);
+        lock (_gate)
+        {
+            _subscriptions.Add(usage);
+            _subscriptions.Add(forwarding);
+        }
+
         return Task.CompletedTask;
     }
 
+    /// <summary>Stops listening; safe while the host is still starting (a host stopped during its start).</summary>
     public Task StopAsync(CancellationToken cancellationToken)
     {
-        foreach (var subscription in _subscriptions)
+        List<IDisposable> subscriptions;
+        lock (_gate)
+        {
+            subscriptions = _subscriptions;
+            _subscriptions = [];
+        }
+
+        foreach (var subscription in subscriptions)
         {
             subscription.Dispose();
         }
 
-        _subscriptions.Clear();
         return Task.CompletedTask;
     }
 

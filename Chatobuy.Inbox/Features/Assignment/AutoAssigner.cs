@@ -1,4 +1,5 @@
 using Chatobuy.Inbox.Data;
+using Chatobuy.Inbox.Features.Availability;
 using Chatobuy.Inbox.Events;
 using Chatobuy.Inbox.Features.Channels;
 using Chatobuy.Inbox.Features.Conversations;
@@ -18,7 +19,7 @@ namespace Chatobuy.Inbox.Features.Assignment;
 public sealed partial class AutoAssigner(
     IDbContextFactory<InboxDbContext> dbFactory,
     ChannelDirectory channels,
-    IAgentAvailability availability,
+    AgentAvailability availability,
     InboxEvents events,
     ILogger<AutoAssigner> logger)
 {
@@ -135,8 +136,9 @@ public sealed partial class AutoAssigner(
                     .GroupBy(c => c.AssigneeUserId!)
                     .Select(g => new { UserId = g.Key, Count = g.Count() })
                     .ToDictionaryAsync(g => g.UserId, g => g.Count, cancellationToken);
+            var shown = await availability.AllAsync(cancellationToken);
             var agent = RoundRobin.Next(agents, cursor.LastUserId, id =>
-                availability.IsAvailable(id) && (channel.AssignmentLimit is not { } limit || load.GetValueOrDefault(id) < limit));
+                shown.GetValueOrDefault(id) == AvailabilityStatus.Online && (channel.AssignmentLimit is not { } limit || load.GetValueOrDefault(id) < limit));
             if (agent is null)
             {
                 return null;

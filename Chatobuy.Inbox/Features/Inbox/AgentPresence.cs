@@ -26,11 +26,6 @@ public sealed class AgentPresence(PresenceTracker tracker, InboxEvents events, P
         // Other agents see the name given at Setup, not the e-mail the agent signs in with.
         _name = (await people.OfAsync(user, cancellationToken)).Name;
         var name = _name;
-        if (user.FindFirstValue(ClaimTypes.NameIdentifier) is { Length: > 0 } userId)
-        {
-            tracker.Open(_viewerId, userId);
-        }
-
         // The channel filter runs before queueing: presence on channels the tab does not list costs it nothing.
         var subscription = events.Subscribe<PresenceEvent>(e => changed(e with
         {

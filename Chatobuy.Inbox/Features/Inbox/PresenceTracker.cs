@@ -13,15 +13,6 @@ public sealed class PresenceTracker(InboxEvents events, TimeProvider time)
 
     private readonly ConcurrentDictionary<string, Viewer> _viewers = new();
 
-    // Open inbox pages (viewer id → the agent's user id), whether or not they view a conversation.
-    private readonly ConcurrentDictionary<string, string> _pages = new();
-
-    /// <summary>An inbox page of the agent <paramref name="userId"/> opened; <see cref="Leave"/> closes it.</summary>
-    public void Open(string viewerId, string userId) => _pages[viewerId] = userId;
-
-    /// <summary>Whether the agent has an inbox page open on this instance.</summary>
-    public bool HasOpenPage(string userId) => _pages.Values.Contains(userId, StringComparer.Ordinal);
-
     /// <summary>Records the view, and tells the conversation left (if any) and the one viewed.</summary>
     public void View(string viewerId, string name, string channelId, long conversationId)
     {
@@ -37,7 +28,6 @@ public sealed class PresenceTracker(InboxEvents events, TimeProvider time)
 
     public void Leave(string viewerId)
     {
-        _pages.TryRemove(viewerId, out _);
         if (_viewers.TryRemove(viewerId, out var old))
         {
             events.Publish(Of(old.ChannelId, old.ConversationId));
