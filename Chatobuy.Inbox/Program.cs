@@ -13,9 +13,11 @@ using Chatobuy.Inbox.Features.Interactive;
 using Chatobuy.Inbox.Features.Mail;
 using Chatobuy.Inbox.Features.Payments;
 using Chatobuy.Inbox.Features.Media;
+using Chatobuy.Inbox.Features.Notes;
 using Chatobuy.Inbox.Features.Orders;
 using Chatobuy.Inbox.Features.Outbound;
 using Chatobuy.Inbox.Features.Profile;
+using Chatobuy.Inbox.Features.QuickReplies;
 using Chatobuy.Inbox.Features.Store;
 using Chatobuy.Inbox.Features.Templates;
 using Chatobuy.Inbox.Features.Templates.Sending;
@@ -55,6 +57,8 @@ builder.Services.AddOrders();
 builder.Services.AddForwarding();
 builder.Services.AddMail();
 builder.Services.AddAlerts();
+builder.Services.AddQuickReplies();
+builder.Services.AddNotes();
 builder.AddSandbox();
 
 var app = builder.Build();
@@ -93,7 +97,8 @@ app.MapApiV1()
     .MapInteractiveApi()
     .MapUsageApi()
     .MapOrdersApi()
-    .MapForwardingApi();
+    .MapForwardingApi()
+    .MapQuickRepliesApi();
 app.MapSandbox();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
