@@ -17,9 +17,11 @@ using Chatobuy.Inbox.Features.Mail;
 using Chatobuy.Inbox.Features.Payments;
 using Chatobuy.Inbox.Features.Media;
 using Chatobuy.Inbox.Features.Notifications;
+using Chatobuy.Inbox.Features.Notes;
 using Chatobuy.Inbox.Features.Orders;
 using Chatobuy.Inbox.Features.Outbound;
 using Chatobuy.Inbox.Features.Profile;
+using Chatobuy.Inbox.Features.QuickReplies;
 using Chatobuy.Inbox.Features.Store;
 using Chatobuy.Inbox.Features.Templates;
 using Chatobuy.Inbox.Features.Templates.Sending;
@@ -63,6 +65,8 @@ builder.Services.AddAlerts();
 builder.Services.AddAssignment();
 builder.Services.AddNotifications();
 builder.Services.AddAvailability();
+builder.Services.AddQuickReplies();
+builder.Services.AddNotes();
 builder.AddSandbox();
 
 var app = builder.Build();
@@ -102,7 +106,8 @@ app.MapApiV1()
     .MapUsageApi()
     .MapOrdersApi()
     .MapForwardingApi()
-    .MapLabelsApi();
+    .MapLabelsApi()
+    .MapQuickRepliesApi();
 app.MapSandbox();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

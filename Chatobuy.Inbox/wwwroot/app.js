@@ -39,3 +39,26 @@ window.chatobuy.enterSends = function (textarea, dotnet) {
     }
   });
 };
+
+// While a suggestion list is open (the textarea has data-suggesting), the arrow keys, Enter, Tab and Escape belong
+// to the list: they go to the component instead of moving the caret or sending. Bound before "Enter sends" (capture).
+window.chatobuy.suggestKeys = function (textarea, dotnet) {
+  if (!textarea || textarea.dataset.suggestKeysBound) { return; }
+  textarea.dataset.suggestKeysBound = "1";
+  textarea.addEventListener("keydown", function (e) {
+    if (textarea.dataset.suggesting !== "1" || e.isComposing) { return; }
+    if (["ArrowUp", "ArrowDown", "Enter", "Tab", "Escape"].indexOf(e.key) < 0 || (e.key === "Enter" && e.shiftKey)) { return; }
+    e.preventDefault();
+    e.stopImmediatePropagation();
+    textarea.dispatchEvent(new Event("input", { bubbles: true }));
+    dotnet.invokeMethodAsync("SuggestionKey", e.key);
+  }, true);
+};
+
+// Puts the caret at the end of the text and the focus in the box (after a suggestion was picked).
+window.chatobuy.focusEnd = function (textarea) {
+  if (!textarea) { return; }
+  textarea.focus();
+  const end = textarea.value.length;
+  textarea.setSelectionRange(end, end);
+};

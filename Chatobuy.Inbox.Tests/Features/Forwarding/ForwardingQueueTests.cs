@@ -45,6 +45,47 @@ public sealed class ForwardingQueueTests
     }
 
     [Fact]
+    public async Task PrivateNote_IsNeverForwardedAsMessageSent_TheReplyBesideItIs()
+    {
+        await using var harness = await ForwardingHarness.StartAsync();
+        await harness.Queue.RunOnceAsync(CancellationToken.None);
+        long replyId;
+        await using (var db = await harness.DbAsync())
+        {
+            var now = harness.Clock.GetUtcNow();
+            var contact = new Chatobuy.Inbox.Features.Conversations.Contact { WaId = "5511900000001", CreatedAt = now, UpdatedAt = now };
+            db.Contacts.Add(contact);
+            await db.SaveChangesAsync();
+            var conversation = new Chatobuy.Inbox.Features.Conversations.Conversation { ChannelId = harness.Channel.Id, ContactId = contact.Id, LastMessageAt = now, CreatedAt = now };
+            db.Conversations.Add(conversation);
+            await db.SaveChangesAsync();
+            var reply = Outbound(conversation.Id, "text", "On its way", now);
+            var note = Outbound(conversation.Id, Chatobuy.Inbox.Features.Conversations.Message.NoteType, "Refund approved, @Bob", now);
+            note.IsPrivate = true;
+            db.Messages.AddRange(note, reply);
+            await db.SaveChangesAsync();
+            replyId = reply.Id;
+        }
+
+        await harness.Queue.RunOnceAsync(CancellationToken.None);
+
+        var rows = await harness.RowsAsync();
+        rows.ShouldHaveSingleItem().Type.ShouldBe(ForwardingEventTypes.MessageSent);
+        rows[0].MessageId.ShouldBe(replyId);
+
+        Chatobuy.Inbox.Features.Conversations.Message Outbound(long conversationId, string type, string text, DateTimeOffset at) => new()
+        {
+            ConversationId = conversationId,
+            ChannelId = harness.Channel.Id,
+            Direction = Chatobuy.Inbox.Features.Conversations.MessageDirection.Outbound,
+            Type = type,
+            Text = text,
+            Timestamp = at,
+            CreatedAt = at,
+        };
+    }
+
+    [Fact]
     public async Task History_BeforeTheQueueFirstRan_IsNotForwarded()
     {
         await using var harness = await ForwardingHarness.StartAsync();

@@ -32,6 +32,7 @@ public sealed class ComposerInteractiveTests : ComponentTestContext, IAsyncLifet
 
         Services.AddSingleton(_harness.Service);
         Services.AddSingleton(_harness.Interactive);
+        Services.AddSingleton(_harness.QuickReplies);
         Services.AddSingleton(new TemplateCatalog(new HarnessDbFactory(_harness)));
         // No product message here: the catalog is never asked, so its services are not needed.
         Services.AddSingleton(new ProductNames(null!, null!, null!, TimeProvider.System, NullLogger<ProductNames>.Instance));

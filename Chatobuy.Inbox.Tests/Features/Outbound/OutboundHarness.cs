@@ -36,6 +36,12 @@ internal sealed class OutboundHarness : IAsyncDisposable
     /// <summary>Saved interactive messages made ready for one contact, on the harness's database and media folder.</summary>
     public InteractiveSending Interactive => _services.GetRequiredService<InteractiveSending>();
 
+    /// <summary>Quick replies, on the harness's database and media folder.</summary>
+    public Chatobuy.Inbox.Features.QuickReplies.QuickReplyLibrary QuickReplies => _services.GetRequiredService<Chatobuy.Inbox.Features.QuickReplies.QuickReplyLibrary>();
+
+    /// <summary>Private notes, on the harness's database.</summary>
+    public Chatobuy.Inbox.Features.Notes.NoteService Notes => _services.GetRequiredService<Chatobuy.Inbox.Features.Notes.NoteService>();
+
     /// <summary>Starts on <paramref name="time"/>; the pacers run on <paramref name="pacingTime"/> (the wall clock unless given).</summary>
     public static async Task<OutboundHarness> StartAsync(TimeProvider time, Action<OutboundOptions>? configure = null, TimeProvider? pacingTime = null)
     {
@@ -110,6 +116,9 @@ internal sealed class OutboundHarness : IAsyncDisposable
         services.AddSingleton<OutboxClaims>();
         services.AddSingleton<OutboundSender>();
         services.AddSingleton<InteractiveSending>();
+        services.AddSingleton<Chatobuy.Inbox.Features.QuickReplies.QuickReplyDraftValidator>();
+        services.AddSingleton<Chatobuy.Inbox.Features.QuickReplies.QuickReplyLibrary>();
+        services.AddSingleton<Chatobuy.Inbox.Features.Notes.NoteService>();
         _services = services.BuildServiceProvider();
         Notifier.Attach(_services.GetRequiredService<InboxEvents>());
 

@@ -387,6 +387,14 @@ namespace Chatobuy.Inbox.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("AuthorName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("BizOpaqueCallbackData")
                         .HasMaxLength(512)
                         .HasColumnType("TEXT");
@@ -424,6 +432,9 @@ namespace Chatobuy.Inbox.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("FrequentlyForwarded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsPrivate")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("MediaAttempts")
@@ -1132,6 +1143,65 @@ namespace Chatobuy.Inbox.Data.Migrations
                     b.HasKey("ChannelId");
 
                     b.ToTable("PaymentSettings");
+                });
+
+            modelBuilder.Entity("Chatobuy.Inbox.Features.QuickReplies.QuickReply", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AttachmentFileName")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AttachmentKind")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AttachmentMimeType")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AttachmentPath")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AttachmentSize")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OwnerUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Shortcut")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4096)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerUserId", "Shortcut")
+                        .IsUnique();
+
+                    b.ToTable("QuickReplies", (string)null);
                 });
 
             modelBuilder.Entity("Chatobuy.Inbox.Features.Store.CatalogProduct", b =>

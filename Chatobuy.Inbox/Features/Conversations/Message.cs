@@ -85,6 +85,21 @@ public sealed class Message
 
     public string? BizOpaqueCallbackData { get; set; }
 
+    /// <summary>
+    /// A private note an agent left in the conversation (<see cref="NoteType"/>): shown to agents only, never queued,
+    /// sent or counted as a message to or from the customer.
+    /// </summary>
+    public bool IsPrivate { get; set; }
+
+    /// <summary>The agent who wrote a private note (their user id).</summary>
+    public string? AuthorUserId { get; set; }
+
+    /// <summary>The note's author by name, as they were called when they wrote it.</summary>
+    public string? AuthorName { get; set; }
+
+    /// <summary>The <see cref="Type"/> of a private note.</summary>
+    public const string NoteType = "note";
+
     public bool IsReaction => Type == "reaction";
 
     /// <summary>A short line for conversation lists and quotes.</summary>

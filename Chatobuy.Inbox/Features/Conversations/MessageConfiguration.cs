@@ -22,6 +22,8 @@ public sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
         builder.Property(m => m.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(m => m.ErrorTitle).HasMaxLength(512);
         builder.Property(m => m.BizOpaqueCallbackData).HasMaxLength(512);
+        builder.Property(m => m.AuthorUserId).HasMaxLength(450);
+        builder.Property(m => m.AuthorName).HasMaxLength(256);
         builder.HasIndex(m => m.WaMessageId).IsUnique();
         builder.HasIndex(m => new { m.ConversationId, m.Timestamp });
         builder.HasIndex(m => new { m.MediaState, m.MediaNextAttemptAt });

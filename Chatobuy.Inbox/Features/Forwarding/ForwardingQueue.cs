@@ -153,7 +153,7 @@ public sealed partial class ForwardingQueue(
                 from m in db.Messages.AsNoTracking()
                 where m.Id > cursor.Position
                 orderby m.Id
-                select new { m.Id, m.ChannelId, m.ConversationId, m.Direction, m.Type, m.Text, m.PayloadJson, m.Timestamp, m.Status })
+                select new { m.Id, m.ChannelId, m.ConversationId, m.Direction, m.Type, m.Text, m.PayloadJson, m.Timestamp, m.Status, m.IsPrivate })
             .Take(BatchSize)
             .ToListAsync(cancellationToken);
         if (rows.Count == 0)
@@ -161,7 +161,8 @@ public sealed partial class ForwardingQueue(
             return 0;
         }
 
-        var sent = rows.Where(m => m.Direction == MessageDirection.Outbound && forwarding.Any(c => c.Id == m.ChannelId)).ToList();
+        // A private note is not sent to anyone: it is never a message.sent.
+        var sent = rows.Where(m => m.Direction == MessageDirection.Outbound && !m.IsPrivate && forwarding.Any(c => c.Id == m.ChannelId)).ToList();
         var conversationIds = sent.Select(m => m.ConversationId).Distinct().ToList();
         var contacts = await db.Conversations.Where(c => conversationIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.ContactId, cancellationToken);
         var now = time.GetUtcNow();

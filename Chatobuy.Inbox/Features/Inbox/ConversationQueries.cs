@@ -75,6 +75,8 @@ public sealed class ConversationQueries(IDbContextFactory<InboxDbContext> dbFact
                 m.Timestamp,
                 m.ReplyToWaMessageId,
                 m.ReplyId,
+                m.IsPrivate,
+                m.AuthorName,
             })
             .ToListAsync(cancellationToken);
 
@@ -100,7 +102,9 @@ public sealed class ConversationQueries(IDbContextFactory<InboxDbContext> dbFact
                 r.Timestamp,
                 r.ReplyToWaMessageId,
                 r.WaMessageId is null ? [] : byTarget[r.WaMessageId].ToList(),
-                r.ReplyId))
+                r.ReplyId,
+                r.IsPrivate,
+                r.AuthorName))
             .ToList();
         return new Page<MessageSummary>(items, page, pageSize, total);
     }

@@ -5,7 +5,8 @@ namespace Chatobuy.Inbox.Features.Inbox;
 /// <summary>
 /// A message as the integration API lists it. <see cref="ReplyTo"/> is the wamid it quotes; <see cref="ReplyId"/> is
 /// what the customer tapped on an interactive message or a template's quick reply (the button's or row's id, or the
-/// button's payload), with the tapped title as <see cref="Text"/>.
+/// button's payload), with the tapped title as <see cref="Text"/>. <see cref="Private"/> marks an agent's private note
+/// (type <c>note</c>, by <see cref="Author"/>): the customer never got it.
 /// </summary>
 public sealed record MessageDto(
     long Id,
@@ -19,7 +20,9 @@ public sealed record MessageDto(
     DateTimeOffset Timestamp,
     string? ReplyTo,
     IReadOnlyList<ReactionDto> Reactions,
-    string? ReplyId)
+    string? ReplyId,
+    bool Private = false,
+    string? Author = null)
 {
     /// <summary><paramref name="publicBaseUrl"/> makes the media link absolute; it is given only once the file is downloaded.</summary>
     public static MessageDto From(MessageSummary m, string publicBaseUrl) => new(
@@ -34,5 +37,7 @@ public sealed record MessageDto(
         m.Timestamp,
         m.ReplyToWaMessageId,
         m.Reactions.Select(r => new ReactionDto(r.Emoji, r.By)).ToList(),
-        m.ReplyId);
+        m.ReplyId,
+        m.IsPrivate,
+        m.AuthorName);
 }

@@ -13,4 +13,6 @@ public sealed record MessageSummary(
     DateTimeOffset Timestamp,
     string? ReplyToWaMessageId,
     IReadOnlyList<MessageReaction> Reactions,
-    string? ReplyId = null);
+    string? ReplyId = null,
+    bool IsPrivate = false,
+    string? AuthorName = null);

@@ -172,6 +172,7 @@ public sealed class TemplateComponentsTests : ComponentTestContext
         Services.AddSingleton(harness.Service);
         Services.AddSingleton(new TemplateCatalog(new HarnessDbFactory(harness)));
         Services.AddSingleton(harness.Interactive);
+        Services.AddSingleton(harness.QuickReplies);
         Services.AddSingleton(new ProductNames(null!, null!, null!, TimeProvider.System, NullLogger<ProductNames>.Instance));
         RenderProviders();
         long? sentId = null;
@@ -200,6 +201,7 @@ public sealed class TemplateComponentsTests : ComponentTestContext
         Services.AddSingleton(harness.Service);
         Services.AddSingleton(new TemplateCatalog(new HarnessDbFactory(harness)));
         Services.AddSingleton(harness.Interactive);
+        Services.AddSingleton(harness.QuickReplies);
         Services.AddSingleton(new ProductNames(null!, null!, null!, TimeProvider.System, NullLogger<ProductNames>.Instance));
         RenderProviders();
 
