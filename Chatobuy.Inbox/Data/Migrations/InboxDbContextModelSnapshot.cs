@@ -99,6 +99,24 @@ namespace Chatobuy.Inbox.Data.Migrations
                     b.ToTable("ApiKeys");
                 });
 
+            modelBuilder.Entity("Chatobuy.Inbox.Features.Assignment.AssignmentCursor", b =>
+                {
+                    b.Property<string>("ChannelId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Turns")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ChannelId");
+
+                    b.ToTable("AssignmentCursors", (string)null);
+                });
+
             modelBuilder.Entity("Chatobuy.Inbox.Features.Availability.AgentSettings", b =>
                 {
                     b.Property<string>("UserId")
@@ -140,6 +158,14 @@ namespace Chatobuy.Inbox.Data.Migrations
 
                     b.Property<string>("AppSecretProtected")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("AssignmentLimit")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AssignmentMode")
+                        .IsRequired()
+                        .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("BusinessId")
@@ -291,6 +317,62 @@ namespace Chatobuy.Inbox.Data.Migrations
                     b.ToTable("Channels");
                 });
 
+            modelBuilder.Entity("Chatobuy.Inbox.Features.Contacts.ContactAttribute", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NormalizedName")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Options")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NormalizedName")
+                        .IsUnique();
+
+                    b.ToTable("ContactAttributes", (string)null);
+                });
+
+            modelBuilder.Entity("Chatobuy.Inbox.Features.Contacts.ContactAttributeValue", b =>
+                {
+                    b.Property<long>("ContactId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AttributeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ContactId", "AttributeId");
+
+                    b.HasIndex("AttributeId");
+
+                    b.ToTable("ContactAttributeValues", (string)null);
+                });
+
             modelBuilder.Entity("Chatobuy.Inbox.Features.Conversations.Contact", b =>
                 {
                     b.Property<long>("Id")
@@ -299,6 +381,18 @@ namespace Chatobuy.Inbox.Data.Migrations
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ProfileName")
                         .HasMaxLength(256)
@@ -803,6 +897,53 @@ namespace Chatobuy.Inbox.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("InteractiveMessages");
+                });
+
+            modelBuilder.Entity("Chatobuy.Inbox.Features.Labels.ConversationLabel", b =>
+                {
+                    b.Property<long>("ConversationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LabelId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ConversationId", "LabelId");
+
+                    b.HasIndex("LabelId");
+
+                    b.ToTable("ConversationLabels", (string)null);
+                });
+
+            modelBuilder.Entity("Chatobuy.Inbox.Features.Labels.Label", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Colour")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NormalizedName")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NormalizedName")
+                        .IsUnique();
+
+                    b.ToTable("Labels", (string)null);
                 });
 
             modelBuilder.Entity("Chatobuy.Inbox.Features.Notifications.Notification", b =>
@@ -1737,6 +1878,21 @@ namespace Chatobuy.Inbox.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Chatobuy.Inbox.Features.Contacts.ContactAttributeValue", b =>
+                {
+                    b.HasOne("Chatobuy.Inbox.Features.Contacts.ContactAttribute", null)
+                        .WithMany()
+                        .HasForeignKey("AttributeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Chatobuy.Inbox.Features.Conversations.Contact", null)
+                        .WithMany()
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Chatobuy.Inbox.Features.Conversations.Conversation", b =>
                 {
                     b.HasOne("Chatobuy.Inbox.Features.Conversations.Contact", "Contact")
@@ -1773,6 +1929,23 @@ namespace Chatobuy.Inbox.Data.Migrations
                         .HasForeignKey("Chatobuy.Inbox.Features.Forwarding.ForwardingEndpoint", "ChannelId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Chatobuy.Inbox.Features.Labels.ConversationLabel", b =>
+                {
+                    b.HasOne("Chatobuy.Inbox.Features.Conversations.Conversation", null)
+                        .WithMany()
+                        .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Chatobuy.Inbox.Features.Labels.Label", "Label")
+                        .WithMany()
+                        .HasForeignKey("LabelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Label");
                 });
 
             modelBuilder.Entity("Chatobuy.Inbox.Features.Orders.OrderChange", b =>

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Chatobuy.Inbox.Data.Migrations
 {
     [DbContext(typeof(InboxDbContext))]
-    [Migration("20261203134607_LabelsAndContactPanel")]
-    partial class LabelsAndContactPanel
+    [Migration("20261203144231_AgentWorkspace")]
+    partial class AgentWorkspace
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -102,6 +102,49 @@ namespace Chatobuy.Inbox.Data.Migrations
                     b.ToTable("ApiKeys");
                 });
 
+            modelBuilder.Entity("Chatobuy.Inbox.Features.Assignment.AssignmentCursor", b =>
+                {
+                    b.Property<string>("ChannelId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Turns")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ChannelId");
+
+                    b.ToTable("AssignmentCursors", (string)null);
+                });
+
+            modelBuilder.Entity("Chatobuy.Inbox.Features.Availability.AgentSettings", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Chosen")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastActiveAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("NotificationSound")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SignedOutAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("AgentSettings");
+                });
+
             modelBuilder.Entity("Chatobuy.Inbox.Features.Channels.Channel", b =>
                 {
                     b.Property<string>("Id")
@@ -118,6 +161,14 @@ namespace Chatobuy.Inbox.Data.Migrations
 
                     b.Property<string>("AppSecretProtected")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("AssignmentLimit")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AssignmentMode")
+                        .IsRequired()
+                        .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("BusinessId")
@@ -176,6 +227,9 @@ namespace Chatobuy.Inbox.Data.Migrations
                     b.Property<string>("MessagingLimitTier")
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("PendingAfterReply")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("PhoneNumberId")
                         .IsRequired()
@@ -398,6 +452,9 @@ namespace Chatobuy.Inbox.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("SnoozedUntil")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -410,9 +467,11 @@ namespace Chatobuy.Inbox.Data.Migrations
 
                     b.HasIndex("ContactId");
 
+                    b.HasIndex("SnoozedUntil");
+
                     b.HasIndex("ChannelId", "ContactId")
                         .IsUnique()
-                        .HasFilter("\"Status\" = 'Open'");
+                        .HasFilter("\"Status\" <> 'Resolved'");
 
                     b.HasIndex("ChannelId", "LastMessageAt");
 
@@ -424,6 +483,14 @@ namespace Chatobuy.Inbox.Data.Migrations
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuthorName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("BizOpaqueCallbackData")
                         .HasMaxLength(512)
@@ -462,6 +529,9 @@ namespace Chatobuy.Inbox.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("FrequentlyForwarded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsPrivate")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("MediaAttempts")
@@ -879,6 +949,55 @@ namespace Chatobuy.Inbox.Data.Migrations
                     b.ToTable("Labels", (string)null);
                 });
 
+            modelBuilder.Entity("Chatobuy.Inbox.Features.Notifications.Notification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChannelId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ConversationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReadAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "CreatedAt");
+
+                    b.HasIndex("UserId", "ReadAt");
+
+                    b.ToTable("Notifications");
+                });
+
             modelBuilder.Entity("Chatobuy.Inbox.Features.Orders.Order", b =>
                 {
                     b.Property<long>("Id")
@@ -1168,6 +1287,65 @@ namespace Chatobuy.Inbox.Data.Migrations
                     b.HasKey("ChannelId");
 
                     b.ToTable("PaymentSettings");
+                });
+
+            modelBuilder.Entity("Chatobuy.Inbox.Features.QuickReplies.QuickReply", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AttachmentFileName")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AttachmentKind")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AttachmentMimeType")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AttachmentPath")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AttachmentSize")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OwnerUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Shortcut")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4096)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerUserId", "Shortcut")
+                        .IsUnique();
+
+                    b.ToTable("QuickReplies", (string)null);
                 });
 
             modelBuilder.Entity("Chatobuy.Inbox.Features.Store.CatalogProduct", b =>
