@@ -43,7 +43,7 @@ public sealed class QuickRepliesAndNotesBrowserTests : IAsyncLifetime
     public Task DisposeAsync() => _app.DisposeAsync();
 
     [Fact]
-    public async Task AgentTypesSlash_SendsTheQuickReplyFilledIn_ThenLeavesANoteMentioningAColleague()
+    public async Task AgentTypesSlash_SendsTheQuickReplyFilledIn_ThenLeavesANoteMentioningAColleagueWhoseBellTellsHim()
     {
         var conversation = await SandboxCustomer.WritesAsync(_app, _channel, Customer, "Where is my order?");
         var mentioned = new TaskCompletionSource<AgentMentioned>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -103,6 +103,13 @@ public sealed class QuickRepliesAndNotesBrowserTests : IAsyncLifetime
                 await Assertions.Expect(shown.Locator("[data-testid=note-text]")).ToHaveTextAsync(NoteText);
                 await Assertions.Expect(shown.Locator("[data-testid=note-label]")).ToContainTextAsync("Private note · Ada");
             }
+
+            // Bob's bell tells him without a reload: the newest notification is the mention.
+            await Assertions.Expect(bob.Locator("[data-testid=notification-count]")).ToBeVisibleAsync(new() { Timeout = 20_000 });
+            await bob.ClickAsync("[data-testid=notification-bell]");
+            var newest = bob.Locator("[data-testid=notification]").First;
+            await Assertions.Expect(newest.Locator("[data-testid=notification-title]")).ToHaveTextAsync("Ada mentioned you");
+            await Assertions.Expect(newest).ToContainTextAsync("please send the return label.");
 
             var told = await mentioned.Task.WaitAsync(TimeSpan.FromSeconds(30));
             told.MentionedUserId.ShouldBe(_bobId);

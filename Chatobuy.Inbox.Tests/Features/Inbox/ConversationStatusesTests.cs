@@ -104,6 +104,32 @@ public sealed class ConversationStatusesTests(ConversationStatusesTests.Shop sho
     }
 
     [Fact]
+    public async Task Resolved_TheCustomerWritesAgain_TheSameConversationOpensWithItsHistoryAndAssignee()
+    {
+        var conversation = await WritesAsync("5511970001009", "Is the red one in stock?");
+        await SendAsync(conversation, "Yes, ordering it for you.");
+        await using (Scope(out var inbox))
+        {
+            (await inbox.AssignAsync(conversation, shop.AdaId)).ShouldBeNull();
+            (await inbox.SetStatusAsync(conversation, ConversationStatus.Resolved)).ShouldBeNull();
+        }
+
+        (await ListAsync(new InboxFilter(Status: ConversationStatus.Resolved))).ShouldContain(r => r.Id == conversation);
+
+        (await WritesAsync("5511970001009", "It arrived, thanks!")).ShouldBe(conversation);
+
+        var row = (await ListAsync(new InboxFilter())).Single(r => r.Id == conversation);
+        row.Status.ShouldBe(ConversationStatus.Open);
+        row.UnreadCount.ShouldBe(1);
+        row.AssigneeUserId.ShouldBe(shop.AdaId);
+        row.Preview.ShouldBe("It arrived, thanks!");
+        await using (Scope(out var inbox))
+        {
+            (await inbox.GetMessagesAsync(conversation)).Messages.Select(m => m.Text).ShouldBe(["Is the red one in stock?", "Yes, ordering it for you.", "It arrived, thanks!"]);
+        }
+    }
+
+    [Fact]
     public async Task PendingAfterReply_WhenTheChannelSaysSo_TheReplyMakesItPendingAndTheCustomerOpensItAgain()
     {
         var conversation = await WritesAsync("5511970001003", "Do you have it in size 42?");

@@ -53,8 +53,8 @@ public sealed class Conversation
             return;
         }
 
-        // The customer wrote: a conversation waiting for them, or put aside, is open again.
-        if (Status is ConversationStatus.Pending or ConversationStatus.Snoozed)
+        // The customer wrote: a conversation waiting for them, put aside or resolved is open again.
+        if (Status is ConversationStatus.Pending or ConversationStatus.Snoozed or ConversationStatus.Resolved)
         {
             Status = ConversationStatus.Open;
             SnoozedUntil = null;

@@ -71,6 +71,7 @@ public sealed class InboundRecorder(IModel model)
                 .Set("@ids", Ids(contactIds)),
             cancellationToken);
         var conversations = stored.ToDictionary(c => (c.ChannelId, c.ContactId));
+        await ReopenResolvedAsync(sql, fresh, contacts, conversations, cancellationToken);
         var opened = new List<Conversation>();
         var touched = new HashSet<Conversation>();
         var reactions = new List<ReactionEvent>();
@@ -111,6 +112,39 @@ public sealed class InboundRecorder(IModel model)
 
         await RecordReactionsAsync(sql, reactions, cancellationToken);
         return fresh.Select(i => i.Message).ToList();
+    }
+
+    /// <summary>
+    /// A customer with no active conversation on the channel who was talked to before writes into their latest resolved
+    /// conversation, which <see cref="Conversation.RecordInbound"/> then opens again: history, labels and assignee
+    /// stay together. Asked only for the senders without an active conversation (through the index on the contact).
+    /// </summary>
+    private async Task ReopenResolvedAsync(
+        SqlSession sql,
+        IReadOnlyList<InboundMessage> fresh,
+        IReadOnlyDictionary<string, Contact> contacts,
+        Dictionary<(string ChannelId, long ContactId), Conversation> conversations,
+        CancellationToken cancellationToken)
+    {
+        var missing = fresh.Select(i => (i.ChannelId, contacts[i.Sender].Id)).Where(k => !conversations.ContainsKey(k)).ToHashSet();
+        if (missing.Count == 0)
+        {
+            return;
+        }
+
+        var status = _conversations[nameof(Conversation.Status)];
+        var resolved = await _conversations.ReadAllAsync(
+            sql.Statement(_conversations.SelectSql(
+                    $"{_conversations[nameof(Conversation.ContactId)].Name} IN {InList("@ids")}"
+                    + $" AND {_conversations[nameof(Conversation.ChannelId)].Name} IN {InList("@channels")}"
+                    + $" AND {status.Name} = '{status.ToProvider(ConversationStatus.Resolved)}'"))
+                .Set("@ids", Ids(missing.Select(k => k.Item2).Distinct().ToList()))
+                .Set("@channels", Ids(missing.Select(k => k.ChannelId).Distinct().ToList())),
+            cancellationToken);
+        foreach (var latest in resolved.Where(c => missing.Contains((c.ChannelId, c.ContactId))).GroupBy(c => (c.ChannelId, c.ContactId)).Select(g => g.MaxBy(c => c.Id)!))
+        {
+            conversations[(latest.ChannelId, latest.ContactId)] = latest;
+        }
     }
 
     /// <summary>

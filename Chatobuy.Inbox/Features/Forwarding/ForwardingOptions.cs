@@ -33,4 +33,11 @@ public sealed class ForwardingOptions
     /// <summary>How often the queue looks for work when nothing wakes it.</summary>
     [Range(50, 60_000)]
     public int PollIntervalMilliseconds { get; set; } = 1000;
+
+    /// <summary>
+    /// Once woken by a commit, the queue waits this long to gather the commits that follow before it reads them; fewer,
+    /// larger passes keep its writes off the webhook writer's way. 0 reads at once.
+    /// </summary>
+    [Range(0, 5000)]
+    public int PassGatherMilliseconds { get; set; } = 200;
 }

@@ -70,6 +70,14 @@ public sealed partial class ForwardingQueue(
             if (added != BatchSize)
             {
                 await signal.WaitAsync(interval, time, stoppingToken);
+
+                // Commits come in bursts: gather a few before the next pass, so the queue's short write transactions
+                // (its cursors) do not take the database's write lock once per webhook group. Not a clock of the
+                // domain: real time, whatever clock the app runs on.
+                if (options.Value.PassGatherMilliseconds > 0)
+                {
+                    await Task.Delay(options.Value.PassGatherMilliseconds, stoppingToken);
+                }
             }
         }
     }

@@ -597,6 +597,13 @@ public sealed partial class WebhookIngestion(
         }
 
         _session = new SqlSession(connection);
+        if (connection is SqliteConnection)
+        {
+            // SQLite's own busy wait (a few milliseconds at first) rather than the driver's retry, which sleeps 150 ms
+            // each time another writer of this app (a worker's short transaction) holds the lock.
+            await _session.Statement($"PRAGMA busy_timeout = {(int)StoreTimeout.TotalMilliseconds}").ExecuteAsync(cancellationToken);
+        }
+
         if (connection is SqliteConnection { DataSource: { Length: > 0 } file }
             && await _session.Statement("PRAGMA journal_mode").Command.ExecuteScalarAsync(cancellationToken) is "wal"
             && File.Exists(file + "-wal"))
