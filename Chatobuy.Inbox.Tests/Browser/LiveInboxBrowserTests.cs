@@ -65,9 +65,10 @@ public sealed class LiveInboxBrowserTests : IAsyncLifetime
             await ada.PressAsync("[data-testid=composer-input]", "Enter");
 
             // The customer's phone shows the reply, and Ada's ticks turn to read.
-            await Assertions.Expect(phone.Locator("[data-testid=business-bubble-text]")).ToHaveTextAsync("Hi! Ada here, how can I help?");
+            // (The send goes through the outbox, the Sandbox and its status webhooks: on a busy machine that takes a while.)
+            await Assertions.Expect(phone.Locator("[data-testid=business-bubble-text]")).ToHaveTextAsync("Hi! Ada here, how can I help?", new() { Timeout = 20_000 });
             var ticks = ada.Locator("[data-testid=bubble][data-type=text] [data-testid=ticks]").Last;
-            await Assertions.Expect(ticks).ToHaveAttributeAsync("data-status", "Read");
+            await Assertions.Expect(ticks).ToHaveAttributeAsync("data-status", "Read", new() { Timeout = 20_000 });
             await Assertions.Expect(ada.Locator("[data-testid=composer-input]")).ToHaveValueAsync("");
 
             // Bob's list follows the conversation too.
