@@ -38,6 +38,17 @@ public sealed partial class NotificationWriter(
     public async Task CustomerWroteAsync(ConversationChanged change)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
+
+        // One look first, as most customer messages tell nobody: a conversation that is neither new nor assigned.
+        var whom = await db.Conversations.AsNoTracking()
+            .Where(c => c.Id == change.ConversationId)
+            .Select(c => new { c.AssigneeUserId, Older = db.Messages.Any(m => m.ConversationId == c.Id && !change.Created.Contains(m.Id)) })
+            .FirstOrDefaultAsync();
+        if (whom is null || (whom.Older && whom.AssigneeUserId is null))
+        {
+            return;
+        }
+
         var about = await AboutAsync(db, change.ConversationId);
         if (about is null)
         {
@@ -55,8 +66,7 @@ public sealed partial class NotificationWriter(
         }
 
         var excerpt = created[^1].Text ?? $"({created[^1].Type})";
-        var isNew = !await db.Messages.AnyAsync(m => m.ConversationId == change.ConversationId && !change.Created.Contains(m.Id));
-        if (isNew)
+        if (!whom.Older)
         {
             var agents = await db.Users.AsNoTracking().Where(u => u.IsActive).Select(u => u.Id).ToListAsync();
             await center.AddAsync(agents.Select(id => New(id, NotificationKind.NewConversation, about,
