@@ -58,8 +58,9 @@ public sealed partial class ForwardingQueue(
             {
                 added = await RunOnceAsync(stoppingToken);
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            catch (Exception) when (stoppingToken.IsCancellationRequested)
             {
+                // Shutting down: a pass cut short (its services going away) is picked up by the sweep at the next start.
                 return;
             }
             catch (Exception exception)
@@ -76,7 +77,14 @@ public sealed partial class ForwardingQueue(
                 // domain: real time, whatever clock the app runs on.
                 if (options.Value.PassGatherMilliseconds > 0)
                 {
-                    await Task.Delay(options.Value.PassGatherMilliseconds, stoppingToken);
+                    try
+                    {
+                        await Task.Delay(options.Value.PassGatherMilliseconds, stoppingToken);
+                    }
+                    catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+                    {
+                        return;
+                    }
                 }
             }
         }
@@ -109,7 +117,7 @@ public sealed partial class ForwardingQueue(
         {
             await RunOnceAsync(cancellationToken);
         }
-        catch (Exception exception) when (exception is not OperationCanceledException)
+        catch (Exception exception) when (exception is not OperationCanceledException && !cancellationToken.IsCancellationRequested)
         {
             // The loop's next pass reads them; the event itself is not to be lost for it.
             LogPassFailed(logger, exception);
