@@ -27,17 +27,29 @@ window.chatobuy = {
   }
 };
 
-// Enter sends, Shift+Enter adds a line (composer).
+// Enter sends, Shift+Enter adds a line, in any box marked data-enter-sends (the composer, the note box). One listener
+// for the page, there from the first render: an Enter pressed before the box's component has registered itself
+// (a moment after the box is drawn) is kept and sent as soon as it does, rather than becoming a new line.
+document.addEventListener("keydown", function (e) {
+  const box = e.target;
+  if (!(box instanceof HTMLTextAreaElement) || !box.hasAttribute("data-enter-sends")) { return; }
+  if (e.key !== "Enter" || e.shiftKey || e.isComposing || e.defaultPrevented) { return; }
+  e.preventDefault();
+  box.dispatchEvent(new Event("input", { bubbles: true }));
+  if (box.chatobuyComposer) {
+    box.chatobuyComposer.invokeMethodAsync("EnterPressed");
+  } else {
+    box.dataset.enterPending = "1";
+  }
+});
+
 window.chatobuy.enterSends = function (textarea, dotnet) {
-  if (!textarea || textarea.dataset.enterSendsBound) { return; }
-  textarea.dataset.enterSendsBound = "1";
-  textarea.addEventListener("keydown", function (e) {
-    if (e.key === "Enter" && !e.shiftKey && !e.isComposing) {
-      e.preventDefault();
-      textarea.dispatchEvent(new Event("input", { bubbles: true }));
-      dotnet.invokeMethodAsync("EnterPressed");
-    }
-  });
+  if (!textarea) { return; }
+  textarea.chatobuyComposer = dotnet;
+  if (textarea.dataset.enterPending) {
+    delete textarea.dataset.enterPending;
+    dotnet.invokeMethodAsync("EnterPressed");
+  }
 };
 
 // While a suggestion list is open (the textarea has data-suggesting), the arrow keys, Enter, Tab and Escape belong
