@@ -20,34 +20,8 @@ namespace Chatobuy.Inbox.Tests.Features.Inbox;
 /// the customer writes, Pending after a reply when the channel says so. Customers write through the Sandbox over HTTP;
 /// each test has its own customers.
 /// </summary>
-public sealed class ConversationStatusesTests(ConversationStatusesTests.Shop shop) : IClassFixture<ConversationStatusesTests.Shop>
+public sealed class ConversationStatusesTests(AdaAndBobShop shop) : IClassFixture<AdaAndBobShop>
 {
-    public sealed class Shop : IAsyncLifetime
-    {
-        public InboxApp App { get; } = new();
-
-        public Channel Support { get; private set; } = default!;
-
-        public string AdaId { get; private set; } = "";
-
-        public string BobId { get; private set; } = "";
-
-        public async Task InitializeAsync()
-        {
-            await App.InitializeAsync();
-            await using var scope = App.CreateScope();
-            var users = scope.ServiceProvider.GetRequiredService<UserAdministration>();
-            (await users.CreateFirstAdminAsync("ada@example.com", "Ada", "correct horse battery")).Succeeded.ShouldBeTrue();
-            (await users.CreateAsync("bob@example.com", "Bob", Roles.Agent, "correct horse battery")).Succeeded.ShouldBeTrue();
-            var userManager = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-            AdaId = (await userManager.FindByEmailAsync("ada@example.com"))!.Id;
-            BobId = (await userManager.FindByEmailAsync("bob@example.com"))!.Id;
-            Support = await SandboxChannel.ConnectAsync(App, "Support");
-        }
-
-        public Task DisposeAsync() => App.DisposeAsync();
-    }
-
     [Fact]
     public async Task Snooze_UntilATime_ComesBackOpenAndUnreadWhenTheTimeComes()
     {

@@ -33,14 +33,8 @@ public sealed class InboxServiceTests(InboxServiceTests.TwoChannels shop) : ICla
         public async Task InitializeAsync()
         {
             await App.InitializeAsync();
+            (AdaId, BobId) = await AdaAndBob.CreateAsync(App);
             await using var scope = App.CreateScope();
-            var users = scope.ServiceProvider.GetRequiredService<UserAdministration>();
-            (await users.CreateFirstAdminAsync("ada@example.com", "Ada", "correct horse battery")).Succeeded.ShouldBeTrue();
-            (await users.CreateAsync("bob@example.com", "Bob", Roles.Agent, "correct horse battery")).Succeeded.ShouldBeTrue();
-            var userManager = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-            AdaId = (await userManager.FindByEmailAsync("ada@example.com"))!.Id;
-            BobId = (await userManager.FindByEmailAsync("bob@example.com"))!.Id;
-
             var setup = scope.ServiceProvider.GetRequiredService<ChannelSetupService>();
             Support = await SandboxChannel.ConnectAsync(App, "Support");
             var model = SandboxChannel.Model(App, "Sales");

@@ -17,34 +17,8 @@ namespace Chatobuy.Inbox.Tests.Features.Notifications;
 /// What lands in an agent's notification centre: a new conversation for everyone, an assignment by a colleague, the
 /// customer's next message for the assignee, a mention; and marking them read. Customers write through the Sandbox.
 /// </summary>
-public sealed class NotificationsTests(NotificationsTests.Shop shop) : IClassFixture<NotificationsTests.Shop>
+public sealed class NotificationsTests(AdaAndBobShop shop) : IClassFixture<AdaAndBobShop>
 {
-    public sealed class Shop : IAsyncLifetime
-    {
-        public InboxApp App { get; } = new();
-
-        public Channel Support { get; private set; } = default!;
-
-        public string AdaId { get; private set; } = "";
-
-        public string BobId { get; private set; } = "";
-
-        public async Task InitializeAsync()
-        {
-            await App.InitializeAsync();
-            await using var scope = App.CreateScope();
-            var users = scope.ServiceProvider.GetRequiredService<UserAdministration>();
-            (await users.CreateFirstAdminAsync("ada@example.com", "Ada", "correct horse battery")).Succeeded.ShouldBeTrue();
-            (await users.CreateAsync("bob@example.com", "Bob", Roles.Agent, "correct horse battery")).Succeeded.ShouldBeTrue();
-            var userManager = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-            AdaId = (await userManager.FindByEmailAsync("ada@example.com"))!.Id;
-            BobId = (await userManager.FindByEmailAsync("bob@example.com"))!.Id;
-            Support = await SandboxChannel.ConnectAsync(App, "Support");
-        }
-
-        public Task DisposeAsync() => App.DisposeAsync();
-    }
-
     private NotificationCenter Center => shop.App.Services.GetRequiredService<NotificationCenter>();
 
     [Fact]
